@@ -1,0 +1,200 @@
+"""People, their roles, the förvaltningar and the social accounts the city runs."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from helsocial.fields import EncryptedTextField
+
+
+class Role(models.TextChoices):
+    AKN = "akn", _("AKN")
+    LEAD = "lead", _("Communications lead")
+    EDITOR = "editor", _("Editor")
+    COMMUNICATOR = "communicator", _("Communicator")
+    KC = "kc", _("Contact centre")
+
+
+# AKN and KC work for the whole city; every other role belongs to one förvaltning.
+CITYWIDE_ROLES = frozenset({Role.AKN, Role.KC})
+
+
+class AdministrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Administration(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    phone = models.CharField(_("public phone number"), max_length=40, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = AdministrationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("administration")
+        verbose_name_plural = _("administrations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    title = models.CharField(_("title"), max_length=80, blank=True)
+    signoff = models.CharField(
+        _("sign-off"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown under your replies, e.g. “Vänliga hälsningar, Louise, kommunikatör”."),
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        ordering = ["first_name", "last_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def signoff_text(self) -> str:
+        """The sign-off under a reply; the guideline recommends name and title."""
+        if self.signoff:
+            return self.signoff
+        parts = [self.first_name or self.username, self.title]
+        return "Vänliga hälsningar, " + ", ".join(part for part in parts if part)
+
+
+class RoleAssignmentQuerySet(models.QuerySet):
+    def of_role(self, role: Role):
+        return self.filter(role=role)
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+    administration = models.ForeignKey(
+        Administration, models.CASCADE, null=True, blank=True, related_name="role_assignments"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "administration__name"]
+        constraints = [
+            # A city-wide role has no förvaltning; every other role has exactly one.
+            models.CheckConstraint(
+                condition=(Q(role__in=[r.value for r in CITYWIDE_ROLES]) & Q(administration__isnull=True))
+                | (~Q(role__in=[r.value for r in CITYWIDE_ROLES]) & Q(administration__isnull=False)),
+                name="role_scope_matches_role",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "administration"],
+                condition=Q(administration__isnull=False),
+                name="role_once_per_administration",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=Q(administration__isnull=True), name="citywide_role_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.administration_id:
+            return f"{self.get_role_display()} ({self.administration})"
+        return str(self.get_role_display())
+
+
+class SocialAccountQuerySet(models.QuerySet):
+    def citywide(self):
+        return self.filter(is_citywide=True)
+
+    def with_active_editor_flag(self):
+        """Annotate `has_active_editor`: an enabled editor who logged in recently."""
+        since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
+        active = AccountEditor.objects.filter(
+            account=OuterRef("pk"), user__is_active=True, user__last_login__gte=since
+        )
+        return self.annotate(has_active_editor=Exists(active))
+
+
+class SocialAccount(models.Model):
+    class Platform(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        INSTAGRAM = "instagram", "Instagram"
+        LINKEDIN = "linkedin", "LinkedIn"
+        X = "x", "X"
+        DEMO = "demo", _("Demo platform")
+
+    class Visibility(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    administration = models.ForeignKey(
+        Administration, models.PROTECT, related_name="accounts", verbose_name=_("administration")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    platform = models.CharField(_("platform"), max_length=16, choices=Platform)
+    handle = models.CharField(_("handle"), max_length=120, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    platform_id = models.CharField(_("platform id"), max_length=128, blank=True)
+    is_citywide = models.BooleanField(
+        _("city-wide account"), default=False, help_text=_("Used by several administrations; the city is the sender.")
+    )
+    visibility = models.CharField(_("open or closed"), max_length=8, choices=Visibility, default=Visibility.OPEN)
+    purpose = models.TextField(_("purpose"), blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    target_group = models.TextField(_("target group"), blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    access_token = EncryptedTextField(_("access token"), blank=True)
+    token_expires_at = models.DateTimeField(_("token expires"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SocialAccountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "platform"]
+        verbose_name = _("social account")
+        verbose_name_plural = _("social accounts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["platform", "platform_id"], condition=~Q(platform_id=""), name="account_platform_id_once"
+            ),
+        ]
+        indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_platform_display()})"
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self.access_token)
+
+
+class AccountEditor(models.Model):
+    """A person appointed by the förvaltning's communications department to run one account."""
+
+    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="editor_links")
+    user = models.ForeignKey(User, models.CASCADE, related_name="editor_links")
+    appointed_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    appointed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["user__first_name", "user__last_name"]
+        constraints = [models.UniqueConstraint(fields=["account", "user"], name="editor_once_per_account")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.account}"
+
+    def is_active_editor(self) -> bool:
+        since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
+        return self.user.is_active and self.user.last_login is not None and self.user.last_login >= since

@@ -1,0 +1,158 @@
+"""The one place that answers "may this user do this to this object".
+
+Every view fetches the objects it touches through a `get_*_for_user` helper here. The rule of the
+house: an object of another förvaltning is a 404 (the user learns nothing about it); an object the
+user may see but not change is a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, SocialAccount, User
+
+
+class Action(StrEnum):
+    ACCOUNT_VIEW = "account.view"
+    ACCOUNT_EDIT = "account.edit"
+    ACCOUNT_CREATE = "account.create"
+    ACCOUNT_MANAGE_EDITORS = "account.manage_editors"
+    ACCOUNT_VIEW_ALL = "account.view_all"
+    ADMINISTRATION_MANAGE = "administration.manage"
+    PEOPLE_MANAGE = "people.manage"
+
+
+@dataclass(frozen=True)
+class RoleSet:
+    """The roles one user holds, read once per request."""
+
+    pairs: frozenset[tuple[str, int | None]]
+    edited_account_ids: frozenset[int]
+
+    @property
+    def is_akn(self) -> bool:
+        return (Role.AKN, None) in self.pairs
+
+    @property
+    def is_kc(self) -> bool:
+        return (Role.KC, None) in self.pairs
+
+    def has(self, role: Role, administration_id: int | None = None) -> bool:
+        if role in CITYWIDE_ROLES:
+            return (role, None) in self.pairs
+        if administration_id is None:
+            return any(r == role for r, _a in self.pairs)
+        return (role, administration_id) in self.pairs
+
+    def administration_ids(self, *roles: Role) -> frozenset[int]:
+        """The förvaltningar in which the user holds any of `roles` (all scoped roles if none given)."""
+        wanted = set(roles) if roles else None
+        return frozenset(a for r, a in self.pairs if a is not None and (wanted is None or r in wanted))
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(r for r, _a in self.pairs)
+
+    @property
+    def is_anyone(self) -> bool:
+        return bool(self.pairs) or bool(self.edited_account_ids)
+
+
+def roles_of(user: User) -> RoleSet:
+    """The user's roles, cached on the user object for the rest of the request."""
+    cached = getattr(user, "_helsocial_roles", None)
+    if cached is not None:
+        return cached
+    if not user.is_authenticated or not user.is_active:
+        roleset = RoleSet(frozenset(), frozenset())
+    else:
+        pairs = frozenset(user.role_assignments.values_list("role", "administration_id"))
+        edited = frozenset(AccountEditor.objects.filter(user=user).values_list("account_id", flat=True))
+        roleset = RoleSet(pairs, edited)
+    user._helsocial_roles = roleset
+    return roleset
+
+
+def forget_roles(user: User) -> None:
+    """Drop the cached roles after a change to them in the same request."""
+    user.__dict__.pop("_helsocial_roles", None)
+
+
+# --- querysets of what a user may see -------------------------------------------------------------
+
+
+def administrations_for(user: User, *roles: Role) -> QuerySet[Administration]:
+    """The förvaltningar where the user holds one of `roles`; AKN has them all."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return Administration.objects.all()
+    return Administration.objects.filter(pk__in=rs.administration_ids(*roles))
+
+
+def accounts_visible_to(user: User) -> QuerySet[SocialAccount]:
+    """AKN sees every account; others the city-wide ones, their förvaltning's, and those they edit."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return SocialAccount.objects.all()
+    if not rs.is_anyone:
+        return SocialAccount.objects.none()
+    return SocialAccount.objects.filter(
+        Q(is_citywide=True) | Q(administration_id__in=rs.administration_ids()) | Q(pk__in=rs.edited_account_ids)
+    )
+
+
+def accounts_edited_by(user: User) -> QuerySet[SocialAccount]:
+    return SocialAccount.objects.filter(pk__in=roles_of(user).edited_account_ids)
+
+
+# --- single decisions -----------------------------------------------------------------------------
+
+
+def can(user: User, action: Action, obj: object | None = None) -> bool:
+    rs = roles_of(user)
+    if not rs.is_anyone:
+        return False
+    match action:
+        case Action.ACCOUNT_VIEW:
+            assert isinstance(obj, SocialAccount)
+            return (
+                rs.is_akn
+                or obj.is_citywide
+                or obj.administration_id in rs.administration_ids()
+                or obj.pk in rs.edited_account_ids
+            )
+        case Action.ACCOUNT_EDIT | Action.ACCOUNT_MANAGE_EDITORS:
+            assert isinstance(obj, SocialAccount)
+            return rs.is_akn or rs.has(Role.LEAD, obj.administration_id)
+        case Action.ACCOUNT_CREATE | Action.ACCOUNT_VIEW_ALL | Action.ADMINISTRATION_MANAGE | Action.PEOPLE_MANAGE:
+            return rs.is_akn
+    raise ValueError(f"Unknown action {action!r}")
+
+
+def require(user: User, action: Action, obj: object | None = None) -> None:
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def require_akn(user: User) -> None:
+    if not roles_of(user).is_akn:
+        raise PermissionDenied
+
+
+def require_any_role(user: User) -> None:
+    if not roles_of(user).is_anyone:
+        raise PermissionDenied
+
+
+def get_account_for_user(user: User, pk: int, action: Action = Action.ACCOUNT_VIEW) -> SocialAccount:
+    """The account, if the user may see it (else 404) and may do `action` to it (else 403)."""
+    account = accounts_visible_to(user).select_related("administration").filter(pk=pk).first()
+    if account is None:
+        raise Http404
+    require(user, action, account)
+    return account

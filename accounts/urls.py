@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("profile/", views.profile, name="profile"),
+    path("accounts/", views.account_list, name="account-list"),
+    path("accounts/mine/", views.account_mine, name="account-mine"),
+    path("accounts/new/", views.account_create, name="account-create"),
+    path("accounts/<int:pk>/", views.account_detail, name="account-detail"),
+    path("accounts/<int:pk>/edit/", views.account_edit, name="account-edit"),
+    path("accounts/<int:pk>/editors/", views.account_editors, name="account-editors"),
+    path("accounts/<int:pk>/editors/add/", views.account_editor_add, name="account-editor-add"),
+    path(
+        "accounts/<int:pk>/editors/<int:user_pk>/remove/",
+        views.account_editor_remove,
+        name="account-editor-remove",
+    ),
+    path("administrations/", views.administration_list, name="administration-list"),
+    path("administrations/new/", views.administration_create, name="administration-create"),
+    path("administrations/<int:pk>/edit/", views.administration_edit, name="administration-edit"),
+    path("people/", views.person_list, name="person-list"),
+    path("people/new/", views.person_create, name="person-create"),
+    path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
+    path("people/<int:pk>/roles/add/", views.person_role_add, name="person-role-add"),
+    path("people/<int:pk>/roles/<int:role_pk>/remove/", views.person_role_remove, name="person-role-remove"),
+]

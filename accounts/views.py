@@ -1,0 +1,329 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from helsocial.pagination import keyset_page
+
+from . import services
+from .forms import (
+    AccountFilterForm,
+    AdministrationForm,
+    EditorAppointForm,
+    PersonForm,
+    ProfileForm,
+    RoleAssignForm,
+    SocialAccountForm,
+)
+from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
+from .permissions import (
+    Action,
+    accounts_edited_by,
+    accounts_visible_to,
+    administrations_for,
+    can,
+    get_account_for_user,
+    require,
+    require_akn,
+    require_any_role,
+    roles_of,
+)
+
+ACCOUNT_PAGE_SIZE = 50
+
+
+def _editor_prefetch() -> Prefetch:
+    return Prefetch("editor_links", queryset=AccountEditor.objects.select_related("user"))
+
+
+@login_required
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    rs = roles_of(request.user)
+    mine = accounts_edited_by(request.user).with_active_editor_flag().select_related("administration")[:20]
+    flagged = 0
+    if rs.is_akn or rs.has(Role.LEAD):
+        scope = accounts_visible_to(request.user)
+        if not rs.is_akn:
+            scope = scope.filter(administration_id__in=rs.administration_ids(Role.LEAD))
+        flagged = scope.with_active_editor_flag().filter(has_active_editor=False).count()
+    assignments = request.user.role_assignments.select_related("administration")
+    return render(
+        request,
+        "accounts/home.html",
+        {"roleset": rs, "assignments": assignments, "my_accounts": mine, "flagged_count": flagged},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def account_list(request: HttpRequest) -> HttpResponse:
+    require_any_role(request.user)
+    rs = roles_of(request.user)
+    visible = accounts_visible_to(request.user)
+    filters = AccountFilterForm(request.GET or None, administrations=administrations_for(request.user))
+    accounts = filters.filter(visible).select_related("administration").with_active_editor_flag()
+    accounts = accounts.prefetch_related(_editor_prefetch())
+    page = keyset_page(accounts, order=("name", "id"), after=request.GET.get("after"), size=ACCOUNT_PAGE_SIZE)
+    context = {
+        "filters": filters,
+        "page": page,
+        "can_create": can(request.user, Action.ACCOUNT_CREATE),
+        "is_akn": rs.is_akn,
+        "title": _("Social accounts"),
+        "query": _query_without_cursor(request),
+    }
+    if request.htmx:
+        # "Show more" replaces its own row with the next rows; a filter change replaces the body.
+        template = "accounts/_account_row_items.html" if "after" in request.GET else "accounts/_account_rows.html"
+    else:
+        template = "accounts/account_list.html"
+    return render(request, template, context)
+
+
+def _query_without_cursor(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("after", None)
+    return query.urlencode()
+
+
+@login_required
+@require_GET
+def account_mine(request: HttpRequest) -> HttpResponse:
+    accounts = (
+        accounts_edited_by(request.user)
+        .select_related("administration")
+        .with_active_editor_flag()
+        .prefetch_related(_editor_prefetch())
+        .order_by("name", "id")
+    )
+    return render(request, "accounts/account_mine.html", {"accounts": accounts})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.ACCOUNT_CREATE)
+    form = SocialAccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account = form.save()
+        messages.success(request, _("The account was created."))
+        return redirect("accounts:account-detail", pk=account.pk)
+    return render(request, "accounts/account_form.html", {"form": form, "account": None})
+
+
+@login_required
+@require_GET
+def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk)
+    return render(request, "accounts/account_detail.html", _account_context(request, account))
+
+
+def _account_context(request: HttpRequest, account: SocialAccount, form: EditorAppointForm | None = None) -> dict:
+    manage = can(request.user, Action.ACCOUNT_MANAGE_EDITORS, account)
+    editors = list(AccountEditor.objects.filter(account=account).select_related("user", "appointed_by"))
+    if manage and form is None:
+        form = EditorAppointForm(candidates=services.editor_candidates(account=account), auto_id="id_editor_%s")
+    return {
+        "account": account,
+        "editors": editors,
+        "has_active_editor": any(link.is_active_editor() for link in editors),
+        "can_manage_editors": manage,
+        "can_edit": can(request.user, Action.ACCOUNT_EDIT, account),
+        "editor_form": form,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
+    full = roles_of(request.user).is_akn
+    form = SocialAccountForm(request.POST or None, instance=account, full=full)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The account was saved."))
+        return redirect("accounts:account-detail", pk=account.pk)
+    return render(request, "accounts/account_form.html", {"form": form, "account": account})
+
+
+@login_required
+@require_GET
+def account_editors(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk)
+    return render(request, "accounts/_editors.html", _account_context(request, account))
+
+
+@login_required
+@require_POST
+def account_editor_add(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
+    form = EditorAppointForm(
+        request.POST, candidates=services.editor_candidates(account=account), auto_id="id_editor_%s"
+    )
+    if form.is_valid():
+        try:
+            services.account_editor_appoint(by=request.user, account=account, user=form.cleaned_data["user"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("%(user)s is now an editor.") % {"user": form.cleaned_data["user"]})
+            form = None
+    return _editors_response(request, account, form)
+
+
+@login_required
+@require_POST
+def account_editor_remove(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
+    link = get_object_or_404(AccountEditor.objects.select_related("user"), account=account, user_id=user_pk)
+    services.account_editor_remove(by=request.user, account=account, user=link.user)
+    messages.success(request, _("%(user)s is no longer an editor.") % {"user": link.user})
+    return _editors_response(request, account, None)
+
+
+def _editors_response(request: HttpRequest, account: SocialAccount, form) -> HttpResponse:
+    if request.htmx:
+        return render(request, "accounts/_editors.html", _account_context(request, account, form))
+    return redirect("accounts:account-detail", pk=account.pk)
+
+
+# --- förvaltningar --------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def administration_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.ADMINISTRATION_MANAGE)
+    administrations = Administration.objects.annotate(account_count=Count("accounts", distinct=True))
+    return render(request, "accounts/administration_list.html", {"administrations": administrations})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def administration_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.ADMINISTRATION_MANAGE)
+    form = AdministrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The administration was saved."))
+        return redirect("accounts:administration-list")
+    return render(request, "accounts/administration_form.html", {"form": form, "administration": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def administration_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.ADMINISTRATION_MANAGE)
+    administration = get_object_or_404(Administration, pk=pk)
+    form = AdministrationForm(request.POST or None, instance=administration)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The administration was saved."))
+        return redirect("accounts:administration-list")
+    return render(request, "accounts/administration_form.html", {"form": form, "administration": administration})
+
+
+# --- people ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def person_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.PEOPLE_MANAGE)
+    people = User.objects.prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("administration"))
+    )
+    page = keyset_page(people, order=("username", "id"), after=request.GET.get("after"), size=100)
+    return render(request, "accounts/person_list.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, Action.PEOPLE_MANAGE)
+    form = PersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        messages.success(request, _("%(user)s was created. Now give them their roles.") % {"user": person})
+        return redirect("accounts:person-edit", pk=person.pk)
+    return render(request, "accounts/person_form.html", {"form": form, "person": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.PEOPLE_MANAGE)
+    person = get_object_or_404(User, pk=pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(user)s was saved.") % {"user": person})
+        return redirect("accounts:person-edit", pk=person.pk)
+    return render(request, "accounts/person_form.html", _person_context(person, form=form))
+
+
+def _person_context(person: User, *, form=None, role_form=None) -> dict:
+    return {
+        "person": person,
+        "form": form,
+        "role_form": role_form or RoleAssignForm(auto_id="id_role_%s"),
+        "assignments": person.role_assignments.select_related("administration"),
+    }
+
+
+@login_required
+@require_POST
+def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
+    require(request.user, Action.PEOPLE_MANAGE)
+    person = get_object_or_404(User, pk=pk)
+    role_form = RoleAssignForm(request.POST, auto_id="id_role_%s")
+    if role_form.is_valid():
+        try:
+            services.role_assign(
+                by=request.user,
+                user=person,
+                role=Role(role_form.cleaned_data["role"]),
+                administration=role_form.cleaned_data["administration"],
+            )
+        except ValidationError as exc:
+            role_form.add_error(None, exc)
+        else:
+            role_form = None
+    return _roles_response(request, person, role_form)
+
+
+@login_required
+@require_POST
+def person_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
+    require_akn(request.user)
+    person = get_object_or_404(User, pk=pk)
+    assignment = get_object_or_404(RoleAssignment, pk=role_pk, user=person)
+    try:
+        services.role_remove(by=request.user, assignment=assignment)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return _roles_response(request, person, None)
+
+
+def _roles_response(request: HttpRequest, person: User, role_form) -> HttpResponse:
+    if request.htmx:
+        return render(request, "accounts/_roles.html", _person_context(person, role_form=role_form))
+    return redirect("accounts:person-edit", pk=person.pk)

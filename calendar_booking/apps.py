@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class CalendarBookingConfig(AppConfig):
+    name = "calendar_booking"

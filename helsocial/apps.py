@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HelsocialConfig(AppConfig):
+    name = "helsocial"
+    verbose_name = "Helsocial"

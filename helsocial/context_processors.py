@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from accounts.permissions import roles_of
+
+
+def _navigation(request) -> list[dict]:
+    """The main menu: only what the user's roles let them do (views still check every request)."""
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    rs = roles_of(user)
+    items = [{"label": _("Start"), "url": reverse("home")}]
+    if rs.edited_account_ids:
+        items.append({"label": _("My accounts"), "url": reverse("accounts:account-mine")})
+    if rs.is_anyone:
+        items.append({"label": _("Accounts"), "url": reverse("accounts:account-list")})
+    if rs.is_akn:
+        items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
+        items.append({"label": _("People"), "url": reverse("accounts:person-list")})
+    path = request.path
+    for item in items:
+        item["current"] = path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+    return items
+
+
+def portal(request):
+    return {
+        "nav_items": SimpleLazyObject(lambda: _navigation(request)),
+        "demo_mode": settings.DEMO_MODE,
+    }

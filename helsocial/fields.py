@@ -1,0 +1,33 @@
+"""Model fields shared by several apps."""
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.db import models
+
+
+def _fernet() -> MultiFernet:
+    # FIELD_ENCRYPTION_KEY may hold several comma-separated keys: the first encrypts, all decrypt,
+    # so a key can be rotated without a migration.
+    keys = [key.strip() for key in settings.FIELD_ENCRYPTION_KEY.split(",") if key.strip()]
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+class EncryptedTextField(models.TextField):
+    """Text encrypted at rest with Fernet; the database only ever holds the ciphertext."""
+
+    description = "Text encrypted at rest"
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value in (None, ""):
+            return value
+        return _fernet().encrypt(value.encode()).decode()
+
+    def from_db_value(self, value, expression, connection):
+        if value in (None, ""):
+            return value
+        try:
+            return _fernet().decrypt(value.encode()).decode()
+        except InvalidToken:
+            # A key that no longer matches must not crash a page: the token is unusable, say so.
+            return ""

@@ -1,0 +1,160 @@
+"""Fixtures for the whole suite: the real services it may use, and people of two förvaltningar.
+
+`administration` and `other_administration` each have a communications lead, an editor and a
+communicator; AKN and KC are city-wide. Tests about leaks use the "other" side.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+from accounts.models import Role
+
+from .factories import AccountEditorFactory, AdministrationFactory, SocialAccountFactory, UserFactory
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_report_header(config):
+    db = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
+    broker = "Redis" if os.environ.get("REDIS_URL") else "none (eager tasks)"
+    browser = CHROMIUM if os.path.exists(CHROMIUM) else "none"
+    return [f"helsocial: database {db}, broker {broker}, browser {browser}"]
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests that need a real server are skipped, with the reason printed, where it is absent.
+    reasons = {
+        "postgres": None if os.environ.get("DATABASE_URL") else "needs PostgreSQL: DATABASE_URL is not set",
+        "redis": None if os.environ.get("REDIS_URL") else "needs Redis and a Celery worker: REDIS_URL is not set",
+        "browser": None if os.path.exists(CHROMIUM) else f"needs Chromium at {CHROMIUM} (apt-get install chromium)",
+    }
+    for item in items:
+        for marker, reason in reasons.items():
+            if reason and item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+
+
+@pytest.fixture
+def administration(db):
+    return AdministrationFactory(name="Skol- och fritidsförvaltningen", short_name="SOF")
+
+
+@pytest.fixture
+def other_administration(db):
+    return AdministrationFactory(name="Miljöförvaltningen", short_name="MF")
+
+
+@pytest.fixture
+def city_administration(db):
+    return AdministrationFactory(name="Stadsledningsförvaltningen", short_name="SLF")
+
+
+@pytest.fixture
+def akn_user(db):
+    return UserFactory(username="akn", first_name="Agnes", title="kommunikationsstrateg", roles=[(Role.AKN, None)])
+
+
+@pytest.fixture
+def kc_user(db):
+    return UserFactory(username="kc", first_name="Karim", title="kundtjänsthandläggare", roles=[(Role.KC, None)])
+
+
+@pytest.fixture
+def lead(administration):
+    return UserFactory(username="lead", first_name="Lena", title="kommunikationschef", roles=[(Role.LEAD, administration)])
+
+
+@pytest.fixture
+def communicator(administration):
+    return UserFactory(username="communicator", first_name="Louise", roles=[(Role.COMMUNICATOR, administration)])
+
+
+@pytest.fixture
+def account(administration):
+    return SocialAccountFactory(administration=administration, name="Skolor i Helsingborg")
+
+
+@pytest.fixture
+def editor(administration, account):
+    user = UserFactory(username="editor", first_name="Erik", title="redaktör", roles=[(Role.EDITOR, administration)])
+    AccountEditorFactory(account=account, user=user)
+    return user
+
+
+@pytest.fixture
+def other_lead(other_administration):
+    return UserFactory(username="other_lead", roles=[(Role.LEAD, other_administration)])
+
+
+@pytest.fixture
+def other_account(other_administration):
+    return SocialAccountFactory(administration=other_administration, name="Miljö Helsingborg")
+
+
+@pytest.fixture
+def other_editor(other_administration, other_account):
+    user = UserFactory(username="other_editor", roles=[(Role.EDITOR, other_administration)])
+    AccountEditorFactory(account=other_account, user=user)
+    return user
+
+
+@pytest.fixture
+def citywide_account(city_administration):
+    return SocialAccountFactory(
+        administration=city_administration, name="Helsingborgs stad", is_citywide=True, platform="facebook"
+    )
+
+
+def _client_for(client_class, user):
+    client = client_class()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def akn_client(akn_user, client_class):
+    return _client_for(client_class, akn_user)
+
+
+@pytest.fixture
+def lead_client(lead, client_class):
+    return _client_for(client_class, lead)
+
+
+@pytest.fixture
+def editor_client(editor, client_class):
+    return _client_for(client_class, editor)
+
+
+@pytest.fixture
+def communicator_client(communicator, client_class):
+    return _client_for(client_class, communicator)
+
+
+@pytest.fixture
+def kc_client(kc_user, client_class):
+    return _client_for(client_class, kc_user)
+
+
+@pytest.fixture
+def client_class():
+    from django.test import Client
+
+    return Client
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    return shutil.which("chromium") or CHROMIUM
+
+
+__all__ = ["settings"]
