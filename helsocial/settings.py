@@ -202,7 +202,8 @@ FORMAT_MODULE_PATH = ["helsocial.formats"]
 
 # --- static ---------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns at every start when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -244,6 +245,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "helsocial.outbox.tasks.outbox_sweep", "schedule": 60.0},
+    # The FAQ to KC goes "the working day before publication": try every hour of the working day.
+    "calendar-faq-mails": {"task": "calendar_booking.tasks.faq_mails_send", "schedule": 3600.0},
+    "calendar-mark-missed": {"task": "calendar_booking.tasks.booking_slots_mark_missed", "schedule": 900.0},
+    "webhook-sweep": {"task": "moderation.tasks.webhook_sweep", "schedule": 60.0},
 }
 
 # --- mail -----------------------------------------------------------------------------------------
@@ -300,6 +305,114 @@ WORKING_HOURS_END = env_hhmm("WORKING_HOURS_END", "17:00")
 # An editor counts as active when enabled and logged in within this many days.
 EDITOR_ACTIVE_DAYS = env_int("EDITOR_ACTIVE_DAYS", 90)
 DEMO_MODE = env_bool("DEMO_MODE", not DATABASE_URL)
+
+# --- publishing calendar --------------------------------------------------------------------------
+# "Undvik att publicera laddat innehåll sent på fredagar": charged content from this local time on
+# the last working day before a day off gets a warning; HARD_BLOCK makes it a refusal everywhere.
+CALENDAR_CHARGED_CUTOFF = env_hhmm("CALENDAR_CHARGED_CUTOFF", "12:00")
+CALENDAR_CHARGED_HARD_BLOCK = env_bool("CALENDAR_CHARGED_HARD_BLOCK", False)
+# A planned slot with no matched post this long after its end is marked missed.
+CALENDAR_MISSED_GRACE_MINUTES = env_int("CALENDAR_MISSED_GRACE_MINUTES", 120)
+KC_EMAIL = env_str("KC_EMAIL", "kontaktcenter@helsingborg.se")
+
+# --- moderation: comment intake, SLA and queues ---------------------------------------------------
+# "Vi svarar inom 24 timmar under arbetstid": one working day of clock time.
+SLA_WORKING_HOURS = env_float("SLA_WORKING_HOURS", 9.0)
+# Threats, racism and personal attacks: the top of the queue on a shorter clock.
+SLA_URGENT_WORKING_HOURS = env_float("SLA_URGENT_WORKING_HOURS", 2.0)
+# Meta's standard messaging window: a page may answer a direct message within 24 h of the person's last one.
+META_MESSAGING_WINDOW_HOURS = env_float("META_MESSAGING_WINDOW_HOURS", 24.0)
+META_APP_SECRET = env_str("META_APP_SECRET")
+META_VERIFY_TOKEN = env_str("META_VERIFY_TOKEN")
+# Opening a comment claims it for this long; then others may take it.
+MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 15)
+# The queue page asks for fresh rows this often (htmx polling).
+MODERATION_QUEUE_REFRESH_SECONDS = env_int("MODERATION_QUEUE_REFRESH_SECONDS", 10)
+
+# --- platforms: clients, pulls, connecting accounts, press releases ------------------------------
+# Base URLs are settings so tests point the clients at local fake servers; the versions are pinned.
+FACEBOOK_GRAPH_URL = env_str("FACEBOOK_GRAPH_URL", "https://graph.facebook.com")
+FACEBOOK_GRAPH_VERSION = env_str("FACEBOOK_GRAPH_VERSION", "v25.0")
+INSTAGRAM_GRAPH_URL = env_str("INSTAGRAM_GRAPH_URL", "https://graph.facebook.com")
+LINKEDIN_API_URL = env_str("LINKEDIN_API_URL", "https://api.linkedin.com")
+LINKEDIN_VERSION = env_str("LINKEDIN_VERSION", "202609")
+X_API_URL = env_str("X_API_URL", "https://api.x.com")
+# Every platform call: seconds before giving up, attempts, and the exponential backoff (with jitter).
+PLATFORM_HTTP_TIMEOUT = env_float("PLATFORM_HTTP_TIMEOUT", 20.0)
+PLATFORM_HTTP_ATTEMPTS = env_int("PLATFORM_HTTP_ATTEMPTS", 5)
+PLATFORM_HTTP_BACKOFF_BASE = env_float("PLATFORM_HTTP_BACKOFF_BASE", 1.0)
+PLATFORM_HTTP_BACKOFF_MAX = env_float("PLATFORM_HTTP_BACKOFF_MAX", 60.0)
+# A platform asking us to wait longer than this is left to the task's own later retry.
+PLATFORM_HTTP_MAX_INLINE_WAIT = env_float("PLATFORM_HTTP_MAX_INLINE_WAIT", 120.0)
+# Calls in flight per platform for the whole installation (shared through Redis when configured).
+PLATFORM_CONCURRENCY_DEFAULT = env_int("PLATFORM_CONCURRENCY", 16)
+PLATFORM_CONCURRENCY = {
+    p: env_int(f"PLATFORM_CONCURRENCY_{p.upper()}", PLATFORM_CONCURRENCY_DEFAULT)
+    for p in ("facebook", "instagram", "linkedin", "x")
+}
+# Calls a second per platform (0 = only the concurrency limit).
+PLATFORM_RATE_PER_SECOND = {
+    p: env_float(f"PLATFORM_RATE_PER_SECOND_{p.upper()}", 0.0) for p in ("facebook", "instagram", "linkedin", "x")
+}
+PULL_POSTS_INTERVAL_SECONDS = env_int("PULL_POSTS_INTERVAL_SECONDS", 3600)
+PULL_COMMENTS_INTERVAL_SECONDS = env_int("PULL_COMMENTS_INTERVAL_SECONDS", 300)
+# How far back a pull looks for posts (and their comments) when it has no earlier pull to go on.
+PULL_LOOKBACK_DAYS = env_int("PULL_LOOKBACK_DAYS", 30)
+PULL_COMMENTS_POST_DAYS = env_int("PULL_COMMENTS_POST_DAYS", 14)
+PULL_THREADS = env_int("PULL_THREADS", 16)
+# The account's editors are told this many days before its token runs out.
+TOKEN_EXPIRY_WARNING_DAYS = env_int("TOKEN_EXPIRY_WARNING_DAYS", 7)
+DEMO_PLATFORM_SEED = env_int("DEMO_PLATFORM_SEED", 2035)
+DEMO_PLATFORM_HISTORY_DAYS = env_int("DEMO_PLATFORM_HISTORY_DAYS", 45)
+# OAuth per platform: the app's id and secret, and the authorization server's two addresses.
+OAUTH = {
+    "facebook": {
+        "client_id": env_str("FACEBOOK_APP_ID"),
+        "client_secret": env_str("FACEBOOK_APP_SECRET"),
+        "authorize_url": env_str("FACEBOOK_AUTHORIZE_URL", "https://www.facebook.com/v25.0/dialog/oauth"),
+        "token_url": env_str("FACEBOOK_TOKEN_URL", "https://graph.facebook.com/v25.0/oauth/access_token"),
+        "scope": "pages_show_list,pages_read_engagement,pages_manage_engagement,pages_read_user_content,"
+        "read_insights,pages_messaging",
+    },
+    "instagram": {
+        "client_id": env_str("INSTAGRAM_APP_ID", env_str("FACEBOOK_APP_ID")),
+        "client_secret": env_str("INSTAGRAM_APP_SECRET", env_str("FACEBOOK_APP_SECRET")),
+        "authorize_url": env_str("INSTAGRAM_AUTHORIZE_URL", "https://www.facebook.com/v25.0/dialog/oauth"),
+        "token_url": env_str("INSTAGRAM_TOKEN_URL", "https://graph.facebook.com/v25.0/oauth/access_token"),
+        "scope": "instagram_basic,instagram_manage_comments,instagram_manage_insights,pages_show_list",
+    },
+    "linkedin": {
+        "client_id": env_str("LINKEDIN_CLIENT_ID"),
+        "client_secret": env_str("LINKEDIN_CLIENT_SECRET"),
+        "authorize_url": env_str("LINKEDIN_AUTHORIZE_URL", "https://www.linkedin.com/oauth/v2/authorization"),
+        "token_url": env_str("LINKEDIN_TOKEN_URL", "https://www.linkedin.com/oauth/v2/accessToken"),
+        "scope": "r_organization_social w_organization_social r_organization_admin rw_organization_admin",
+    },
+    "x": {
+        "client_id": env_str("X_CLIENT_ID"),
+        "client_secret": env_str("X_CLIENT_SECRET"),
+        "authorize_url": env_str("X_AUTHORIZE_URL", "https://x.com/i/oauth2/authorize"),
+        "token_url": env_str("X_TOKEN_URL", "https://api.x.com/2/oauth2/token"),
+        "scope": "tweet.read tweet.write users.read offline.access",
+    },
+}
+# The city's press releases (RSS or Atom), posted to X by the city-wide X account.
+PRESS_RELEASE_FEED_URL = env_str("PRESS_RELEASE_FEED_URL")
+PRESS_RELEASE_POLL_SECONDS = env_int("PRESS_RELEASE_POLL_SECONDS", 300)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "metrics-pull-posts": {"task": "metrics.tasks.pull_all_posts", "schedule": float(PULL_POSTS_INTERVAL_SECONDS)},
+        "metrics-pull-comments": {
+            "task": "metrics.tasks.pull_all_comments",
+            "schedule": float(PULL_COMMENTS_INTERVAL_SECONDS),
+        },
+        "metrics-token-reminders": {"task": "metrics.tasks.token_expiry_reminders", "schedule": 3600.0},
+        "metrics-press-releases": {
+            "task": "metrics.tasks.press_releases_poll",
+            "schedule": float(PRESS_RELEASE_POLL_SECONDS),
+        },
+    }
+)
 
 # --- security -------------------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"
