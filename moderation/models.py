@@ -1,0 +1,318 @@
+"""Comments and messages from the platforms, the triage rules AKN edits, and the queues' notes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Administration, SocialAccount
+
+
+class Label(models.TextChoices):
+    QUESTION = "question", _("Question")
+    OPINION = "opinion", _("Opinion")
+    PRAISE = "praise", _("Praise")
+    RACISM = "racism", _("Racism")
+    THREAT = "threat", _("Threat")
+    PERSONAL_ATTACK = "personal_attack", _("Personal attack")
+    PERSONAL_DATA = "personal_data", _("Personal data")
+    SPAM = "spam", _("Spam")
+    MISINFORMATION = "misinformation", _("Misinformation")
+    RIGHTS = "rights", _("Rights to images")
+
+
+# Labels that put a comment at the top of its queue on the short clock and tell the leads and AKN.
+URGENT_LABELS = frozenset({Label.RACISM, Label.THREAT, Label.PERSONAL_ATTACK})
+VIOLATION_LABELS = frozenset(
+    {
+        Label.RACISM,
+        Label.THREAT,
+        Label.PERSONAL_ATTACK,
+        Label.PERSONAL_DATA,
+        Label.SPAM,
+        Label.MISINFORMATION,
+        Label.RIGHTS,
+    }
+)
+
+
+class SuggestedAction(models.TextChoices):
+    # Declared from mildest to strongest; triage suggests the strongest its labels call for.
+    NO_ACTION = "no_action", _("No action")
+    LIKE = "like", _("Like")
+    ANSWER = "answer", _("Answer")
+    HIDE = "hide", _("Hide")
+    DELETE = "delete", _("Delete")
+    BLOCK = "block", _("Delete and block the author")
+
+
+ACTION_STRENGTH = {action.value: index for index, action in enumerate(SuggestedAction)}
+
+
+class CommentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Comment.Status.OPEN)
+
+    def in_kc_queue(self):
+        return self.filter(in_kc_queue=True)
+
+    def in_administration_queue(self, administration: Administration):
+        return self.filter(in_kc_queue=False, queue_administration=administration)
+
+    def with_label(self, label: str):
+        # The labels are a JSON list: the JSON text holds the label in quotes, on every database.
+        return self.filter(labels__icontains=f'"{label}"')
+
+    def overdue(self, now=None):
+        return self.filter(sort_at__lt=now or timezone.now())
+
+
+class Comment(models.Model):
+    """Anything that arrives from a platform and may need handling, stored once per platform id."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        REPLY = "reply", _("Reply")
+        MESSAGE = "message", _("Direct message")
+        MENTION = "mention", _("Mention")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        ANSWERED = "answered", _("Answered")
+        HANDLED = "handled", _("Handled")
+        NO_ACTION = "no_action", _("No action needed")
+        REMOVED = "removed", _("Removed on the platform")
+        OWN = "own", _("The city's own reply")
+
+    class RemovalSource(models.TextChoices):
+        WEBHOOK = "webhook", _("Platform notification")
+        PULL = "pull", _("Missing at a pull")
+        PORTAL = "portal", _("Removed from the portal")
+
+    account = models.ForeignKey(SocialAccount, models.PROTECT, related_name="comments")
+    platform_id = models.CharField(_("platform id"), max_length=128)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.COMMENT)
+    post_platform_id = models.CharField(_("post"), max_length=128, blank=True)
+    parent_platform_id = models.CharField(_("answers"), max_length=128, blank=True)
+    author_id = models.CharField(_("author id"), max_length=128, blank=True)
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    # A hash of the normalised text, so "the same author saying the same again" is an index lookup.
+    text_hash = models.CharField(max_length=16, blank=True)
+    created_at = models.DateTimeField(_("written"))
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+    permalink = models.URLField(_("link"), max_length=500, blank=True)
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    raw = models.JSONField(default=dict, blank=True)  # the platform's item, kept as evidence
+
+    labels = models.JSONField(_("labels"), default=list, blank=True)
+    suggested_action = models.CharField(
+        _("suggested action"), max_length=16, choices=SuggestedAction, default=SuggestedAction.NO_ACTION
+    )
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.OPEN)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    hidden_on_platform_at = models.DateTimeField(_("hidden on the platform"), null=True, blank=True)
+    removed_on_platform_at = models.DateTimeField(_("removed on the platform"), null=True, blank=True)
+    removal_source = models.CharField(_("removal seen by"), max_length=16, choices=RemovalSource, blank=True)
+
+    # The queue: 0 is urgent (threats, racism, personal attacks), 1 everything else.
+    priority = models.PositiveSmallIntegerField(_("priority"), default=1)
+    due_at = models.DateTimeField(_("due"))
+    # A direct message can be answered only within the platform's messaging window.
+    reply_window_ends_at = models.DateTimeField(_("reply window ends"), null=True, blank=True)
+    # The queue's order: the due time, or the end of the reply window when that comes first.
+    sort_at = models.DateTimeField()
+    in_kc_queue = models.BooleanField(_("in the contact centre's queue"), default=False)
+    queue_administration = models.ForeignKey(
+        Administration,
+        models.PROTECT,
+        related_name="queued_comments",
+        verbose_name=_("administration's queue"),
+    )
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="claimed_comments"
+    )
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority", "sort_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        constraints = [
+            models.UniqueConstraint(fields=["account", "platform_id"], name="comment_once_per_account"),
+            models.CheckConstraint(condition=Q(priority__in=[0, 1]), name="comment_priority_known"),
+            models.CheckConstraint(
+                condition=Q(claimed_by__isnull=True) | Q(claimed_until__isnull=False),
+                name="comment_claim_has_expiry",
+            ),
+        ]
+        indexes = [
+            # KC's queue reads only its open rows, urgent first, then by when they are due.
+            models.Index(
+                fields=["priority", "sort_at", "id"],
+                condition=Q(status="open", in_kc_queue=True),
+                name="comment_kc_queue",
+            ),
+            # A förvaltning's queue: the same order within one administration.
+            models.Index(
+                fields=["queue_administration", "priority", "sort_at", "id"],
+                condition=Q(status="open", in_kc_queue=False),
+                name="comment_admin_queue",
+            ),
+            # Spam: has this author said this before on this account?
+            models.Index(fields=["account", "author_id", "created_at"], name="comment_author_recent"),
+            # The city's replies find the question they answer.
+            models.Index(
+                fields=["account", "parent_platform_id"],
+                condition=~Q(parent_platform_id=""),
+                name="comment_parent",
+            ),
+            models.Index(fields=["-received_at", "-id"], name="comment_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} / {self.platform_id}"
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.priority == 0
+
+    def label_choices(self) -> list[tuple[str, str]]:
+        names = dict(Label.choices)
+        return [(label, names.get(label, label)) for label in self.labels]
+
+
+class WebhookDelivery(models.Model):
+    """One POST from Meta, stored before it is answered so that nothing is lost if the work fails."""
+
+    body = models.BinaryField()
+    # Meta resends a delivery it thinks failed with the same body: the hash makes a replay a no-op.
+    body_sha256 = models.CharField(max_length=64)
+    received_at = models.DateTimeField(default=timezone.now)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once")]
+        indexes = [
+            # The sweep finds deliveries whose task never ran (e.g. the broker was down).
+            models.Index(
+                fields=["received_at"], condition=Q(processed_at__isnull=True), name="webhook_unprocessed"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"webhook {self.pk} {self.received_at:%Y-%m-%d %H:%M:%S}"
+
+
+class TriageRule(models.Model):
+    """What one label means for handling: the suggested action, and whether it is in use."""
+
+    label = models.CharField(_("label"), max_length=32, choices=Label, unique=True)
+    action = models.CharField(_("suggested action"), max_length=16, choices=SuggestedAction)
+    is_enabled = models.BooleanField(_("in use"), default=True)
+    guideline = models.TextField(_("guideline rule"), blank=True)
+    # Label-specific numbers, e.g. for spam: {"repeat_window_hours": 72, "burst_count": 5}.
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("triage rule")
+        verbose_name_plural = _("triage rules")
+
+    def __str__(self) -> str:
+        return f"{self.get_label_display()} → {self.get_action_display()}"
+
+
+class TriageTerm(models.Model):
+    """A word or phrase that gives a comment a label."""
+
+    class Match(models.TextChoices):
+        STEM = "stem", _("All word forms (stem)")
+        EXACT = "exact", _("Exactly this form")
+
+    label = models.CharField(_("label"), max_length=32, choices=Label)
+    term = models.CharField(_("word or phrase"), max_length=200)
+    match = models.CharField(_("matching"), max_length=8, choices=Match, default=Match.STEM)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["label", "term"]
+        verbose_name = _("triage word")
+        verbose_name_plural = _("triage words")
+        constraints = [models.UniqueConstraint(fields=["label", "term"], name="triage_term_once_per_label")]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.term}"
+
+
+class TriageDomain(models.Model):
+    """A web domain judged by AKN: links to blocked ones are misinformation, trusted ones pass."""
+
+    class Kind(models.TextChoices):
+        BLOCKED = "blocked", _("Blocked")
+        TRUSTED = "trusted", _("Trusted")
+
+    domain = models.CharField(_("domain"), max_length=253, unique=True)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["kind", "domain"]
+        verbose_name = _("triage domain")
+        verbose_name_plural = _("triage domains")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(domain=models.functions.Lower("domain")), name="triage_domain_lower"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domain} ({self.kind})"
+
+
+class CommentNote(models.Model):
+    """An internal note beside a comment; forwarding between KC and a förvaltning writes one too."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("Note")
+        FORWARD = "forward", _("Forwarded")
+        RETURN = "return", _("Sent back")
+
+    comment = models.ForeignKey(Comment, models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=8, choices=Kind, default=Kind.NOTE)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    text = models.TextField(_("note"))
+    to_administration = models.ForeignKey(
+        Administration, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.comment_id}"
