@@ -1,0 +1,431 @@
+"""Everything that arrives from a platform comes in here, once: pulls and the Meta webhook alike.
+
+A batch is handled in a few statements, never row by row: one read of what is already stored, one
+read of the authors' recent comments (for spam), the triage rules, one INSERT … ON CONFLICT DO
+NOTHING for the new rows, one UPDATE for edits, one for the questions the city's own replies answer.
+Running the same items twice changes nothing; two runs at once (a webhook replay beside a pull) both
+succeed and the unique constraint keeps one row per platform id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Case, F, Min, Value, When
+from django.db.models.functions import Least
+from django.utils import timezone
+
+from accounts.models import Role, RoleAssignment, SocialAccount
+from metrics.platforms.base import RemoteComment
+
+from . import placement, sla
+from .models import URGENT_LABELS, Comment, Label
+from .triage import AuthorHistory, Ruleset, initial_status, ruleset_load, text_hash, triage_text
+
+logger = logging.getLogger(__name__)
+
+# Stay well under the bind-parameter limits of both databases.
+_CHUNK = 5000
+_KNOWN_KINDS = frozenset(Comment.Kind.values)
+
+
+@dataclass
+class IngestResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    answered: int = 0
+    urgent_ids: list[int] = field(default_factory=list)
+
+
+def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _is_own(account: SocialAccount, item: RemoteComment) -> bool:
+    return bool(account.platform_id) and item.author_id == account.platform_id
+
+
+def comments_ingest(
+    *,
+    account: SocialAccount,
+    items: Sequence[RemoteComment],
+    rules: Ruleset | None = None,
+    now: datetime | None = None,
+) -> IngestResult:
+    """Store, triage, time and queue a batch of one account's comments; return what changed."""
+    result = IngestResult()
+    if not items:
+        return result
+    now = now or timezone.now()
+    # The last copy of an item in the batch wins (an edit delivered right after the original).
+    latest: dict[str, RemoteComment] = {}
+    for item in items:
+        latest[item.id] = item
+    ids = sorted(latest)
+
+    with transaction.atomic():
+        existing: dict[str, dict] = {}
+        for chunk in _chunks(ids):
+            for row in Comment.objects.filter(account=account, platform_id__in=chunk).values(
+                "id", "platform_id", "text", "status", "labels", "reasons", "hidden_on_platform_at", "kind"
+            ):
+                existing[row["platform_id"]] = row
+        new_items = sorted((latest[i] for i in ids if i not in existing), key=lambda c: (c.created_at, c.id))
+        edited = [latest[i] for i in ids if i in existing and existing[i]["text"] != latest[i].text]
+        hide_changes = [
+            latest[i]
+            for i in ids
+            if i in existing and bool(existing[i]["hidden_on_platform_at"]) != latest[i].is_hidden
+        ]
+        result.unchanged = (
+            len(ids) - len(new_items) - len({c.id for c in edited} | {c.id for c in hide_changes})
+        )
+        if not new_items and not edited and not hide_changes and not _own_items(account, latest.values()):
+            return result
+
+        rules = rules or ruleset_load()
+        kc_posts = placement.kc_handles_posts(account)
+        history = _author_history(account, [c for c in new_items if not _is_own(account, c)], rules)
+
+        rows = []
+        urgent_platform_ids = []
+        for item in new_items:
+            rows.append(_new_row(account, item, rules, history, kc_posts, now))
+            if rows[-1].priority == 0 and rows[-1].status == Comment.Status.OPEN:
+                urgent_platform_ids.append(item.id)
+        rows.sort(key=lambda row: row.platform_id)  # one lock order for every batch: no deadlocks
+        for chunk in _chunks(rows, 1000):
+            Comment.objects.bulk_create(chunk, ignore_conflicts=True)
+        result.created = len(rows)
+
+        result.updated = _apply_edits(account, edited, existing, rules, now)
+        result.updated += _apply_hidden(account, hide_changes, existing, now)
+        result.answered = _mark_answered(account, latest.values(), [c.id for c in new_items])
+        _extend_message_windows(account, new_items)
+        if urgent_platform_ids:
+            result.urgent_ids = _notify_urgent(account, urgent_platform_ids)
+    return result
+
+
+def _own_items(account: SocialAccount, items: Iterable[RemoteComment]) -> list[RemoteComment]:
+    return [c for c in items if _is_own(account, c)]
+
+
+def _author_history(account: SocialAccount, items: Sequence[RemoteComment], rules: Ruleset) -> AuthorHistory:
+    """The recent comments of this batch's authors on this account, oldest first."""
+    history = AuthorHistory()
+    if not items:
+        return history
+    span = timedelta(hours=max(rules.spam["repeat_window_hours"], rules.spam["burst_minutes"] / 60.0))
+    since = min(c.created_at for c in items) - span
+    authors = sorted({c.author_id for c in items if c.author_id})
+    for chunk in _chunks(authors):
+        rows = (
+            Comment.objects.filter(account=account, author_id__in=chunk, created_at__gte=since)
+            .exclude(status=Comment.Status.OWN)
+            .order_by("created_at")
+            .values_list("author_id", "created_at", "text_hash")
+        )
+        for author_id, created_at, digest in rows:
+            history.add(author_id, created_at, digest)
+    return history
+
+
+def _new_row(
+    account: SocialAccount,
+    item: RemoteComment,
+    rules: Ruleset,
+    history: AuthorHistory,
+    kc_posts: bool,
+    now: datetime,
+) -> Comment:
+    own = _is_own(account, item)
+    kind = item.kind if item.kind in _KNOWN_KINDS else Comment.Kind.COMMENT
+    if own:
+        labels, action, reasons = [], "no_action", []
+    else:
+        verdict = triage_text(
+            text=item.text,
+            author_id=item.author_id,
+            created_at=item.created_at,
+            attachments=item.attachments,
+            rules=rules,
+            history=history,
+        )
+        labels, action, reasons = verdict.labels, verdict.action, verdict.reasons
+    status = initial_status(labels=labels, kind=kind, is_own=own)
+    if item.is_hidden and status == Comment.Status.OPEN:
+        status = Comment.Status.HANDLED  # already hidden by someone in the platform's own tools
+    due = sla.due_for(created_at=item.created_at, labels=labels, kind=kind, platform=account.platform)
+    in_kc, administration_id = placement.queue_for(account=account, kind=kind, kc_posts=kc_posts)
+    return Comment(
+        account=account,
+        platform_id=item.id,
+        kind=kind,
+        post_platform_id=item.post_id or "",
+        parent_platform_id=item.parent_id or "",
+        author_id=item.author_id or "",
+        author_name=(item.author_name or "")[:200],
+        text=item.text or "",
+        text_hash=text_hash(item.text or ""),
+        created_at=item.created_at,
+        received_at=now,
+        permalink=(item.permalink or "")[:500],
+        attachments=list(item.attachments),
+        raw=dict(item.raw),
+        labels=labels,
+        suggested_action=action,
+        reasons=reasons,
+        status=status,
+        hidden_on_platform_at=now if item.is_hidden else None,
+        priority=due.priority,
+        due_at=due.due_at,
+        reply_window_ends_at=due.reply_window_ends_at,
+        sort_at=due.sort_at,
+        in_kc_queue=in_kc,
+        queue_administration_id=administration_id,
+    )
+
+
+def _apply_edits(
+    account: SocialAccount,
+    edited: Sequence[RemoteComment],
+    existing: dict[str, dict],
+    rules: Ruleset,
+    now: datetime,
+) -> int:
+    """The author changed the text on the platform: new text, new triage, the same arrival time."""
+    if not edited:
+        return 0
+    ids = [existing[c.id]["id"] for c in edited]
+    stored = {row.platform_id: row for row in Comment.objects.filter(pk__in=ids)}
+    changed = []
+    for item in edited:
+        row = stored[item.id]
+        row.text = item.text or ""
+        row.text_hash = text_hash(row.text)
+        row.edited_at = now
+        row.raw = dict(item.raw)
+        if row.status != Comment.Status.OWN:
+            verdict = triage_text(text=row.text, attachments=item.attachments, rules=rules)
+            labels, reasons = verdict.labels, verdict.reasons
+            if Label.SPAM in row.labels and Label.SPAM not in labels:  # spam was judged on arrival order
+                labels = sorted([*labels, Label.SPAM.value], key=list(Label.values).index)
+                reasons = reasons + [r for r in row.reasons if r.get("label") == Label.SPAM]
+                if Label.OPINION in labels and len(labels) > 1:
+                    labels.remove(Label.OPINION.value)
+            row.labels, row.reasons, row.suggested_action = labels, reasons, verdict.action
+            due = sla.due_for(
+                created_at=row.created_at, labels=labels, kind=row.kind, platform=account.platform
+            )
+            row.priority, row.due_at, row.sort_at = due.priority, due.due_at, due.sort_at
+            if due.reply_window_ends_at and row.reply_window_ends_at:
+                row.sort_at = min(due.due_at, row.reply_window_ends_at)
+        changed.append(row)
+    Comment.objects.bulk_update(
+        changed,
+        [
+            "text",
+            "text_hash",
+            "edited_at",
+            "raw",
+            "labels",
+            "reasons",
+            "suggested_action",
+            "priority",
+            "due_at",
+            "sort_at",
+        ],
+        batch_size=500,
+    )
+    return len(changed)
+
+
+def _apply_hidden(
+    account: SocialAccount, changes: Sequence[RemoteComment], existing: dict[str, dict], now
+) -> int:
+    hidden = [existing[c.id]["id"] for c in changes if c.is_hidden]
+    shown = [existing[c.id]["id"] for c in changes if not c.is_hidden]
+    count = 0
+    if hidden:
+        count += comments_mark_hidden(
+            account=account, platform_ids=[c.id for c in changes if c.is_hidden], now=now
+        )
+    if shown:
+        count += Comment.objects.filter(pk__in=shown).update(hidden_on_platform_at=None)
+    return count
+
+
+def _mark_answered(account: SocialAccount, items: Iterable[RemoteComment], new_ids: Sequence[str]) -> int:
+    """The city replied in the platform's own tools: the question it answers is answered then."""
+    answered_at: dict[str, datetime] = {}
+    conversations: dict[str, datetime] = {}
+    for item in items:
+        if not _is_own(account, item):
+            continue
+        if item.kind == Comment.Kind.MESSAGE and item.post_id:
+            conversations[item.post_id] = max(
+                conversations.get(item.post_id, item.created_at), item.created_at
+            )
+        elif item.parent_id:
+            answered_at[item.parent_id] = min(
+                answered_at.get(item.parent_id, item.created_at), item.created_at
+            )
+    # A reply can arrive before the question it answers (webhooks come in any order).
+    for chunk in _chunks(list(new_ids)):
+        earlier = (
+            Comment.objects.filter(account=account, status=Comment.Status.OWN, parent_platform_id__in=chunk)
+            .values("parent_platform_id")
+            .annotate(first=Min("created_at"))
+        )
+        for row in earlier:
+            parent = row["parent_platform_id"]
+            answered_at[parent] = min(answered_at.get(parent, row["first"]), row["first"])
+    count = 0
+    parents = sorted(answered_at)
+    for chunk in _chunks(parents, 500):
+        count += Comment.objects.filter(
+            account=account, platform_id__in=chunk, status=Comment.Status.OPEN
+        ).update(
+            status=Comment.Status.ANSWERED,
+            answered_at=Case(*(When(platform_id=p, then=Value(answered_at[p])) for p in chunk)),
+            claimed_by=None,
+            claimed_until=None,
+        )
+    for conversation, replied_at in conversations.items():
+        count += Comment.objects.filter(
+            account=account,
+            kind=Comment.Kind.MESSAGE,
+            post_platform_id=conversation,
+            status=Comment.Status.OPEN,
+            created_at__lte=replied_at,
+        ).update(status=Comment.Status.ANSWERED, answered_at=replied_at, claimed_by=None, claimed_until=None)
+    return count
+
+
+def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteComment]) -> None:
+    """Meta's window runs from the person's last message: a new one reopens it for the earlier ones."""
+    if account.platform not in sla.WINDOW_PLATFORMS:
+        return
+    last: dict[tuple[str, str], datetime] = {}
+    for item in new_items:
+        if item.kind == Comment.Kind.MESSAGE and not _is_own(account, item) and item.author_id:
+            key = (item.post_id or "", item.author_id)
+            last[key] = max(last.get(key, item.created_at), item.created_at)
+    for (conversation, author_id), latest in last.items():
+        window = sla.reply_window_end(latest)
+        Comment.objects.filter(
+            account=account,
+            kind=Comment.Kind.MESSAGE,
+            post_platform_id=conversation,
+            author_id=author_id,
+            status=Comment.Status.OPEN,
+            reply_window_ends_at__lt=window,
+        ).update(reply_window_ends_at=window, sort_at=Least(F("due_at"), Value(window)))
+
+
+def _notify_urgent(account: SocialAccount, platform_ids: Sequence[str]) -> list[int]:
+    """Tell the förvaltning's leads and AKN about threats, racism and personal attacks, once each."""
+    from helsocial.outbox.services import outbox_enqueue
+
+    rows = list(
+        Comment.objects.filter(account=account, platform_id__in=platform_ids, priority=0).values(
+            "id", "labels", "queue_administration_id", "due_at", "author_name"
+        )
+    )
+    admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
+    leads: dict[int, set[str]] = defaultdict(set)
+    for admin_id, email in RoleAssignment.objects.filter(
+        role=Role.LEAD, administration_id__in=admin_ids, user__is_active=True
+    ).values_list("administration_id", "user__email"):
+        if email:
+            leads[admin_id].add(email)
+    label_names = dict(Label.choices)
+    for row in rows:
+        to = sorted(leads[row["queue_administration_id"]] | leads[account.administration_id])
+        if settings.AKN_EMAIL:
+            to.append(settings.AKN_EMAIL)
+        labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
+        link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
+        due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
+        outbox_enqueue(
+            key=f"moderation-urgent:{row['id']}",
+            to=to,
+            subject=f"Brådskande kommentar på {account.name}: {labels}",
+            body=(
+                f"En kommentar på {account.name} ({account.get_platform_display()}) har fått etiketten "
+                f"{labels} och ska hanteras senast {due}.\n\n"
+                f"Öppna den i portalen: {link}\n\n"
+                "Kommentarens text finns i portalen; den skickas inte med e-post.\n"
+            ),
+        )
+    return [row["id"] for row in rows]
+
+
+def comments_mark_removed(
+    *, account: SocialAccount, platform_ids: Sequence[str], source: str, now: datetime | None = None
+) -> int:
+    """Record that comments were removed on the platform; the stored copy stays as it was."""
+    now = now or timezone.now()
+    count = 0
+    for chunk in _chunks(sorted(set(platform_ids))):
+        count += Comment.objects.filter(
+            account=account, platform_id__in=chunk, removed_on_platform_at__isnull=True
+        ).update(
+            removed_on_platform_at=now,
+            removal_source=source,
+            status=Case(
+                When(
+                    status__in=[Comment.Status.OPEN, Comment.Status.NO_ACTION],
+                    then=Value(Comment.Status.REMOVED),
+                ),
+                default=F("status"),
+            ),
+            claimed_by=None,
+            claimed_until=None,
+        )
+    return count
+
+
+def comments_mark_hidden(
+    *, account: SocialAccount, platform_ids: Sequence[str], now: datetime | None = None, hidden: bool = True
+) -> int:
+    """Record that comments were hidden (or shown again) on the platform; a hidden one is handled."""
+    now = now or timezone.now()
+    count = 0
+    for chunk in _chunks(sorted(set(platform_ids))):
+        rows = Comment.objects.filter(account=account, platform_id__in=chunk)
+        if hidden:
+            count += rows.filter(hidden_on_platform_at__isnull=True).update(
+                hidden_on_platform_at=now,
+                status=Case(
+                    When(status=Comment.Status.OPEN, then=Value(Comment.Status.HANDLED)), default=F("status")
+                ),
+                claimed_by=None,
+                claimed_until=None,
+            )
+        else:
+            count += rows.filter(hidden_on_platform_at__isnull=False).update(hidden_on_platform_at=None)
+    return count
+
+
+def comments_mark_missing(
+    *, account: SocialAccount, post_id: str, seen_ids: Iterable[str], now: datetime | None = None
+) -> int:
+    """After a complete pull of a post's comments: those no longer there were removed on the platform."""
+    seen = set(seen_ids)
+    stored = Comment.objects.filter(
+        account=account, post_platform_id=post_id, removed_on_platform_at__isnull=True
+    ).exclude(kind=Comment.Kind.MESSAGE)
+    gone = [pid for pid in stored.values_list("platform_id", flat=True) if pid not in seen]
+    return comments_mark_removed(
+        account=account, platform_ids=gone, source=Comment.RemovalSource.PULL, now=now
+    )

@@ -1,0 +1,54 @@
+"""When a comment is due: "Vi svarar inom 24 timmar under arbetstid, vardagar 8–17".
+
+The clock runs in the city's working hours (`helsocial.workdays`): questions and direct messages are
+due after SLA_WORKING_HOURS of staffed time, threats, racism and personal attacks after the shorter
+SLA_URGENT_WORKING_HOURS. A direct message on a Meta platform can only be answered within Meta's
+messaging window (24 hours from the person's last message), so it sorts by that when it ends first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+
+from helsocial.workdays import add_working_hours
+
+from .models import URGENT_LABELS, Comment
+
+# Platforms with Meta's standard messaging window.
+WINDOW_PLATFORMS = frozenset({"facebook", "instagram", "demo"})
+
+
+@dataclass(frozen=True)
+class Due:
+    priority: int  # 0 urgent, 1 the rest
+    due_at: datetime
+    reply_window_ends_at: datetime | None
+    sort_at: datetime
+
+
+def due_at(received: datetime, *, urgent: bool = False) -> datetime:
+    """The due time of something received then (aware datetime in TIME_ZONE)."""
+    hours = settings.SLA_URGENT_WORKING_HOURS if urgent else settings.SLA_WORKING_HOURS
+    return add_working_hours(received, hours)
+
+
+def reply_window_end(last_message_at: datetime) -> datetime:
+    return last_message_at + timedelta(hours=settings.META_MESSAGING_WINDOW_HOURS)
+
+
+def due_for(*, created_at: datetime, labels: Iterable[str], kind: str, platform: str) -> Due:
+    urgent = any(label in URGENT_LABELS for label in labels)
+    due = due_at(created_at, urgent=urgent)
+    window = None
+    if kind == Comment.Kind.MESSAGE and platform in WINDOW_PLATFORMS:
+        window = reply_window_end(created_at)
+    return Due(
+        priority=0 if urgent else 1,
+        due_at=due,
+        reply_window_ends_at=window,
+        sort_at=min(due, window) if window is not None else due,
+    )
