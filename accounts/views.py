@@ -73,7 +73,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def account_list(request: HttpRequest) -> HttpResponse:
     require_any_role(request.user)
     rs = roles_of(request.user)
@@ -90,7 +90,8 @@ def account_list(request: HttpRequest) -> HttpResponse:
         "title": _("Social accounts"),
         "query": _query_without_cursor(request),
     }
-    if request.htmx:
+    # Going back after a filter change asks again with HX-History-Restore-Request: that needs the page.
+    if request.htmx and not request.htmx.history_restore_request:
         # "Show more" replaces its own row with the next rows; a filter change replaces the body.
         template = "accounts/_account_row_items.html" if "after" in request.GET else "accounts/_account_rows.html"
     else:

@@ -16,6 +16,9 @@ from .factories import AccountEditorFactory, AdministrationFactory, SocialAccoun
 
 CHROMIUM = "/usr/bin/chromium"
 
+# Fixture modules of the suite; each helper appends its own.
+pytest_plugins = ["tests.fixtures_browser", "tests.fixtures_smtp", "tests.fixtures_celery"]
+
 
 def pytest_report_header(config):
     db = "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"
