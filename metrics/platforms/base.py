@@ -101,6 +101,22 @@ class AlreadyGone(PlatformError):
     """The object no longer exists on the platform (e.g. a comment deleted by someone else)."""
 
 
+class PermissionMissing(PlatformError):
+    """The token works but lacks a permission (Meta 10/200-299, LinkedIn/X 403): not worth retrying."""
+
+
+class DuplicateContent(PlatformError):
+    """The platform refused a post as a duplicate of one already published (X 403, Meta 506)."""
+
+
+class InvalidRequest(PlatformError):
+    """The platform rejected a parameter, e.g. a metric it no longer offers (Meta code 100)."""
+
+    def __init__(self, message: str, *, code: int | None = None):
+        super().__init__(message)
+        self.code = code
+
+
 class PlatformClient(Protocol):
     platform: str
     capabilities: frozenset[Capability]

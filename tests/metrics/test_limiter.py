@@ -1,0 +1,56 @@
+"""Each platform's limit of calls in flight holds across threads (and across processes via Redis)."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from metrics.platforms.facebook import FacebookClient
+from metrics.platforms.limiter import LocalLimiter, RedisLimiter, limiter_for
+from tests.fakes.facebook import FakeFacebook
+
+
+def _hammer(fake: FakeFacebook, settings, limit: int, calls: int = 48) -> None:
+    settings.PLATFORM_CONCURRENCY = {"facebook": limit}
+    settings.FACEBOOK_GRAPH_URL = fake.url
+
+    def one(_n):
+        FacebookClient(page_id="111", token="good-token").http.call(
+            "GET", "111", params={"fields": "followers_count"}
+        )
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        list(pool.map(one, range(calls)))
+
+
+@pytest.fixture
+def slow_facebook():
+    fake = FakeFacebook(delay=0.05).start()
+    fake.has_page("111")
+    yield fake
+    fake.stop()
+
+
+def test_in_process_limit_is_never_exceeded_and_is_used(slow_facebook, settings):
+    settings.REDIS_URL = ""
+    _hammer(slow_facebook, settings, limit=6)
+    assert isinstance(limiter_for("facebook"), LocalLimiter)
+    assert slow_facebook.max_in_flight == 6
+
+
+@pytest.mark.redis
+def test_redis_limit_is_shared_and_never_exceeded(slow_facebook, settings):
+    settings.REDIS_URL = os.environ["REDIS_URL"]
+    _hammer(slow_facebook, settings, limit=5)
+    limiter = limiter_for("facebook")
+    assert isinstance(limiter, RedisLimiter)
+    assert slow_facebook.max_in_flight == 5
+    assert limiter.in_flight() == 0  # every slot returned
+
+
+def test_a_pause_holds_every_caller(settings):
+    limiter = LocalLimiter("x", limit=4)
+    limiter.pause(30)
+    assert 29 < limiter.paused_for() <= 30
