@@ -10,11 +10,14 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.forms import LoginForm
+
 logger = logging.getLogger(__name__)
 
 
 class PortalLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    form_class = LoginForm
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
