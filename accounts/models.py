@@ -22,6 +22,8 @@ class Role(models.TextChoices):
 
 # AKN and KC work for the whole city; every other role belongs to one förvaltning.
 CITYWIDE_ROLES = frozenset({Role.AKN, Role.KC})
+# Sorted, so the check constraint (and so its migration) is the same on every run.
+_CITYWIDE_ROLE_VALUES = sorted(role.value for role in CITYWIDE_ROLES)
 
 
 class AdministrationQuerySet(models.QuerySet):
@@ -93,8 +95,8 @@ class RoleAssignment(models.Model):
         constraints = [
             # A city-wide role has no förvaltning; every other role has exactly one.
             models.CheckConstraint(
-                condition=(Q(role__in=[r.value for r in CITYWIDE_ROLES]) & Q(administration__isnull=True))
-                | (~Q(role__in=[r.value for r in CITYWIDE_ROLES]) & Q(administration__isnull=False)),
+                condition=(Q(role__in=_CITYWIDE_ROLE_VALUES) & Q(administration__isnull=True))
+                | (~Q(role__in=_CITYWIDE_ROLE_VALUES) & Q(administration__isnull=False)),
                 name="role_scope_matches_role",
             ),
             models.UniqueConstraint(
