@@ -7,11 +7,13 @@ reads the same few index entries whether the list holds ten rows or ten million.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -57,7 +59,9 @@ def _decode(cursor: str, size: int) -> list[Any] | None:
     return [typed(v) for v in values]
 
 
-def keyset_page(queryset: QuerySet, *, order: tuple[str, ...], after: str | None, size: int = 50) -> KeysetPage:
+def keyset_page(
+    queryset: QuerySet, *, order: tuple[str, ...], after: str | None, size: int = 50
+) -> KeysetPage:
     """One page of `queryset` ordered by `order` (the last field must be unique, e.g. "id").
 
     A cursor that cannot be read (edited by hand, or from an old version) starts from the top.
@@ -73,7 +77,9 @@ def keyset_page(queryset: QuerySet, *, order: tuple[str, ...], after: str | None
             lookup = "lt" if order[index].startswith("-") else "gt"
             step = Q(**{f"{name}__{lookup}": values[index]})
             condition = step if index == len(order) - 1 else step | (Q(**{name: values[index]}) & condition)
-        queryset = queryset.filter(condition)
+        # A value of the wrong type ("id": "abc") starts from the top, as an unreadable cursor does.
+        with contextlib.suppress(ValueError, TypeError, ValidationError):
+            queryset = queryset.filter(condition)
     rows = list(queryset[: size + 1])
     next_cursor = None
     if len(rows) > size:
