@@ -1,0 +1,340 @@
+"""The data set of quality.md ("Scale the portal is built for"), generated into PostgreSQL with COPY.
+
+    DATABASE_URL=postgres://…/helsocial_bench_l python -m benchmarks.datagen --size L
+
+`make bench` loads size S and size L into two databases (scripts/bench.sh) and the benchmarks
+compare the same page on both. Loading is idempotent per size: every table a loader fills is
+truncated first (RESTART IDENTITY CASCADE), then reloaded, in one transaction.
+
+Adding a table (bookings, platform posts, comments, metric snapshots …): write one function below,
+decorated with `@loader(Model, …)` in dependency order, that generates its rows as tuples in id
+order from `ctx.scale` and `ctx.rng` (ids are 1..n, so foreign keys are computed, never looked
+up), COPYs them with `copy_model()` and returns `{table: rows}`. Use generators, not lists: at size
+L there are millions of rows. Columns you leave out get the model field's default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, TextIO
+
+
+@dataclass(frozen=True)
+class Scale:
+    administrations: int
+    accounts: int
+    bookings: int
+    posts: int
+    comments: int
+    snapshots: int
+    # People per förvaltning besides the editors (one per account): a lead and communicators.
+    communicators_per_administration: int = 3
+
+
+SCALES = {
+    "S": Scale(
+        administrations=3, accounts=30, bookings=2_000, posts=5_000, comments=20_000, snapshots=50_000
+    ),
+    "L": Scale(
+        administrations=300,
+        accounts=3_000,
+        bookings=200_000,
+        posts=500_000,
+        comments=2_000_000,
+        snapshots=5_000_000,
+    ),
+}
+
+# The people the benchmarks log in as (see harness.login).
+AKN_USERNAME = "bench-akn"
+KC_USERNAME = "bench-kc"
+
+
+def lead_username(administration_id: int) -> str:
+    return f"lead-{administration_id:04d}"
+
+
+def editor_username(administration_id: int, number: int) -> str:
+    return f"editor-{administration_id:04d}-{number:03d}"
+
+
+@dataclass
+class Context:
+    scale: Scale
+    cursor: Any  # a psycopg 3 cursor inside the load's transaction
+    rng: random.Random
+    now: datetime
+    # What earlier loaders made that later ones need (counts, id ranges), by name.
+    made: dict[str, Any] = field(default_factory=dict)
+
+
+Loader = Callable[[Context], dict[str, int]]
+LOADERS: list[tuple[Loader, tuple[str, ...]]] = []
+
+
+def loader(*models: str) -> Callable[[Loader], Loader]:
+    """Register a loader of `models`' tables ("app_label.Model"); loaders run in definition order."""
+
+    def register(function: Loader) -> Loader:
+        LOADERS.append((function, models))
+        return function
+
+    return register
+
+
+class DatagenError(Exception):
+    pass
+
+
+def copy_model(ctx: Context, model: type, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
+    """COPY `rows` (tuples of database values for `columns`) into `model`'s table.
+
+    Every other column gets its field's default, computed once: a new NOT NULL field without a
+    default stops the load with its name instead of a COPY error.
+    """
+    from django.db import connection
+    from psycopg import sql
+
+    fixed_columns, fixed_values = [], []
+    for model_field in model._meta.local_concrete_fields:
+        if model_field.column in columns or model_field.primary_key:
+            continue
+        if getattr(model_field, "auto_now", False) or getattr(model_field, "auto_now_add", False):
+            value = ctx.now
+        elif model_field.has_default() or (model_field.empty_strings_allowed and not model_field.null):
+            value = model_field.get_db_prep_save(model_field.get_default(), connection)
+        elif model_field.null:
+            value = None
+        else:
+            raise DatagenError(
+                f"{model.__name__}.{model_field.name} needs a value: add it to the loader's columns"
+            )
+        fixed_columns.append(model_field.column)
+        fixed_values.append(value)
+    fixed = tuple(fixed_values)
+    table = model._meta.db_table
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, (*columns, *fixed_columns)))
+    )
+    count = 0
+    with ctx.cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row + fixed)
+            count += 1
+    if "id" in columns:
+        # Rows created later the normal way continue after the loaded ids.
+        ctx.cursor.execute(
+            sql.SQL(
+                "SELECT setval(pg_get_serial_sequence({}, 'id'), GREATEST(COALESCE(MAX(id), 0), 1)) FROM {}"
+            ).format(sql.Literal(table), sql.Identifier(table))
+        )
+    return count
+
+
+# --- loaders, in dependency order -------------------------------------------------------------------
+
+
+@loader("accounts.Administration")
+def load_administrations(ctx: Context) -> dict[str, int]:
+    from accounts.models import Administration
+
+    n = ctx.scale.administrations
+    rows = (
+        (i, f"Förvaltning {i:04d}", f"F{i}", f"forvaltning{i}@example.se", "042-10 50 00", True, ctx.now)
+        for i in range(1, n + 1)
+    )
+    columns = ("id", "name", "short_name", "email", "phone", "is_active", "created_at")
+    ctx.made["administrations"] = n
+    return {Administration._meta.db_table: copy_model(ctx, Administration, columns, rows)}
+
+
+@loader("accounts.User", "accounts.RoleAssignment")
+def load_people(ctx: Context) -> dict[str, int]:
+    """AKN and KC; per förvaltning a lead, communicators and one editor per account."""
+    from accounts.models import RoleAssignment, User
+
+    scale = ctx.scale
+    per_administration = accounts_per_administration(scale)
+    users: list[tuple] = []
+    roles: list[tuple] = []
+    recent = ctx.now - timedelta(days=2)
+
+    def person(username: str, first: str, title: str, last_login: datetime | None) -> int:
+        user_id = len(users) + 1
+        users.append(
+            (
+                user_id,
+                "!",
+                last_login,
+                False,
+                username,
+                first,
+                "Bench",
+                f"{username}@example.se",
+                False,
+                True,
+                ctx.now,
+                title,
+                "",
+            )
+        )
+        return user_id
+
+    roles.append((person(AKN_USERNAME, "Agnes", "kommunikationsstrateg", recent), "akn", None, ctx.now))
+    roles.append((person(KC_USERNAME, "Karim", "kundtjänsthandläggare", recent), "kc", None, ctx.now))
+    editors: dict[int, list[int]] = {}
+    for a in range(1, scale.administrations + 1):
+        roles.append((person(lead_username(a), "Lena", "kommunikationschef", recent), "lead", a, ctx.now))
+        for c in range(1, scale.communicators_per_administration + 1):
+            roles.append(
+                (
+                    person(f"communicator-{a:04d}-{c:03d}", "Louise", "kommunikatör", recent),
+                    "communicator",
+                    a,
+                    ctx.now,
+                )
+            )
+        editors[a] = []
+        for e in range(1, per_administration + 1):
+            # One editor in five has not logged in for half a year: their accounts are flagged.
+            last_login = ctx.now - timedelta(days=180) if ctx.rng.random() < 0.2 else recent
+            if e == 1:
+                last_login = recent  # the benchmarks' editor
+            user_id = person(editor_username(a, e), "Erik", "redaktör", last_login)
+            roles.append((user_id, "editor", a, ctx.now))
+            editors[a].append(user_id)
+    ctx.made["editors"] = editors
+    user_columns = (
+        "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name", "email",
+        "is_staff", "is_active", "date_joined", "title", "signoff",
+    )  # fmt: skip
+    role_rows = ((i, *row) for i, row in enumerate(roles, start=1))
+    return {
+        User._meta.db_table: copy_model(ctx, User, user_columns, users),
+        RoleAssignment._meta.db_table: copy_model(
+            ctx, RoleAssignment, ("id", "user_id", "role", "administration_id", "created_at"), role_rows
+        ),
+    }
+
+
+PLATFORMS = ("facebook", "instagram", "linkedin", "x", "facebook", "instagram")
+
+
+@loader("accounts.SocialAccount", "accounts.AccountEditor")
+def load_accounts(ctx: Context) -> dict[str, int]:
+    """Accounts spread evenly over the förvaltningar; one in a hundred is city-wide; one to two
+    editors each, from the account's own förvaltning."""
+    from accounts.models import AccountEditor, SocialAccount
+
+    scale = ctx.scale
+    per_administration = accounts_per_administration(scale)
+    citywide = max(1, scale.accounts // 100)
+    editors = ctx.made["editors"]
+    links: list[tuple] = []
+
+    def accounts():
+        for i in range(1, scale.accounts + 1):
+            a = (i - 1) // per_administration + 1
+            k = (i - 1) % per_administration
+            platform = PLATFORMS[i % len(PLATFORMS)]
+            own = editors[a]
+            links.append((len(links) + 1, i, own[k], None, ctx.now))
+            if ctx.rng.random() < 0.3:
+                links.append((len(links) + 1, i, own[(k + 1) % len(own)], None, ctx.now))
+            yield (
+                i, a, f"Konto {i:05d} {platform}", platform, f"konto{i}", f"https://example.se/konto{i}",
+                str(10_000_000 + i), i <= citywide, "open" if i % 7 else "closed",
+                "Information och dialog med invånarna.", "Fler invånare hittar rätt.",
+                "Invånare i Helsingborg.", None, "", None, ctx.now, ctx.now,
+            )  # fmt: skip
+
+    columns = (
+        "id", "administration_id", "name", "platform", "handle", "url",
+        "platform_id", "is_citywide", "visibility",
+        "purpose", "goal", "target_group",
+        "end_date", "access_token", "token_expires_at", "created_at", "updated_at",
+    )  # fmt: skip
+    loaded = {SocialAccount._meta.db_table: copy_model(ctx, SocialAccount, columns, accounts())}
+    loaded[AccountEditor._meta.db_table] = copy_model(
+        ctx, AccountEditor, ("id", "account_id", "user_id", "appointed_by_id", "appointed_at"), links
+    )
+    return loaded
+
+
+def accounts_per_administration(scale: Scale) -> int:
+    return max(1, -(-scale.accounts // scale.administrations))
+
+
+def generated_tables() -> list[str]:
+    from django.apps import apps
+
+    return [apps.get_model(label)._meta.db_table for _function, labels in LOADERS for label in labels]
+
+
+# --- running ----------------------------------------------------------------------------------------
+
+
+def load(scale: Scale, *, out: TextIO | None = sys.stdout, seed: int = 2035) -> dict[str, int]:
+    """Truncate every generated table and load `scale`'s rows; returns rows per table."""
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from psycopg import sql
+
+    started = time.perf_counter()
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        cursor = connection.connection.cursor()
+        # Django's foreign keys are deferred: check them row by row instead, so a TRUNCATE after
+        # earlier writes in the same transaction (a test, a second load) has no pending checks.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        tables = generated_tables()
+        cursor.execute(
+            sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
+                sql.SQL(", ").join(map(sql.Identifier, tables))
+            )
+        )
+        ctx = Context(scale=scale, cursor=cursor, rng=random.Random(seed), now=timezone.now())
+        for function, _models in LOADERS:
+            step = time.perf_counter()
+            loaded = function(ctx)
+            counts.update(loaded)
+            if out:
+                for table, rows in loaded.items():
+                    print(f"  {table:<32} {rows:>10,} rows  {time.perf_counter() - step:6.2f} s", file=out)
+        # Fresh statistics, as a production database that has lived with these rows would have.
+        for table in counts:
+            cursor.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(table)))
+    if out:
+        print(
+            f"  {'total':<32} {sum(counts.values()):>10,} rows  {time.perf_counter() - started:6.2f} s",
+            file=out,
+        )
+    return counts
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SCALES), required=True)
+    args = parser.parse_args(argv)
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        raise SystemExit("datagen needs PostgreSQL: set DATABASE_URL (make bench does)")
+    print(f"datagen: size {args.size} into {connection.settings_dict['NAME']}")
+    load(SCALES[args.size])
+
+
+if __name__ == "__main__":
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helsocial.settings")
+    main()
