@@ -1,0 +1,28 @@
+"""Celery tasks of the moderation app: ids in, one service call each."""
+
+from celery import shared_task
+from django.db import OperationalError
+
+from . import services
+
+
+@shared_task(
+    acks_late=True,
+    max_retries=8,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+)
+def process_webhook_delivery(delivery_id: int) -> None:
+    # Idempotent: a delivery already processed is skipped, and ingesting is an upsert.
+    services.webhook_delivery_process(delivery_id=delivery_id)
+
+
+@shared_task(acks_late=True)
+def webhook_sweep() -> int:
+    """Deliveries whose task never ran (the broker was down when they came) are processed here."""
+    pending = services.webhook_deliveries_unprocessed()
+    for pk in pending:
+        services.webhook_delivery_process(delivery_id=pk)
+    return len(pending)
