@@ -1,0 +1,129 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Administration
+
+from .models import Comment, Label, SuggestedAction, TriageDomain, TriageRule, TriageTerm
+
+
+class BootstrapMixin:
+    """Bootstrap classes on every widget, so templates can render fields one by one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+    def _style(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs.setdefault("class", css)
+
+
+class QueueFilterForm(BootstrapMixin, forms.Form):
+    label = forms.ChoiceField(
+        label=_("Label"), required=False, choices=[("", _("All labels")), *Label.choices]
+    )
+    account = forms.TypedChoiceField(label=_("Account"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Open")), *Comment.Status.choices[1:]]
+    )
+
+    def __init__(self, *args, accounts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", _("All accounts")), *((a.pk, str(a)) for a in accounts)]
+        self._style()
+
+    def filter(self, rows):
+        if not self.is_bound or not self.is_valid():
+            return rows.open()
+        data = self.cleaned_data
+        rows = rows.filter(status=data["status"]) if data["status"] else rows.open()
+        if data["label"]:
+            rows = rows.with_label(data["label"])
+        if data["account"]:
+            rows = rows.filter(account_id=data["account"])
+        return rows
+
+
+class NoteForm(BootstrapMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Internal note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ForwardForm(BootstrapMixin, forms.Form):
+    administration = forms.ModelChoiceField(label=_("Forward to"), queryset=Administration.objects.active())
+    note = forms.CharField(
+        label=_("Note to the administration"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReturnForm(BootstrapMixin, forms.Form):
+    note = forms.CharField(
+        label=_("Why it goes back"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class TriageTermForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = TriageTerm
+        fields = ["label", "term", "match"]
+        help_texts = {"term": _("A word or phrase. Start with ^ to match only at the start of a sentence.")}
+
+    def clean_term(self):
+        term = " ".join(self.cleaned_data["term"].split())
+        if not term.lstrip("^"):
+            raise forms.ValidationError(_("Write a word or phrase."))
+        return term
+
+
+class TriageDomainForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = TriageDomain
+        fields = ["domain", "kind", "note"]
+
+    def clean_domain(self):
+        domain = self.cleaned_data["domain"].strip().lower()
+        for prefix in ("https://", "http://", "www."):
+            domain = domain.removeprefix(prefix)
+        domain = domain.split("/", 1)[0]
+        if "." not in domain or " " in domain:
+            raise forms.ValidationError(_("Write a domain such as example.se."))
+        return domain
+
+
+class TriageRuleForm(BootstrapMixin, forms.ModelForm):
+    class Meta:
+        model = TriageRule
+        fields = ["action", "is_enabled"]
+
+
+class TriageTryForm(BootstrapMixin, forms.Form):
+    add_label = forms.ChoiceField(
+        label=_("Add a word to the label"), required=False, choices=[("", "–"), *Label.choices]
+    )
+    add_term = forms.CharField(label=_("Word or phrase"), required=False, max_length=200)
+    add_match = forms.ChoiceField(
+        label=_("Matching"), choices=TriageTerm.Match.choices, initial=TriageTerm.Match.STEM
+    )
+    remove_term = forms.ModelChoiceField(
+        label=_("Remove a word"), required=False, queryset=TriageTerm.objects.all()
+    )
+    block_domain = forms.CharField(label=_("Block a domain"), required=False, max_length=253)
+    action_label = forms.ChoiceField(
+        label=_("Change the action of"), required=False, choices=[("", "–"), *Label.choices]
+    )
+    action = forms.ChoiceField(label=_("to"), required=False, choices=[("", "–"), *SuggestedAction.choices])
+    last = forms.IntegerField(label=_("Try on the last comments"), min_value=1, max_value=5000, initial=500)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("add_term") and not data.get("add_label"):
+            self.add_error("add_label", _("Choose the label the word gives."))
+        return data

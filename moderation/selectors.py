@@ -1,0 +1,149 @@
+"""Reads of the moderation app: queue rows for the page, and AKN's rule try-out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.urls import reverse
+
+from helsocial.workdays import working_time_between
+
+from .models import Comment, Label, SuggestedAction
+from .triage import AuthorHistory, ruleset_build, triage_text
+
+_LABEL_NAMES = dict(Label.choices)
+_ACTION_NAMES = dict(SuggestedAction.choices)
+
+
+@dataclass
+class QueueItem:
+    comment: Comment
+    labels: list[tuple[str, str]]  # (code, name)
+    action: str
+    overdue: bool
+    working_time_left: timedelta
+    window_left: timedelta | None
+    claimed_by_other: bool
+    claimed_by_me: bool
+
+    @property
+    def window_left_text(self) -> str:
+        return duration_text(self.window_left) if self.window_left else ""
+
+    @property
+    def time_left_text(self) -> str:
+        return duration_text(self.working_time_left)
+
+
+def duration_text(amount: timedelta) -> str:
+    from django.utils.translation import gettext as _
+
+    minutes = int(amount.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    return _("%(minutes)d min") % {"minutes": minutes}
+
+
+def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
+    """What the queue shows per row, computed without further queries (account and claimer are joined)."""
+    items = []
+    for c in rows:
+        claim_live = c.claimed_by_id is not None and c.claimed_until is not None and c.claimed_until > now
+        items.append(
+            QueueItem(
+                comment=c,
+                labels=[(label, _LABEL_NAMES.get(label, label)) for label in c.labels],
+                action=_ACTION_NAMES.get(c.suggested_action, c.suggested_action),
+                overdue=c.status == Comment.Status.OPEN and c.sort_at < now,
+                working_time_left=working_time_between(now, c.due_at),
+                window_left=(c.reply_window_ends_at - now)
+                if c.reply_window_ends_at and c.reply_window_ends_at > now
+                else (timedelta(0) if c.reply_window_ends_at else None),
+                claimed_by_other=claim_live and c.claimed_by_id != user.pk,
+                claimed_by_me=claim_live and c.claimed_by_id == user.pk,
+            )
+        )
+    return items
+
+
+def queue_url_for(comment: Comment) -> str:
+    if comment.in_kc_queue:
+        return reverse("moderation:queue-kc")
+    return reverse("moderation:queue-administration", args=[comment.queue_administration_id])
+
+
+@dataclass
+class TrialRow:
+    comment: Comment
+    before: list[str]
+    after: list[str]
+    action_before: str
+    action_after: str
+
+
+@dataclass
+class TrialOutcome:
+    tried: int
+    changed: list[TrialRow]
+
+
+def triage_trial(
+    *,
+    add_label: str = "",
+    add_term: str = "",
+    add_match: str = "stem",
+    remove_term=None,
+    block_domain: str = "",
+    action_label: str = "",
+    action: str = "",
+    last: int = 500,
+) -> TrialOutcome:
+    """The current rules and the changed ones over the last `last` comments, in arrival order."""
+    from accounts.models import Administration
+
+    from .models import TriageDomain, TriageRule, TriageTerm
+
+    rules = list(TriageRule.objects.values_list("label", "action", "is_enabled", "params"))
+    terms = list(TriageTerm.objects.values_list("pk", "label", "term", "match"))
+    domains = list(TriageDomain.objects.values_list("domain", "kind"))
+    contacts = [v for pair in Administration.objects.values_list("phone", "email") for v in pair if v]
+    current = ruleset_build(
+        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts
+    )
+    changed_terms = [t[1:] for t in terms if remove_term is None or t[0] != remove_term.pk]
+    if add_term and add_label:
+        changed_terms.append((add_label, add_term, add_match))
+    changed_domains = list(domains)
+    if block_domain:
+        domain = block_domain.strip().lower().removeprefix("www.")
+        changed_domains = [d for d in changed_domains if d[0] != domain] + [(domain, "blocked")]
+    changed_rules = list(rules)
+    if action_label and action:
+        changed_rules = [r for r in changed_rules if r[0] != action_label]
+        old = next((r for r in rules if r[0] == action_label), None)
+        changed_rules.append((action_label, action, old[2] if old else True, old[3] if old else {}))
+    changed = ruleset_build(
+        rules=changed_rules, terms=changed_terms, domains=changed_domains, allowed_contacts=contacts
+    )
+    recent = list(
+        Comment.objects.exclude(status=Comment.Status.OWN)
+        .select_related("account")
+        .order_by("-received_at", "-id")[:last]
+    )
+    recent.reverse()
+    before_history, after_history = AuthorHistory(), AuthorHistory()
+    rows = []
+    for c in recent:
+        kwargs = {
+            "text": c.text,
+            "author_id": c.author_id,
+            "created_at": c.created_at,
+            "attachments": c.attachments,
+        }
+        before = triage_text(rules=current, history=before_history, **kwargs)
+        after = triage_text(rules=changed, history=after_history, **kwargs)
+        if before.labels != after.labels or before.action != after.action:
+            rows.append(TrialRow(c, before.labels, after.labels, before.action, after.action))
+    return TrialOutcome(tried=len(recent), changed=rows)

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+
+urlpatterns = [
+    path("webhooks/meta/", views.meta_webhook_receive, name="webhook-meta"),
+    path("moderation/", views.queue_home, name="queue-home"),
+    path("moderation/kc/", views.queue_kc, name="queue-kc"),
+    path(
+        "moderation/administrations/<int:administration_id>/",
+        views.queue_administration,
+        name="queue-administration",
+    ),
+    path("moderation/comments/<int:pk>/", views.comment_detail, name="comment-detail"),
+    path("moderation/comments/<int:pk>/claim/", views.comment_claim, name="comment-claim"),
+    path("moderation/comments/<int:pk>/release/", views.comment_release, name="comment-release"),
+    path("moderation/comments/<int:pk>/notes/", views.comment_note_add, name="comment-note-add"),
+    path("moderation/comments/<int:pk>/forward/", views.comment_forward, name="comment-forward"),
+    path("moderation/comments/<int:pk>/return/", views.comment_return, name="comment-return"),
+    path("moderation/triage/", views.triage_lists, name="triage-lists"),
+    path("moderation/triage/try/", views.triage_try, name="triage-try"),
+    path("moderation/triage/terms/add/", views.triage_term_add, name="triage-term-add"),
+    path("moderation/triage/terms/<int:pk>/remove/", views.triage_term_remove, name="triage-term-remove"),
+    path("moderation/triage/domains/add/", views.triage_domain_add, name="triage-domain-add"),
+    path(
+        "moderation/triage/domains/<int:pk>/remove/", views.triage_domain_remove, name="triage-domain-remove"
+    ),
+    path("moderation/triage/rules/<int:pk>/", views.triage_rule_edit, name="triage-rule-edit"),
+]

@@ -1,0 +1,376 @@
+"""The queues, a comment's page, and AKN's triage lists. Platform text is escaped by the templates."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.models import Role, SocialAccount
+from accounts.permissions import accounts_visible_to, require_akn, roles_of
+from helsocial.pagination import keyset_page
+
+from . import meta_webhook, selectors, services
+from .forms import (
+    ForwardForm,
+    NoteForm,
+    QueueFilterForm,
+    ReturnForm,
+    TriageDomainForm,
+    TriageRuleForm,
+    TriageTermForm,
+    TriageTryForm,
+)
+from .models import Comment, SuggestedAction, TriageDomain, TriageRule, TriageTerm
+from .permissions import (
+    can_forward,
+    can_return,
+    can_see_kc_queue,
+    comments_in_administration_queue_for,
+    get_comment_for_user,
+    get_queue_administration_for_user,
+    queue_administrations_for,
+    require_forward,
+    require_return,
+)
+from .triage import reason_text
+
+logger = logging.getLogger(__name__)
+
+QUEUE_PAGE_SIZE = 50
+QUEUE_ORDER = ("priority", "sort_at", "id")
+
+
+# --- the Meta webhook -----------------------------------------------------------------------------
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def meta_webhook_receive(request: HttpRequest) -> HttpResponse:
+    """Meta's verification handshake (GET) and its deliveries (POST, signed with the app secret)."""
+    if request.method == "GET":
+        token = request.GET.get("hub.verify_token", "")
+        if (
+            request.GET.get("hub.mode") == "subscribe"
+            and settings.META_VERIFY_TOKEN
+            and constant_time_compare(token, settings.META_VERIFY_TOKEN)
+        ):
+            return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
+        return HttpResponseForbidden("", content_type="text/plain")
+    body = request.body
+    if not meta_webhook.signature_valid(
+        body, request.META.get(meta_webhook.SIGNATURE_HEADER), settings.META_APP_SECRET
+    ):
+        logger.warning("webhook: refused a delivery with a bad or missing signature")
+        return HttpResponseForbidden("", content_type="text/plain")
+    # Meta retries a webhook it thinks failed: store it, answer 200 at once, work in a task.
+    with transaction.atomic():
+        services.webhook_delivery_store(body=body)
+    return HttpResponse("", content_type="text/plain")
+
+
+# --- queues ---------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def queue_home(request: HttpRequest) -> HttpResponse:
+    if can_see_kc_queue(request.user):
+        return redirect("moderation:queue-kc")
+    administration = queue_administrations_for(request.user).order_by("name").first()
+    if administration is None:
+        raise PermissionDenied
+    return redirect("moderation:queue-administration", administration_id=administration.pk)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def queue_kc(request: HttpRequest) -> HttpResponse:
+    if not can_see_kc_queue(request.user):
+        raise PermissionDenied
+    rows = Comment.objects.in_kc_queue()
+    # KC's queue holds the city-wide accounts' messages and the posts of förvaltningar with an agreement.
+    accounts = (
+        accounts_visible_to(request.user) if not roles_of(request.user).is_akn else SocialAccount.objects
+    )
+    accounts = accounts.filter(pk__in=Comment.objects.in_kc_queue().values("account_id").distinct())
+    return _queue(
+        request, rows=rows, accounts=accounts, title=_("The contact centre's queue"), administration=None
+    )
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def queue_administration(request: HttpRequest, administration_id: int) -> HttpResponse:
+    administration = get_queue_administration_for_user(request.user, administration_id)
+    rows = comments_in_administration_queue_for(request.user, administration)
+    rs = roles_of(request.user)
+    accounts = SocialAccount.objects.filter(administration=administration)
+    if not rs.is_akn and not rs.has(Role.LEAD, administration.pk):
+        accounts = accounts.filter(pk__in=rs.edited_account_ids)
+    title = _("Queue of %(administration)s") % {"administration": administration.name}
+    return _queue(request, rows=rows, accounts=accounts, title=title, administration=administration)
+
+
+def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
+    accounts = list(accounts.order_by("name", "platform"))
+    filters = QueueFilterForm(request.GET or None, accounts=accounts)
+    rows = filters.filter(rows).select_related("account", "claimed_by")
+    page = keyset_page(rows, order=QUEUE_ORDER, after=request.GET.get("after"), size=QUEUE_PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "title": title,
+        "administration": administration,
+        "filters": filters,
+        "page": page,
+        "items": selectors.queue_items(page.rows, user=request.user, now=timezone.now()),
+        "query": query.urlencode(),
+        "refresh_seconds": settings.MODERATION_QUEUE_REFRESH_SECONDS,
+        "administrations": list(queue_administrations_for(request.user).order_by("name"))
+        if administration is not None or roles_of(request.user).is_akn
+        else [],
+        "can_see_kc": can_see_kc_queue(request.user),
+    }
+    if request.htmx:
+        template = (
+            "moderation/_queue_row_items.html" if "after" in request.GET else "moderation/_queue_rows.html"
+        )
+    else:
+        template = "moderation/queue.html"
+    return render(request, template, context)
+
+
+# --- one comment ----------------------------------------------------------------------------------
+
+
+def _comment_context(request, comment: Comment, **extra) -> dict:
+    now = timezone.now()
+    notes = list(comment.notes.select_related("author", "to_administration"))
+    held_by_other = (
+        comment.claimed_by_id is not None
+        and comment.claimed_by_id != request.user.pk
+        and comment.claimed_until is not None
+        and comment.claimed_until > now
+    )
+    context = {
+        "comment": comment,
+        "item": selectors.queue_items([comment], user=request.user, now=now)[0],
+        "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
+        "notes": notes,
+        "held_by_other": held_by_other,
+        "held_by_me": comment.claimed_by_id == request.user.pk and not held_by_other,
+        "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
+        "can_forward": can_forward(request.user, comment),
+        "can_return": can_return(request.user, comment),
+        "note_form": NoteForm(),
+        "forward_form": ForwardForm(),
+        "return_form": ReturnForm(),
+        "back_url": selectors.queue_url_for(comment),
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    return render(request, "moderation/comment_detail.html", _comment_context(request, comment))
+
+
+@login_required
+@require_POST
+def comment_claim(request: HttpRequest, pk: int) -> HttpResponse:
+    """Opening a comment to handle it claims it; if someone else has it, the page says who."""
+    comment = get_comment_for_user(request.user, pk)
+    if not services.comment_claim(comment=comment, by=request.user) and comment.status == Comment.Status.OPEN:
+        messages.warning(request, _("%(person)s is handling this comment.") % {"person": comment.claimed_by})
+    return redirect("moderation:comment-detail", pk=comment.pk)
+
+
+@login_required
+@require_POST
+def comment_release(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    services.comment_release(comment=comment, by=request.user)
+    return redirect(selectors.queue_url_for(comment))
+
+
+@login_required
+@require_POST
+def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.comment_note_add(comment=comment, by=request.user, text=form.cleaned_data["text"])
+        if request.htmx:
+            notes = list(comment.notes.select_related("author", "to_administration"))
+            return render(
+                request,
+                "moderation/_notes.html",
+                {"notes": notes, "comment": comment, "note_form": NoteForm()},
+            )
+        return redirect("moderation:comment-detail", pk=comment.pk)
+    if request.htmx:
+        notes = list(comment.notes.select_related("author", "to_administration"))
+        return render(
+            request, "moderation/_notes.html", {"notes": notes, "comment": comment, "note_form": form}
+        )
+    return render(
+        request, "moderation/comment_detail.html", _comment_context(request, comment, note_form=form)
+    )
+
+
+@login_required
+@require_POST
+def comment_forward(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    require_forward(request.user, comment)
+    form = ForwardForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "moderation/comment_detail.html", _comment_context(request, comment, forward_form=form)
+        )
+    services.comment_forward(
+        comment=comment,
+        by=request.user,
+        administration=form.cleaned_data["administration"],
+        note=form.cleaned_data["note"],
+    )
+    messages.success(
+        request,
+        _("Forwarded to %(administration)s.") % {"administration": form.cleaned_data["administration"]},
+    )
+    return redirect("moderation:queue-kc")
+
+
+@login_required
+@require_POST
+def comment_return(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    require_return(request.user, comment)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "moderation/comment_detail.html", _comment_context(request, comment, return_form=form)
+        )
+    back_to = selectors.queue_url_for(comment)
+    services.comment_return(comment=comment, by=request.user, note=form.cleaned_data["note"])
+    messages.success(request, _("Sent back to the contact centre."))
+    return redirect(back_to)
+
+
+# --- AKN: triage lists ----------------------------------------------------------------------------
+
+
+def _triage_lists_context(**extra) -> dict:
+    context = {
+        "rules": list(TriageRule.objects.all()),
+        "terms": list(TriageTerm.objects.all()),
+        "domains": list(TriageDomain.objects.all()),
+        "term_form": TriageTermForm(),
+        "domain_form": TriageDomainForm(),
+        "action_choices": SuggestedAction.choices,
+    }
+    context.update(extra)
+    return context
+
+
+@login_required
+@require_GET
+def triage_lists(request: HttpRequest) -> HttpResponse:
+    require_akn(request.user)
+    return render(request, "moderation/triage_lists.html", _triage_lists_context())
+
+
+@login_required
+@require_POST
+def triage_term_add(request: HttpRequest) -> HttpResponse:
+    require_akn(request.user)
+    form = TriageTermForm(request.POST)
+    if form.is_valid():
+        term = form.save(commit=False)
+        term.created_by = request.user
+        if TriageTerm.objects.filter(label=term.label, term=term.term).exists():
+            form.add_error("term", _("The label already has this word."))
+        else:
+            term.save()
+            messages.success(request, _("The word was added; it applies to comments from now on."))
+            return redirect("moderation:triage-lists")
+    return render(request, "moderation/triage_lists.html", _triage_lists_context(term_form=form), status=400)
+
+
+@login_required
+@require_POST
+def triage_term_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    require_akn(request.user)
+    get_object_or_404(TriageTerm, pk=pk).delete()
+    messages.success(request, _("The word was removed."))
+    return redirect("moderation:triage-lists")
+
+
+@login_required
+@require_POST
+def triage_domain_add(request: HttpRequest) -> HttpResponse:
+    require_akn(request.user)
+    form = TriageDomainForm(request.POST)
+    if form.is_valid():
+        domain = form.save(commit=False)
+        domain.created_by = request.user
+        domain.save()
+        messages.success(request, _("The domain was added."))
+        return redirect("moderation:triage-lists")
+    return render(
+        request, "moderation/triage_lists.html", _triage_lists_context(domain_form=form), status=400
+    )
+
+
+@login_required
+@require_POST
+def triage_domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    require_akn(request.user)
+    get_object_or_404(TriageDomain, pk=pk).delete()
+    messages.success(request, _("The domain was removed."))
+    return redirect("moderation:triage-lists")
+
+
+@login_required
+@require_POST
+def triage_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    require_akn(request.user)
+    rule = get_object_or_404(TriageRule, pk=pk)
+    form = TriageRuleForm(request.POST, instance=rule)
+    if form.is_valid():
+        rule = form.save(commit=False)
+        rule.updated_by = request.user
+        rule.save()
+        messages.success(request, _("The rule was saved."))
+        return redirect("moderation:triage-lists")
+    return render(request, "moderation/triage_lists.html", _triage_lists_context(), status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def triage_try(request: HttpRequest) -> HttpResponse:
+    """Run a changed rule set over the last comments and show whose labels would change. Saves nothing."""
+    require_akn(request.user)
+    form = TriageTryForm(request.POST or None)
+    outcome = None
+    if request.method == "POST" and form.is_valid():
+        outcome = selectors.triage_trial(**form.cleaned_data)
+    return render(request, "moderation/triage_try.html", {"form": form, "outcome": outcome})
