@@ -17,6 +17,7 @@ def _navigation(request) -> list[dict]:
         items.append({"label": _("My accounts"), "url": reverse("accounts:account-mine")})
     if rs.is_anyone:
         items.append({"label": _("Accounts"), "url": reverse("accounts:account-list")})
+        items.append({"label": _("Publishing calendar"), "url": reverse("calendar_booking:calendar-index")})
     if rs.is_akn:
         items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
         items.append({"label": _("People"), "url": reverse("accounts:person-list")})

@@ -1,0 +1,263 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Administration, SocialAccount
+
+from .models import (
+    Booking,
+    CalendarFeedToken,
+    Category,
+    ChannelRule,
+    KcAgreement,
+    MediaType,
+    Objective,
+    Status,
+    Topic,
+)
+
+
+class CalendarFilterForm(forms.Form):
+    account = forms.ModelChoiceField(
+        SocialAccount.objects.none(), required=False, label=_("Account"), empty_label=_("All city-wide")
+    )
+    administration = forms.ModelChoiceField(
+        Administration.objects.none(), required=False, label=_("Administration"), empty_label=_("All")
+    )
+    category = forms.ChoiceField(
+        choices=[("", _("All")), *Category.choices], required=False, label=_("Content category")
+    )
+    objective = forms.ChoiceField(
+        choices=[("", _("All")), *Objective.choices], required=False, label=_("Objective")
+    )
+
+    def __init__(self, *args, accounts=None, administrations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if accounts is not None:
+            self.fields["account"].queryset = accounts
+        if administrations is not None:
+            self.fields["administration"].queryset = administrations
+
+    def values(self) -> dict:
+        if not self.is_valid():
+            return {"account": None, "administration": None, "category": "", "objective": ""}
+        return dict(self.cleaned_data)
+
+
+class ListFilterForm(CalendarFilterForm):
+    status = forms.ChoiceField(choices=[("", _("All")), *Status.choices], required=False, label=_("Status"))
+
+
+class BookingForm(forms.ModelForm):
+    """The booking's content. The tone checker reads media_type, objective, link and the confirmations."""
+
+    topics = forms.MultipleChoiceField(
+        choices=Topic.choices, required=False, widget=forms.CheckboxSelectMultiple, label=_("Topics")
+    )
+    acknowledge_charged = forms.BooleanField(
+        required=False,
+        label=_(
+            "I have read the warning about charged content late before a day off and want to book anyway."
+        ),
+    )
+
+    class Meta:
+        model = Booking
+        fields = (
+            "title",
+            "draft_text",
+            "objective",
+            "category",
+            "topics",
+            "target_group",
+            "link",
+            "media_type",
+            "captions_confirmed",
+            "rights_confirmed",
+            "consent_confirmed",
+            "is_charged",
+            "expects_high_activity",
+            "faq_text",
+            "is_advertising",
+            "ad_budget",
+            "ad_starts_on",
+            "ad_ends_on",
+        )
+        labels = {"target_group": _("Who do we want to reach?")}
+        widgets = {
+            "draft_text": forms.Textarea(attrs={"rows": 6, "aria-describedby": "tone-panel"}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "faq_text": forms.Textarea(attrs={"rows": 4}),
+            "objective": forms.RadioSelect,
+            "ad_starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ad_ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, administrations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_group"].required = True
+        if administrations is not None:
+            self.fields["administration"] = forms.ModelChoiceField(
+                administrations, label=_("Administration"), empty_label=None
+            )
+            self.order_fields(["administration"])
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("expects_high_activity") and not (data.get("faq_text") or "").strip():
+            self.add_error(
+                "faq_text", _("A booking that expects many comments needs a FAQ for the contact centre.")
+            )
+        if data.get("is_advertising"):
+            for name in ("ad_budget", "ad_starts_on", "ad_ends_on"):
+                if data.get(name) in (None, ""):
+                    self.add_error(name, _("Advertising needs a budget and a period."))
+        media = data.get("media_type")
+        if media == MediaType.VIDEO and not data.get("captions_confirmed"):
+            self.add_error("captions_confirmed", _("A video must be captioned (textning)."))
+        if media in (MediaType.IMAGE, MediaType.VIDEO):
+            if not data.get("rights_confirmed"):
+                self.add_error(
+                    "rights_confirmed", _("Confirm that the city has the rights to the images or video.")
+                )
+            if not data.get("consent_confirmed"):
+                self.add_error("consent_confirmed", _("Confirm that the people shown have agreed."))
+        return data
+
+    def booking_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class SlotForm(forms.Form):
+    account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
+    starts_at = forms.DateTimeField(
+        required=False,
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+
+    def __init__(self, *args, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if accounts is not None:
+            self.fields["account"].queryset = accounts
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("account")) != bool(data.get("starts_at")):
+            raise forms.ValidationError(_("Choose both an account and a time, or neither."))
+        return data
+
+
+SLOT_ROWS = 3
+
+
+def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
+    initial = initial or []
+    return [
+        SlotForm(data, accounts=accounts, prefix=f"slot{i}", initial=initial[i] if i < len(initial) else None)
+        for i in range(SLOT_ROWS)
+    ]
+
+
+class MoveForm(forms.Form):
+    account = forms.ModelChoiceField(SocialAccount.objects.none(), label=_("Account"))
+    starts_at = forms.DateTimeField(
+        label=_("New start"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    acknowledge_charged = forms.BooleanField(
+        required=False, label=_("I have read the warning and want to move it anyway.")
+    )
+
+    def __init__(self, *args, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if accounts is not None:
+            self.fields["account"].queryset = accounts
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Move")))
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(required=False, max_length=300, label=_("Why (shown in the log)"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Cancel the booking"), css_class="btn-danger"))
+
+
+class ChannelRuleForm(forms.ModelForm):
+    class Meta:
+        model = ChannelRule
+        fields = (
+            "slot_minutes",
+            "min_gap_minutes",
+            "max_posts_per_day",
+            "allowed_from",
+            "allowed_until",
+            "block_late_charged",
+        )
+        widgets = {
+            "allowed_from": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "allowed_until": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+
+class KcAgreementForm(forms.ModelForm):
+    class Meta:
+        model = KcAgreement
+        fields = ("administration", "valid_from", "valid_until", "note")
+        widgets = {
+            "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["administration"].disabled = True
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", _("Save")))
+
+
+class FeedCreateForm(forms.Form):
+    kind = forms.ChoiceField(choices=CalendarFeedToken.Kind.choices, label=_("Feed"))
+    administration = forms.ModelChoiceField(
+        Administration.objects.none(), required=False, label=_("Administration")
+    )
+    account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
+
+    def __init__(self, *args, administrations=None, accounts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if administrations is not None:
+            self.fields["administration"].queryset = administrations
+        if accounts is not None:
+            self.fields["account"].queryset = accounts
+        self.helper = FormHelper()
+        self.helper.form_action = reverse_lazy("calendar_booking:feed-create")
+        self.helper.add_input(Submit("submit", _("Create the feed")))
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == CalendarFeedToken.Kind.ADMINISTRATION and not data.get("administration"):
+            self.add_error("administration", _("Choose the administration."))
+        if kind == CalendarFeedToken.Kind.ACCOUNT and not data.get("account"):
+            self.add_error("account", _("Choose the account."))
+        if kind != CalendarFeedToken.Kind.ADMINISTRATION:
+            data["administration"] = None
+        if kind != CalendarFeedToken.Kind.ACCOUNT:
+            data["account"] = None
+        return data

@@ -1,0 +1,86 @@
+"""The month and week pages read the same few queries with 10 or 1,000 bookings."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from calendar_booking.models import Booking, BookingSlot
+from tests.factories import SocialAccountFactory
+
+from .helpers import STOCKHOLM, fields
+
+pytestmark = pytest.mark.django_db
+
+ACCOUNTS = 100
+
+
+def _week_start():
+    today = timezone.localdate() + timedelta(days=7)
+    return today - timedelta(days=today.weekday())
+
+
+def _fill(administration, author, city_administration, count: int) -> None:
+    accounts = SocialAccountFactory.create_batch(
+        ACCOUNTS, administration=city_administration, is_citywide=True
+    )
+    monday = _week_start()
+    bookings = Booking.objects.bulk_create(
+        Booking(administration=administration, author=author, **fields(title=f"Bokning {i}"))
+        for i in range(count)
+    )
+    slots = []
+    # Ten non-overlapping slots per account (three a day, three hours apart) keep the PostgreSQL
+    # exclusion constraint satisfied.
+    for i, booking in enumerate(bookings):
+        account = accounts[i // 10 % ACCOUNTS]
+        n = i % 10
+        start = datetime.combine(monday + timedelta(days=n // 3), time(8 + 3 * (n % 3)), STOCKHOLM)
+        slots.append(
+            BookingSlot(
+                booking=booking,
+                account=account,
+                starts_at=start,
+                ends_at=start + timedelta(hours=1),
+                blocked_until=start + timedelta(hours=2),
+            )
+        )
+    BookingSlot.objects.bulk_create(slots)
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("page", ["week", "month"])
+def test_calendar_pages_stay_flat(
+    page,
+    communicator_client,
+    communicator,
+    administration,
+    city_administration,
+    django_assert_max_num_queries,
+):
+    monday = _week_start()
+    year, week, _d = monday.isocalendar()
+    url = (
+        reverse("calendar_booking:calendar-week", args=[year, week])
+        if page == "week"
+        else reverse("calendar_booking:calendar-month", args=[monday.year, monday.month])
+    )
+    _fill(administration, communicator, city_administration, 10)
+    small = _count(communicator_client, url)
+    _fill(administration, communicator, city_administration, 1000)
+    with django_assert_max_num_queries(12):
+        response = communicator_client.get(url)
+    assert response.status_code == 200
+    large = _count(communicator_client, url)
+    assert BookingSlot.objects.count() == 1010
+    assert small == large, (small, large)
+    assert "Bokning 999" in response.content.decode() or page == "month"
