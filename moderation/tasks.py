@@ -1,5 +1,7 @@
 """Celery tasks of the moderation app: ids in, one service call each."""
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.db import OperationalError
 
@@ -20,9 +22,9 @@ def process_webhook_delivery(delivery_id: int) -> None:
 
 
 @shared_task(acks_late=True)
-def webhook_sweep() -> int:
-    """Deliveries whose task never ran (the broker was down when they came) are processed here."""
-    pending = services.webhook_deliveries_unprocessed()
+def webhook_sweep(older_than_seconds: float = 60) -> int:
+    """Deliveries whose task never ran or died (broker down, worker killed) are processed here."""
+    pending = services.webhook_deliveries_unprocessed(older_than=timedelta(seconds=older_than_seconds))
     for pk in pending:
         services.webhook_delivery_process(delivery_id=pk)
     return len(pending)
