@@ -528,3 +528,28 @@ def test_datagen_loads_the_data_set_and_reloads_it_idempotently():
     assert not SocialAccount.objects.exclude(editor_links__user__role_assignments__role=Role.EDITOR).exists()
     # The sequences continue after the loaded ids: a row created the normal way fits in.
     Administration.objects.create(name="Ny förvaltning")
+
+
+def test_beat_schedules_only_tasks_the_worker_has():
+    """A misspelt or removed task in CELERY_BEAT_SCHEDULE would be sent every period and dropped
+    by the worker as unregistered: the beat service would run and do nothing."""
+    from django.conf import settings
+
+    from helsocial.celery import app
+
+    app.loader.import_default_modules()
+    unknown = {
+        name: entry["task"]
+        for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        if entry["task"] not in app.tasks
+    }
+    assert not unknown
+
+
+def test_the_floor_page_exists_only_in_the_benchmarks_urlconf():
+    from django.urls import NoReverseMatch, resolve, reverse
+
+    with pytest.raises(NoReverseMatch):
+        reverse("bench-floor")
+    assert resolve("/bench/floor/", urlconf="benchmarks.floor_urls").url_name == "bench-floor"
+    assert reverse("home", urlconf="benchmarks.floor_urls") == reverse("home")  # the portal's URLs too

@@ -66,9 +66,10 @@ def _names_of(argument: ast.expr, parents: dict) -> set[str]:
 
 def clean_environment(**env: str) -> dict[str, str]:
     """This process's environment without any variable the settings read (the suite may run with
-    DATABASE_URL and REDIS_URL set), plus `env`."""
+    DATABASE_URL and REDIS_URL set) nor Django's own (the browser fixture sets
+    DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rejects), plus `env`."""
     read = settings_variables()
-    base = {k: v for k, v in os.environ.items() if k not in read and k != "DJANGO_SETTINGS_MODULE"}
+    base = {k: v for k, v in os.environ.items() if k not in read and not k.startswith("DJANGO_")}
     return {**base, "DJANGO_SETTINGS_MODULE": "helsocial.settings", **env}
 
 
