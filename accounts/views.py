@@ -203,6 +203,9 @@ def account_editor_remove(request: HttpRequest, pk: int, user_pk: int) -> HttpRe
 def _editors_response(request: HttpRequest, account: SocialAccount, form) -> HttpResponse:
     if request.htmx:
         return render(request, "accounts/_editors.html", _account_context(request, account, form))
+    if form is not None and form.errors:
+        # Without JavaScript the errors must still be shown: the whole page, with the form.
+        return render(request, "accounts/account_detail.html", _account_context(request, account, form))
     return redirect("accounts:account-detail", pk=account.pk)
 
 
@@ -327,4 +330,7 @@ def person_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpRespo
 def _roles_response(request: HttpRequest, person: User, role_form) -> HttpResponse:
     if request.htmx:
         return render(request, "accounts/_roles.html", _person_context(person, role_form=role_form))
+    if role_form is not None and role_form.errors:
+        context = _person_context(person, form=PersonForm(instance=person), role_form=role_form)
+        return render(request, "accounts/person_form.html", context)
     return redirect("accounts:person-edit", pk=person.pk)

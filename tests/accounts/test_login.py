@@ -9,12 +9,6 @@ from django.utils.translation import gettext
 from tests.fixtures_browser import PASSWORD
 
 
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    # The hasher's cost is not under test here; every failed attempt would pay it.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def post_login(client, username, password):
     return client.post(reverse("login"), {"username": username, "password": password})
 
