@@ -170,8 +170,11 @@ def _new_row(
         account=account,
         platform_id=item.id,
         kind=kind,
-        post_platform_id=item.post_id or "",
-        parent_platform_id=item.parent_id or "",
+        # A message belongs to a conversation, which clients name as its post or its parent.
+        post_platform_id=(item.post_id or item.parent_id or "")
+        if kind == Comment.Kind.MESSAGE
+        else item.post_id or "",
+        parent_platform_id="" if kind == Comment.Kind.MESSAGE else item.parent_id or "",
         author_id=item.author_id or "",
         author_name=(item.author_name or "")[:200],
         text=item.text or "",
@@ -318,7 +321,7 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
     last: dict[tuple[str, str], datetime] = {}
     for item in new_items:
         if item.kind == Comment.Kind.MESSAGE and not _is_own(account, item) and item.author_id:
-            key = (item.post_id or "", item.author_id)
+            key = (item.post_id or item.parent_id or "", item.author_id)
             last[key] = max(last.get(key, item.created_at), item.created_at)
     for (conversation, author_id), latest in last.items():
         window = sla.reply_window_end(latest)
