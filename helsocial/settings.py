@@ -399,6 +399,10 @@ OAUTH = {
 # The city's press releases (RSS or Atom), posted to X by the city-wide X account.
 PRESS_RELEASE_FEED_URL = env_str("PRESS_RELEASE_FEED_URL")
 PRESS_RELEASE_POLL_SECONDS = env_int("PRESS_RELEASE_POLL_SECONDS", 300)
+# Which X account posts them (a SocialAccount id); 0 = the city-wide X account.
+PRESS_RELEASE_X_ACCOUNT_ID = env_int("PRESS_RELEASE_X_ACCOUNT_ID", 0)
+# Older entries (a feed's back catalogue on the first poll) are recorded but not posted.
+PRESS_RELEASE_MAX_AGE_HOURS = env_int("PRESS_RELEASE_MAX_AGE_HOURS", 48)
 CELERY_BEAT_SCHEDULE.update(
     {
         "metrics-pull-posts": {"task": "metrics.tasks.pull_all_posts", "schedule": float(PULL_POSTS_INTERVAL_SECONDS)},
