@@ -74,6 +74,8 @@ if not SECRET_KEY:
     if env_bool("HELSOCIAL_PRODUCTION", False):
         raise ImproperlyConfigured("SECRET_KEY must be set in production.")
     SECRET_KEY = "dev-insecure-" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()
+elif env_bool("HELSOCIAL_PRODUCTION", False) and SECRET_KEY.startswith(("example-only", "dev-insecure")):
+    raise ImproperlyConfigured("SECRET_KEY is the example from .env.example: generate a real one.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -299,6 +301,12 @@ if not FIELD_ENCRYPTION_KEY:
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set in production (a Fernet key).")
     FIELD_ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
 
+elif env_bool("HELSOCIAL_PRODUCTION", False) and any(
+    base64.urlsafe_b64decode(key.strip().encode() + b"==").startswith(b"example-only")
+    for key in FIELD_ENCRYPTION_KEY.split(",")
+    if key.strip().isascii()
+):
+    raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY is the example from .env.example: generate a real one.")
 # --- the portal's own rules -----------------------------------------------------------------------
 WORKING_HOURS_START = env_hhmm("WORKING_HOURS_START", "08:00")
 WORKING_HOURS_END = env_hhmm("WORKING_HOURS_END", "17:00")
