@@ -143,6 +143,27 @@ def test_production_without_an_encryption_key_stops_the_start():
     )
 
 
+def test_production_refuses_the_example_keys_from_env_example():
+    example = dict(
+        line.split("=", 1)
+        for line in (BASE_DIR / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#") and "=" in line
+    )
+    real_secret = "s" * 60
+    assert_refused(
+        {"HELSOCIAL_PRODUCTION": "true", "SECRET_KEY": example["SECRET_KEY"], "FIELD_ENCRYPTION_KEY": "k" * 44},
+        "SECRET_KEY is the example",
+    )
+    assert_refused(
+        {
+            "HELSOCIAL_PRODUCTION": "true",
+            "SECRET_KEY": real_secret,
+            "FIELD_ENCRYPTION_KEY": example["FIELD_ENCRYPTION_KEY"],
+        },
+        "FIELD_ENCRYPTION_KEY is the example",
+    )
+
+
 def test_production_turns_https_settings_on():
     got = settings_under(
         {"HELSOCIAL_PRODUCTION": "true", "SECRET_KEY": "s" * 60, "FIELD_ENCRYPTION_KEY": "k" * 44},
