@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("calendar/", include("calendar_booking.urls")),
     path("", include("moderation.urls")),
+    path("", include("metrics.urls")),
 ]
 
 if settings.OIDC_ENABLED:

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class TokenPasteForm(forms.Form):
+    """The fallback when the OAuth flow cannot be used: paste a long-lived token from the platform."""
+
+    token = forms.CharField(
+        label=_("Access token"),
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        max_length=4000,
+        help_text=_("A long-lived token from the platform's developer tools. It is stored encrypted."),
+    )
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty if the platform says the token does not expire."),
+    )
+
+    def clean_token(self) -> str:
+        token = "".join(self.cleaned_data["token"].split())
+        if len(token) < 20:
+            raise forms.ValidationError(_("That is too short to be an access token."), code="short")
+        return token

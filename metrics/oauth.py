@@ -1,0 +1,107 @@
+"""The OAuth 2.0 authorization-code flow for connecting an account (PKCE where the platform uses it).
+
+The authorization server's two addresses, the app's id and its secret are settings per platform
+(`settings.OAUTH`), so the tests point them at local fake servers. Secrets and codes travel in POST
+bodies, never in a URL we log.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+import requests
+from django.conf import settings
+from django.utils import timezone
+
+from .platforms.base import PlatformError, PlatformUnavailable
+
+# X is a public PKCE client as far as the browser goes; the others use a client secret.
+PKCE_PLATFORMS = {"x"}
+
+
+@dataclass
+class Grant:
+    access_token: str
+    expires_at: datetime | None
+    refresh_token: str = ""
+
+
+def is_configured(platform: str) -> bool:
+    config = settings.OAUTH.get(platform) or {}
+    return bool(config.get("client_id") and config.get("authorize_url") and config.get("token_url"))
+
+
+def new_state() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_verifier() -> str:
+    return secrets.token_urlsafe(64)[:96]
+
+
+def challenge_for(verifier: str) -> str:
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def authorize_url(*, platform: str, state: str, redirect_uri: str, verifier: str = "") -> str:
+    config = settings.OAUTH[platform]
+    params = {
+        "response_type": "code",
+        "client_id": config["client_id"],
+        "redirect_uri": redirect_uri,
+        "state": state,
+        "scope": config["scope"],
+    }
+    if verifier:
+        params.update(code_challenge=challenge_for(verifier), code_challenge_method="S256")
+    separator = "&" if "?" in config["authorize_url"] else "?"
+    return f"{config['authorize_url']}{separator}{urlencode(params)}"
+
+
+def exchange_code(*, platform: str, code: str, redirect_uri: str, verifier: str = "") -> Grant:
+    config = settings.OAUTH[platform]
+    data = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "client_id": config["client_id"],
+    }
+    auth = None
+    if verifier:
+        data["code_verifier"] = verifier
+    if platform == "x" and config.get("client_secret"):
+        auth = (config["client_id"], config["client_secret"])  # a confidential X client: Basic auth
+    elif config.get("client_secret"):
+        data["client_secret"] = config["client_secret"]
+    try:
+        response = requests.post(
+            config["token_url"],
+            data=data,
+            auth=auth,
+            timeout=settings.PLATFORM_HTTP_TIMEOUT,
+            headers={"Accept": "application/json"},
+        )
+    except requests.RequestException as exc:
+        raise PlatformUnavailable(f"{platform} token endpoint: {type(exc).__name__}") from exc
+    try:
+        body = response.json()
+    except ValueError as exc:
+        raise PlatformUnavailable(
+            f"{platform} token endpoint: HTTP {response.status_code}, not JSON"
+        ) from exc
+    if response.status_code >= 400 or "access_token" not in body:
+        error = body.get("error")
+        if isinstance(error, dict):  # Meta's shape
+            error = error.get("message")
+        raise PlatformError(f"{platform} refused the code: {str(error or response.status_code)[:200]}")
+    expires_in = body.get("expires_in")
+    expires_at = timezone.now() + timedelta(seconds=int(expires_in)) if expires_in else None
+    return Grant(
+        access_token=body["access_token"], expires_at=expires_at, refresh_token=body.get("refresh_token", "")
+    )

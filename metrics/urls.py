@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "metrics"
+
+urlpatterns = [
+    path("accounts/<int:pk>/connect/", views.account_connect, name="account-connect"),
+    path("accounts/<int:pk>/connect/start/", views.account_connect_start, name="account-connect-start"),
+    path("accounts/<int:pk>/connect/token/", views.account_connect_token, name="account-connect-token"),
+    path("accounts/connect/callback/", views.connect_callback, name="connect-callback"),
+]

@@ -1,0 +1,161 @@
+"""Connecting an account to its platform: the OAuth flow, or a pasted token as the fallback.
+
+Only AKN and the communications lead of the account's förvaltning may connect or renew an account
+(Action.ACCOUNT_EDIT): another förvaltning's account is a 404, a wrong role a 403.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.models import SocialAccount
+from accounts.permissions import Action, get_account_for_user
+
+from . import oauth, services
+from .forms import TokenPasteForm
+from .platforms import capabilities_of
+from .platforms.base import Capability, PlatformError
+
+logger = logging.getLogger(__name__)
+SESSION_KEY = "metrics_oauth"
+
+CAPABILITY_LABELS = {
+    Capability.READ_POSTS: gettext_lazy("Read posts"),
+    Capability.READ_COMMENTS: gettext_lazy("Read comments"),
+    Capability.READ_MESSAGES: gettext_lazy("Read private messages"),
+    Capability.READ_METRICS: gettext_lazy("Read figures"),
+    Capability.REPLY: gettext_lazy("Reply"),
+    Capability.HIDE: gettext_lazy("Hide comments"),
+    Capability.UNHIDE: gettext_lazy("Unhide comments"),
+    Capability.DELETE: gettext_lazy("Delete comments"),
+    Capability.LIKE: gettext_lazy("Like"),
+    Capability.BLOCK: gettext_lazy("Block people"),
+    Capability.MESSAGE_AUTHOR: gettext_lazy("Message the author privately"),
+    Capability.PUBLISH: gettext_lazy("Publish posts"),
+}
+
+
+def _redirect_uri(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("metrics:connect-callback"))
+
+
+def _page_context(request: HttpRequest, account: SocialAccount, form: TokenPasteForm | None = None) -> dict:
+    connection = services.connection_for(account)
+    able, missing = capabilities_of(account.platform)
+    capabilities = [
+        {"label": CAPABILITY_LABELS[c], "able": c in able, "reason": missing.get(c, "")}
+        for c in Capability
+        if c in able or c in missing
+    ]
+    return {
+        "account": account,
+        "connection": connection,
+        "can_edit": True,
+        "oauth_ready": oauth.is_configured(account.platform),
+        "uses_oauth": account.platform != SocialAccount.Platform.DEMO,
+        "form": form or TokenPasteForm(),
+        "capabilities": capabilities,
+    }
+
+
+@login_required
+@require_GET
+def account_connect(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
+    return render(request, "metrics/account_connect.html", _page_context(request, account))
+
+
+@login_required
+@require_POST
+def account_connect_start(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
+    back = reverse("metrics:account-connect", args=[account.pk])
+    if account.platform == SocialAccount.Platform.DEMO:
+        services.account_connect(account=account, token="", by=request.user, expires_at=None)
+        messages.success(request, _("The demo account is connected."))
+        return redirect(back)
+    if not oauth.is_configured(account.platform):
+        messages.error(request, _("Signing in with this platform is not set up; paste a token instead."))
+        return redirect(back)
+    state = oauth.new_state()
+    verifier = oauth.new_verifier() if account.platform in oauth.PKCE_PLATFORMS else ""
+    pending = request.session.get(SESSION_KEY, {})
+    # Several tabs may be mid-flow; keep only the last few.
+    pending = dict(list(pending.items())[-4:])
+    pending[state] = {"account": account.pk, "platform": account.platform, "verifier": verifier}
+    request.session[SESSION_KEY] = pending
+    return redirect(
+        oauth.authorize_url(
+            platform=account.platform, state=state, redirect_uri=_redirect_uri(request), verifier=verifier
+        )
+    )
+
+
+@login_required
+@require_GET
+def connect_callback(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "")
+    pending = request.session.get(SESSION_KEY, {})
+    flow = pending.pop(state, None) if state else None
+    request.session[SESSION_KEY] = pending
+    if flow is None:
+        return HttpResponseBadRequest(
+            _("This sign-in link has expired or was not started here. Start again.")
+        )
+    # The person may have lost the right since the flow started: check again.
+    account = get_account_for_user(request.user, flow["account"], Action.ACCOUNT_EDIT)
+    back = reverse("metrics:account-connect", args=[account.pk])
+    if request.GET.get("error") or not request.GET.get("code"):
+        messages.error(request, _("The platform did not grant access. Nothing was changed."))
+        return redirect(back)
+    try:
+        grant = oauth.exchange_code(
+            platform=flow["platform"],
+            code=request.GET["code"],
+            redirect_uri=_redirect_uri(request),
+            verifier=flow["verifier"],
+        )
+    except PlatformError as exc:
+        logger.warning("account %s: OAuth exchange failed: %s", account.pk, exc)
+        messages.error(request, _("The platform refused the sign-in. Try again or paste a token."))
+        return redirect(back)
+    services.account_connect(
+        account=account,
+        token=grant.access_token,
+        refresh_token=grant.refresh_token,
+        by=request.user,
+        expires_at=grant.expires_at,
+    )
+    messages.success(request, _("The account is connected."))
+    return redirect(back)
+
+
+@login_required
+@require_http_methods(["POST"])
+def account_connect_token(request: HttpRequest, pk: int) -> HttpResponse:
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
+    form = TokenPasteForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "metrics/account_connect.html", _page_context(request, account, form), status=200
+        )
+    expires_on = form.cleaned_data["expires_on"]
+    expires_at = (
+        timezone.make_aware(datetime.combine(expires_on, time(23, 59))) if expires_on is not None else None
+    )
+    services.account_connect(
+        account=account, token=form.cleaned_data["token"], by=request.user, expires_at=expires_at
+    )
+    messages.success(request, _("The token is saved and the account is connected."))
+    return redirect("metrics:account-connect", pk=account.pk)

@@ -1,0 +1,50 @@
+"""The access matrix's rows for connecting accounts to their platforms (metrics/urls.py).
+
+Connecting is changing the account: AKN and the lead of the account's förvaltning only. Another
+förvaltning's account is a 404 for everyone but AKN; KC sees no förvaltning account at all.
+"""
+
+from tests.access import Case, everyone, expect
+
+
+def account(side):
+    return {"pk": side.account.pk}
+
+
+def token_post(side):
+    return {"token": "EAAB" + "z" * 40, "expires_on": "2027-01-20"}
+
+
+CONNECT_OWN = expect(403, akn=200, lead=200, kc=404)
+CONNECT_OTHER = expect(404, akn=200)
+# Starting the flow or saving a token ends in a redirect (to the platform, or back to the page).
+CHANGE_OWN = expect(403, akn=302, lead=302, kc=404)
+CHANGE_OTHER = expect(404, akn=302)
+
+CASES = [
+    Case("metrics:account-connect", kwargs=account, own=CONNECT_OWN, other=CONNECT_OTHER),
+    Case("metrics:account-connect", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
+    Case("metrics:account-connect-start", method="POST", kwargs=account, own=CHANGE_OWN, other=CHANGE_OTHER),
+    Case("metrics:account-connect-start", kwargs=account, own=everyone(405), other=everyone(405)),
+    Case(
+        "metrics:account-connect-token",
+        method="POST",
+        kwargs=account,
+        data=token_post,
+        own=CHANGE_OWN,
+        other=CHANGE_OTHER,
+    ),
+    Case(
+        "metrics:account-connect-token",
+        method="POST",
+        label="invalid",
+        kwargs=account,
+        data={"token": "x"},
+        own=CONNECT_OWN,
+        other=CONNECT_OTHER,
+    ),
+    Case("metrics:account-connect-token", kwargs=account, own=everyone(405), other=everyone(405)),
+    # Without a state this session started, the callback is refused before any account is touched.
+    Case("metrics:connect-callback", own=everyone(400)),
+    Case("metrics:connect-callback", label="forged state", query="state=forged&code=abc", own=everyone(400)),
+]

@@ -1,0 +1,137 @@
+"""Connecting an account: the OAuth code flow against a fake authorization server, and a pasted token."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+from django.urls import reverse
+from django.utils import timezone
+
+from metrics.models import AccountConnection
+from tests.fakes.oauth import FakeAuthServer
+
+
+@pytest.fixture
+def auth_server(settings):
+    fake = FakeAuthServer().start()
+    oauth = {platform: dict(config) for platform, config in settings.OAUTH.items()}
+    for platform in ("facebook", "x"):
+        oauth[platform].update(
+            client_id="app-id",
+            client_secret="app-secret",
+            authorize_url=f"{fake.url}/authorize",
+            token_url=f"{fake.url}/token",
+        )
+    settings.OAUTH = oauth
+    yield fake
+    fake.stop()
+
+
+def run_flow(client, account):
+    start = client.post(reverse("metrics:account-connect-start", args=[account.pk]))
+    assert start.status_code == 302
+    # The browser goes to the authorization server, which sends it back with a code.
+    grant = requests.get(start["Location"], allow_redirects=False, timeout=5)
+    assert grant.status_code == 302
+    back = urlsplit(grant.headers["Location"])
+    assert back.path == reverse("metrics:connect-callback")
+    return start, client.get(f"{back.path}?{back.query}")
+
+
+def test_a_lead_connects_a_facebook_account_with_oauth(auth_server, lead_client, account):
+    start, done = run_flow(lead_client, account)
+    query = parse_qs(urlsplit(start["Location"]).query)
+    assert query["client_id"] == ["app-id"] and "code_challenge" not in query
+    assert done.status_code == 302 and done["Location"] == reverse(
+        "metrics:account-connect", args=[account.pk]
+    )
+    account.refresh_from_db()
+    assert account.access_token == auth_server.issued[0]
+    connection = AccountConnection.objects.get(account=account)
+    assert connection.status == AccountConnection.Status.OK
+    assert connection.expires_at > timezone.now() + timedelta(days=59)
+    page = lead_client.get(reverse("metrics:account-connect", args=[account.pk]))
+    assert connection.expires_at.astimezone(timezone.get_current_timezone()).strftime("%Y-%m-%d") in page.text
+    assert auth_server.issued[0] not in page.text
+
+
+def test_x_uses_pkce(auth_server, akn_client, account):
+    account.platform = "x"
+    account.save()
+    start, done = run_flow(akn_client, account)
+    query = parse_qs(urlsplit(start["Location"]).query)
+    assert query["code_challenge_method"] == ["S256"]
+    assert done.status_code == 302
+    account.refresh_from_db()
+    assert account.access_token.startswith("token-")
+
+
+def test_a_forged_or_replayed_state_is_refused(auth_server, lead_client, account):
+    start = lead_client.post(reverse("metrics:account-connect-start", args=[account.pk]))
+    grant = requests.get(start["Location"], allow_redirects=False, timeout=5)
+    back = urlsplit(grant.headers["Location"])
+    assert lead_client.get(f"{back.path}?{back.query}").status_code == 302
+    assert lead_client.get(f"{back.path}?{back.query}").status_code == 400  # replayed
+    forged = lead_client.get(reverse("metrics:connect-callback") + "?state=forged&code=x")
+    assert forged.status_code == 400
+
+
+def test_a_denied_grant_changes_nothing(auth_server, lead_client, account):
+    auth_server.deny = True
+    _start, done = run_flow(lead_client, account)
+    assert done.status_code == 302
+    account.refresh_from_db()
+    assert account.access_token == ""
+
+
+def test_a_lead_who_lost_the_role_mid_flow_cannot_finish(auth_server, lead_client, lead, account):
+    start = lead_client.post(reverse("metrics:account-connect-start", args=[account.pk]))
+    grant = requests.get(start["Location"], allow_redirects=False, timeout=5)
+    lead.role_assignments.all().delete()
+    back = urlsplit(grant.headers["Location"])
+    assert lead_client.get(f"{back.path}?{back.query}").status_code == 404
+    account.refresh_from_db()
+    assert account.access_token == ""
+
+
+def test_pasting_a_token_connects_and_reconnects_a_needy_account(lead_client, account):
+    AccountConnection.objects.create(account=account, status=AccountConnection.Status.NEEDS_NEW_TOKEN)
+    response = lead_client.post(
+        reverse("metrics:account-connect-token", args=[account.pk]),
+        {"token": "EAAB" + "x" * 40, "expires_on": "2027-01-20"},
+    )
+    assert response.status_code == 302
+    account.refresh_from_db()
+    assert account.access_token == "EAAB" + "x" * 40
+    connection = AccountConnection.objects.get(account=account)
+    assert connection.status == AccountConnection.Status.OK and connection.expires_at.year == 2027
+
+
+def test_a_too_short_token_is_refused_with_a_message(lead_client, account):
+    response = lead_client.post(reverse("metrics:account-connect-token", args=[account.pk]), {"token": "abc"})
+    assert response.status_code == 200
+    assert response.context["form"].has_error("token", code="short")
+    account.refresh_from_db()
+    assert account.access_token == ""
+
+
+def test_editors_may_not_connect(editor_client, account):
+    assert editor_client.get(reverse("metrics:account-connect", args=[account.pk])).status_code == 403
+    assert editor_client.post(reverse("metrics:account-connect-start", args=[account.pk])).status_code == 403
+
+
+def test_the_page_says_what_the_platform_cannot_do(lead_client, account):
+    account.platform = "linkedin"
+    account.save()
+    page = lead_client.get(reverse("metrics:account-connect", args=[account.pk]))
+    assert page.status_code == 200
+    missing = {str(c["label"]): str(c["reason"]) for c in page.context["capabilities"] if not c["able"]}
+    from metrics.platforms.base import Capability
+    from metrics.platforms.linkedin import LinkedInClient
+
+    reason = str(LinkedInClient.missing[Capability.HIDE])
+    assert reason in missing.values()
+    assert reason in page.content.decode()
