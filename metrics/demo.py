@@ -1,0 +1,58 @@
+"""Demo data for `manage.py seed_demo`: connect the demo account and pull from the demo platform.
+
+Posts, a month of daily figures and the comments (handed to moderation) come from the demo
+platform's generator, so `make run` shows a living portal without any network. Idempotent: the
+pulls are upserts and the demo platform is deterministic per seed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from accounts.models import SocialAccount
+
+from . import services
+from .models import AccountConnection, PlatformPost
+from .platforms.demo import DemoClient
+
+HISTORY_DAYS = 30
+
+
+def seed(*, stdout=None) -> list:
+    now = timezone.now()
+    for account in SocialAccount.objects.filter(platform=SocialAccount.Platform.DEMO).order_by("pk"):
+        if not account.platform_id:
+            account.platform_id = f"demo-{account.pk}"
+            account.save(update_fields=["platform_id", "updated_at"])
+        connection = services.connection_for(account)
+        if connection.status != AccountConnection.Status.OK:
+            services.account_connect(account=account, token="", by=None, expires_at=None)
+        key = account.platform_id
+        client = DemoClient(account_key=key, now=now)
+        result = services.account_pull(
+            account=account, since=now - timedelta(days=HISTORY_DAYS), now=now, client=client
+        )
+        # A month of daily figures, each day as the platform would have reported it that evening.
+        for days_ago in range(HISTORY_DAYS, 0, -1):
+            day = timezone.localdate(now) - timedelta(days=days_ago)
+            evening = timezone.make_aware(datetime.combine(day, time(21, 0)))
+            past = DemoClient(account_key=key, now=evening)
+            ids = list(
+                PlatformPost.objects.filter(
+                    account=account,
+                    created_at__lte=evening,
+                    created_at__gte=evening - timedelta(days=HISTORY_DAYS),
+                ).values_list("platform_id", flat=True)
+            )
+            services.snapshots_upsert(
+                account=account, day=day, posts=past.post_metrics(ids), totals=past.account_metrics(day)
+            )
+        comments = services.account_pull_comments(account=account, now=now, client=client)
+        if stdout is not None:
+            stdout.write(
+                f"metrics: {account.name}: {result.posts} posts, {comments.comments} comments and messages "
+                f"from the demo platform"
+            )
+    return []
