@@ -9,6 +9,7 @@ succeed and the unique constraint keeps one row per platform id.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, F, Min, Value, When
 from django.db.models.functions import Least
 from django.utils import timezone
@@ -95,23 +96,18 @@ def comments_ingest(
         kc_posts = placement.kc_handles_posts(account)
         history = _author_history(account, [c for c in new_items if not _is_own(account, c)], rules)
 
-        rows = []
-        urgent_platform_ids = []
-        for item in new_items:
-            rows.append(_new_row(account, item, rules, history, kc_posts, now))
-            if rows[-1].priority == 0 and rows[-1].status == Comment.Status.OPEN:
-                urgent_platform_ids.append(item.id)
-        rows.sort(key=lambda row: row.platform_id)  # one lock order for every batch: no deadlocks
-        for chunk in _chunks(rows, 1000):
-            Comment.objects.bulk_create(chunk, ignore_conflicts=True)
-        result.created = len(rows)
+        rows = [_new_row(account, item, rules, history, kc_posts, now) for item in new_items]
+        rows.sort(key=lambda row: row["platform_id"])  # one lock order for every batch: no deadlocks
+        inserted = _insert(rows)
+        result.created = len(inserted)
 
         result.updated = _apply_edits(account, edited, existing, rules, now)
         result.updated += _apply_hidden(account, hide_changes, existing, now)
         result.answered = _mark_answered(account, latest.values(), [c.id for c in new_items])
         _extend_message_windows(account, new_items)
-        if urgent_platform_ids:
-            result.urgent_ids = _notify_urgent(account, urgent_platform_ids)
+        urgent = [pk for pk, priority, status in inserted if priority == 0 and status == Comment.Status.OPEN]
+        if urgent:
+            result.urgent_ids = _notify_urgent(account, urgent)
     return result
 
 
@@ -146,7 +142,7 @@ def _new_row(
     history: AuthorHistory,
     kc_posts: bool,
     now: datetime,
-) -> Comment:
+) -> dict:
     own = _is_own(account, item)
     kind = item.kind if item.kind in _KNOWN_KINDS else Comment.Kind.COMMENT
     if own:
@@ -166,8 +162,8 @@ def _new_row(
         status = Comment.Status.HANDLED  # already hidden by someone in the platform's own tools
     due = sla.due_for(created_at=item.created_at, labels=labels, kind=kind, platform=account.platform)
     in_kc, administration_id = placement.queue_for(account=account, kind=kind, kc_posts=kc_posts)
-    return Comment(
-        account=account,
+    return dict(
+        account_id=account.pk,
         platform_id=item.id,
         kind=kind,
         # A message belongs to a conversation, which clients name as its post or its parent.
@@ -196,6 +192,63 @@ def _new_row(
         in_kc_queue=in_kc,
         queue_administration_id=administration_id,
     )
+
+
+# The columns a new row is written with; everything else keeps its model default (NULL or "").
+_INSERT_COLUMNS = (
+    "account_id", "platform_id", "kind", "post_platform_id", "parent_platform_id", "author_id",
+    "author_name", "text", "text_hash", "created_at", "received_at", "permalink", "attachments", "raw",
+    "labels", "suggested_action", "reasons", "status", "hidden_on_platform_at", "priority", "due_at",
+    "reply_window_ends_at", "sort_at", "in_kc_queue", "queue_administration_id", "removal_source",
+)  # fmt: skip
+_JSON_COLUMNS = frozenset({"attachments", "raw", "labels", "reasons"})
+
+
+def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
+    """Insert the rows no one has stored yet; (id, priority, status) of those this call inserted.
+
+    On PostgreSQL the rows are COPYed into a temporary table and moved with one INSERT … ON
+    CONFLICT DO NOTHING RETURNING, so a row a concurrent batch stored first is skipped and is not
+    reported (its mail is that batch's to send). Elsewhere, bulk_create; SQLite has one writer.
+    """
+    if not rows:
+        return []
+    for row in rows:
+        row.setdefault("removal_source", "")
+    if connection.vendor != "postgresql":
+        objects = [Comment(**row) for row in rows]
+        for chunk in _chunks(objects, 1000):
+            Comment.objects.bulk_create(chunk, ignore_conflicts=True)
+        ids = dict(
+            Comment.objects.filter(
+                account_id=rows[0]["account_id"], platform_id__in=[r["platform_id"] for r in rows]
+            ).values_list("platform_id", "pk")
+        )
+        return [(ids[r["platform_id"]], r["priority"], r["status"]) for r in rows if r["platform_id"] in ids]
+    table = Comment._meta.db_table
+    columns = ", ".join(_INSERT_COLUMNS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Table and column names are this module's constants, never input.
+            f"CREATE TEMP TABLE IF NOT EXISTS moderation_ingest_stage ON COMMIT DELETE ROWS "  # noqa: S608
+            f"AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        with cursor.connection.cursor().copy(f"COPY moderation_ingest_stage ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(
+                    [
+                        json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c]
+                        for c in _INSERT_COLUMNS
+                    ]
+                )
+        # Emptying the stage in the same statement: a second batch in this transaction starts clean.
+        cursor.execute(
+            f"WITH staged AS (DELETE FROM moderation_ingest_stage RETURNING {columns}) "  # noqa: S608
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM staged "
+            f"ORDER BY platform_id ON CONFLICT (account_id, platform_id) DO NOTHING "
+            f"RETURNING id, priority, status"
+        )
+        return [tuple(r) for r in cursor.fetchall()]
 
 
 def _apply_edits(
@@ -335,14 +388,19 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
         ).update(reply_window_ends_at=window, sort_at=Least(F("due_at"), Value(window)))
 
 
-def _notify_urgent(account: SocialAccount, platform_ids: Sequence[str]) -> list[int]:
-    """Tell the förvaltning's leads and AKN about threats, racism and personal attacks, once each."""
+def _notify_urgent(account: SocialAccount, comment_ids: Sequence[int]) -> list[int]:
+    """Tell the förvaltning's leads and AKN about threats, racism and personal attacks.
+
+    One mail per batch and queue, listing each urgent comment this batch stored (a raid of fifty
+    threats is one mail, not fifty); every comment is in exactly one mail, because only the batch
+    that inserted a row reports it. The comments' text stays in the portal.
+    """
     from helsocial.outbox.services import outbox_enqueue
 
     rows = list(
-        Comment.objects.filter(account=account, platform_id__in=platform_ids, priority=0).values(
-            "id", "labels", "queue_administration_id", "due_at", "author_name"
-        )
+        Comment.objects.filter(pk__in=comment_ids)
+        .order_by("sort_at", "id")
+        .values("id", "labels", "queue_administration_id", "in_kc_queue", "due_at", "kind")
     )
     admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
     leads: dict[int, set[str]] = defaultdict(set)
@@ -351,23 +409,39 @@ def _notify_urgent(account: SocialAccount, platform_ids: Sequence[str]) -> list[
     ).values_list("administration_id", "user__email"):
         if email:
             leads[admin_id].add(email)
-    label_names = dict(Label.choices)
+    by_queue: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
-        to = sorted(leads[row["queue_administration_id"]] | leads[account.administration_id])
+        by_queue[row["queue_administration_id"]].append(row)
+    label_names = dict(Label.choices)
+    for admin_id, queue_rows in by_queue.items():
+        to = sorted(leads[admin_id] | leads[account.administration_id])
         if settings.AKN_EMAIL:
             to.append(settings.AKN_EMAIL)
-        labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
-        link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
-        due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
+        if not to:
+            continue
+        lines = []
+        for row in queue_rows:
+            labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
+            due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
+            where = "kontaktcenters kö" if row["in_kc_queue"] else "förvaltningens kö"
+            link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
+            lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
+        first = queue_rows[0]["id"]
+        count = len(queue_rows)
+        subject = (
+            f"Brådskande kommentar på {account.name}"
+            if count == 1
+            else f"{count} brådskande kommentarer på {account.name}"
+        )
         outbox_enqueue(
-            key=f"moderation-urgent:{row['id']}",
+            key=f"moderation-urgent:{first}:{count}",
             to=to,
-            subject=f"Brådskande kommentar på {account.name}: {labels}",
+            subject=subject,
             body=(
-                f"En kommentar på {account.name} ({account.get_platform_display()}) har fått etiketten "
-                f"{labels} och ska hanteras senast {due}.\n\n"
-                f"Öppna den i portalen: {link}\n\n"
-                "Kommentarens text finns i portalen; den skickas inte med e-post.\n"
+                f"På {account.name} ({account.get_platform_display()}) har det kommit kommentarer som "
+                "automatiskt märkts som hot, rasism eller personliga påhopp. De ligger först i kön.\n\n"
+                + "\n".join(lines)
+                + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
             ),
         )
     return [row["id"] for row in rows]

@@ -163,7 +163,8 @@ def test_a_threat_goes_to_the_top_and_mails_the_lead_and_akn_once(account, lead,
     assert threat.due_at == at("2026-11-23 12:00")
     assert list(Comment.objects.open().values_list("platform_id", flat=True)) == ["c2", "c1"]
     mail = OutboxMessage.objects.get()
-    assert mail.key == f"moderation-urgent:{threat.pk}"
+    assert mail.key == f"moderation-urgent:{threat.pk}:1"
+    assert f"/moderation/comments/{threat.pk}/" in mail.body
     assert mail.to == [lead.email, "akn@helsingborg.se"]
     assert "Jag vet var du bor" not in mail.body  # the text stays in the portal
     assert other_lead.email == ""
@@ -223,7 +224,7 @@ def test_a_batch_takes_a_few_statements_whatever_its_size(account, django_assert
         return [q["sql"].split(" ", 1)[0] for q in captured if not q["sql"].startswith("INSERT")]
 
     comments_ingest(account=account, items=batch("warm", 1))
-    with django_assert_max_num_queries(12) as small:
+    with django_assert_max_num_queries(14) as small:
         comments_ingest(account=account, items=batch("s", 10))
     with django_assert_max_num_queries(60) as large:
         comments_ingest(account=account, items=batch("l", 900))
@@ -234,6 +235,17 @@ def test_a_batch_takes_a_few_statements_whatever_its_size(account, django_assert
 @pytest.mark.postgres
 def test_on_postgresql_a_batch_of_900_is_one_insert(account, django_assert_max_num_queries):
     items = [remote(f"c{i}", f"Undrar om nummer {i} går bra", author_id=f"a{i}") for i in range(900)]
-    with django_assert_max_num_queries(12) as captured:
+    with django_assert_max_num_queries(14) as captured:
         comments_ingest(account=account, items=items)
-    assert sum(q["sql"].startswith("INSERT") for q in captured.captured_queries) == 1
+    inserts = [q["sql"] for q in captured.captured_queries if "INSERT INTO" in q["sql"]]
+    assert len(inserts) == 1
+
+
+def test_a_raid_of_threats_is_one_mail_listing_each(account, lead):
+    comments_ingest(
+        account=account, items=[remote(f"t{i}", "Jag vet var du bor", author_id=str(i)) for i in range(5)]
+    )
+    mail = OutboxMessage.objects.get()
+    assert mail.subject.startswith("5 ")
+    for comment in Comment.objects.all():
+        assert f"/moderation/comments/{comment.pk}/" in mail.body

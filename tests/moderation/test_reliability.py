@@ -79,7 +79,9 @@ def _wait(condition, timeout: float, what: str) -> None:
         time.sleep(0.02)
 
 
-def test_every_comment_exactly_once_after_replays_a_pull_and_a_killed_worker(celery_worker_process, settings):
+def test_every_comment_exactly_once_after_replays_a_pull_and_a_killed_worker(
+    starting_lists, celery_worker_process, settings
+):
     settings.META_APP_SECRET = SECRET
     account = SocialAccountFactory(
         administration=AdministrationFactory(name="Fritidsförvaltningen"),

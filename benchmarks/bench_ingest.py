@@ -1,0 +1,179 @@
+"""Ingestion near the database's limit (quality.md, performance bar 3).
+
+100,000 comments go through the real path — Meta webhook JSON parsed, upserted by platform id,
+triaged, given a due time and a queue — in batches of 1,000 (the most Meta puts in one delivery),
+and the same rows are loaded raw with PostgreSQL COPY into the same table, in the same run. The
+figure is the ingest rate as a share of the COPY rate (target ≥ 20%). Everything runs in one
+transaction that is rolled back, so the bench database is left as it was.
+
+    DATABASE_URL=postgres://…/helsocial_bench_l .venv/bin/python -m benchmarks.bench_ingest
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+
+N = int(os.environ.get("BENCH_INGEST_N", "100000"))
+BATCH = int(os.environ.get("BENCH_INGEST_BATCH", "1000"))
+TARGET = 0.20
+
+TEXTS = [
+    "Hur gör jag för att söka plats i förskolan?",
+    "Tack för en fantastisk kulturnatt!",
+    "Slöseri med skattepengar, borde satsat på skolan istället",
+    "Undrar om simhallen har öppet på annandag påsk",
+    "Vet någon när bussarna går som vanligt igen efter vägarbetet på Drottninggatan",
+    "Ring mig på 070-123 45 67 så förklarar jag",
+    "Jag vet var du bor",
+    "Kolla här https://www.samnytt.se/artikel/123",
+    "Bra jobbat med snöröjningen i år 👏",
+    "Varför tar det så lång tid att få svar på mitt bygglov?",
+    "Det var bättre förr när det fanns en kiosk i parken",
+    "Du är en idiot",
+]
+
+
+def _deliveries(page_id: str, start: int, n: int, batch: int) -> list[bytes]:
+    base = 1795000000
+    bodies = []
+    for first in range(start, start + n, batch):
+        changes = [
+            {
+                "field": "feed",
+                "value": {
+                    "item": "comment",
+                    "verb": "add",
+                    "comment_id": f"{page_id}_C{i}",
+                    "post_id": f"{page_id}_P{i // 200}",
+                    "parent_id": f"{page_id}_P{i // 200}",
+                    "from": {"id": f"u{i % 40000}", "name": f"Person {i % 40000}"},
+                    "message": f"{TEXTS[i % len(TEXTS)]} #{i}",
+                    "created_time": base + i * 7,
+                },
+            }
+            for i in range(first, min(first + batch, start + n))
+        ]
+        bodies.append(
+            json.dumps(
+                {"object": "page", "entry": [{"id": page_id, "time": base, "changes": changes}]}
+            ).encode()
+        )
+    return bodies
+
+
+def _copy_rows(account, administration_id: int, n: int):
+    """The same rows, already shaped, for COPY: what a loader that does no work at all would write."""
+    base = datetime.fromtimestamp(1795000000, UTC)
+    now = datetime.now(UTC)
+    for i in range(n):
+        created = base + timedelta(seconds=i * 7)
+        text = f"{TEXTS[i % len(TEXTS)]} #{i}"
+        raw = json.dumps({"comment_id": f"X_C{i}", "message": text})
+        yield (
+            account.pk,
+            f"X_C{i}",
+            "comment",
+            f"X_P{i // 200}",
+            f"X_P{i // 200}",
+            f"u{i % 40000}",
+            f"Person {i % 40000}",
+            text,
+            "",
+            created,
+            now,
+            "",
+            "[]",
+            raw,
+            '["question"]',
+            "answer",
+            "[]",
+            "open",
+            1,
+            created,
+            created,
+            False,
+            administration_id,
+            "",
+        )
+
+
+COPY_COLUMNS = (
+    "account_id", "platform_id", "kind", "post_platform_id", "parent_platform_id", "author_id",
+    "author_name", "text", "text_hash", "created_at", "received_at", "permalink", "attachments", "raw",
+    "labels", "suggested_action", "reasons", "status", "priority", "due_at", "sort_at", "in_kc_queue",
+    "queue_administration_id", "removal_source",
+)  # fmt: skip
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helsocial.settings")
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    if connection.vendor != "postgresql":
+        print("bench_ingest: needs PostgreSQL (DATABASE_URL)", file=sys.stderr)
+        sys.exit(2)
+
+    from accounts.models import Administration, SocialAccount
+    from moderation import meta_webhook
+    from moderation.ingest import comments_ingest
+    from moderation.models import Comment
+    from moderation.triage import ruleset_load
+
+    with transaction.atomic():
+        administration = Administration.objects.create(name=f"Bench ingest {time.time_ns()}")
+        page = SocialAccount.objects.create(
+            administration=administration,
+            name="Bench page",
+            platform="facebook",
+            platform_id=f"BENCH{time.time_ns()}",
+        )
+        raw_target = SocialAccount.objects.create(
+            administration=administration,
+            name="Bench raw",
+            platform="facebook",
+            platform_id=f"RAW{time.time_ns()}",
+        )
+        bodies = _deliveries(page.platform_id, 0, N, BATCH)
+
+        started = time.perf_counter()
+        for body in bodies:
+            changes = meta_webhook.parse(json.loads(body))
+            rules = ruleset_load()
+            for items in changes.upserts.values():
+                comments_ingest(account=page, items=items, rules=rules)
+        ingest_seconds = time.perf_counter() - started
+        stored = Comment.objects.filter(account=page).count()
+
+        rows = list(_copy_rows(raw_target, administration.pk, N))
+        started = time.perf_counter()
+        with connection.cursor() as cursor, cursor.connection.cursor().copy(
+            f"COPY moderation_comment ({', '.join(COPY_COLUMNS)}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+        copy_seconds = time.perf_counter() - started
+        copied = Comment.objects.filter(account=raw_target).count()
+        transaction.set_rollback(True)
+
+    ingest_rate, copy_rate = N / ingest_seconds, N / copy_seconds
+    ratio = ingest_rate / copy_rate
+    print(f"comments: {N:,} in batches of {BATCH:,} (stored {stored:,}, copied {copied:,})")
+    print(
+        f"ingest (parse, upsert, triage, due time, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s"
+    )
+    print(
+        f"COPY of the same rows raw:                         {copy_seconds:7.2f} s  {copy_rate:9,.0f} rows/s"
+    )
+    verdict = "meets" if ratio >= TARGET else "below"
+    print(f"ratio ingest/COPY: {ratio:.1%} ({verdict} the {TARGET:.0%} target of quality.md bar 3)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+import importlib
+
+import pytest
+from django.apps import apps
+
+
+@pytest.fixture
+def starting_lists(transactional_db):
+    """The triage lists of the data migrations: a transactional test's flush empties every table."""
+    for name in ("0002_starting_lists", "0003_more_starting_words"):
+        importlib.import_module(f"moderation.migrations.{name}").seed(apps, None)
