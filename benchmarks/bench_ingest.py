@@ -166,7 +166,7 @@ def main() -> None:
     ratio = ingest_rate / copy_rate
     print(f"comments: {N:,} in batches of {BATCH:,} (stored {stored:,}, copied {copied:,})")
     print(
-        f"ingest (parse, upsert, triage, due time, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s"
+        f"ingest (parse, upsert, triage, due, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s"
     )
     print(
         f"COPY of the same rows raw:                         {copy_seconds:7.2f} s  {copy_rate:9,.0f} rows/s"
