@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     "helsocial",
     "helsocial.outbox",
+    "helsocial.tone",
     "accounts",
     "calendar_booking",
     "moderation",

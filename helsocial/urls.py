@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
+    path("tone/", include("helsocial.tone.urls")),
     path("calendar/", include("calendar_booking.urls")),
     path("", include("moderation.urls")),
     path("", include("metrics.urls")),

@@ -1,0 +1,39 @@
+"""The tone checker: the guideline's "Tonalitet" as live feedback (Django app label ``tone``).
+
+``checker.py`` is the pure engine (``check_text``; the counting rules for LIX are in its docstring).
+Around it: the word lists as data AKN edits (``models.py``, seeded from ``checker.DEFAULT_*``), the
+cached ``selectors.tone_lists()``, the Språkgranskning page, the live panel endpoint
+(``tone:panel``), AKN's list pages and ``manage.py check_text``.
+
+Embedding the live panel in a form
+----------------------------------
+Put the include beside the text field, *inside* the ``<form>``::
+
+    {% include "tone/_panel_container.html" with kind="draft" field="draft_text" %}
+
+* ``kind`` is ``"draft"`` (the calendar's booking form), ``"reply"`` (a reply in a comment queue:
+  personal data is then a blocking finding) or ``"free"``. Without it, a form field named
+  ``kind`` decides.
+* ``field`` is the ``name`` of the text field (default ``"text"``); the panel listens to the element
+  with id ``id_<field>`` (Django's default), or to ``field_id="…"`` if given.
+* The textarea needs no htmx attributes. Give it ``aria-describedby="tone-panel"`` so screen readers
+  connect it with the feedback. The panel's element has the id ``tone-panel``: one panel per page.
+
+The include renders ``<section id="tone-panel">`` with ``hx-post`` to ``tone:panel``,
+``hx-include="closest form"`` and ``hx-trigger="load, input changed delay:400ms from:#id_<field>,
+change from:closest form"``: it checks once when the page loads, 400 ms after the text stops
+changing, and whenever another field of the form changes. The endpoint reads, from the posted form,
+the text (the field named by ``text_field``, which the include sends) and the context fields by the
+booking form's names: ``media_type`` (``none``/``text``, ``image``, ``video``, ``carousel``,
+``link``), ``objective`` (``inform``, ``activate``, ``engage``), ``link``, and the checkboxes
+``captions_confirmed``, ``rights_confirmed``, ``consent_confirmed``. Unknown values read as none;
+nothing the form sends can make it fail. The response (``templates/tone/_panel.html``) is swapped
+into the panel's ``aria-live="polite"`` region. Texts longer than ``panel.MAX_PANEL_CHARS`` get a
+message instead of a check.
+
+Stopping a text
+---------------
+Only one rule blocks: personal data in a reply. The service that publishes a reply calls
+``services.reply_require_publishable(text=…)``, which raises ``ValidationError`` with the findings'
+messages. Drafts are never refused by the checker: all its booking findings are warnings.
+"""
