@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.models import Role, User
+from accounts.models import User
 from accounts.permissions import roles_of
 
 from .models import Booking, BookingSlot, CalendarFeedToken
@@ -88,6 +88,3 @@ def feed_scope_allowed(token: CalendarFeedToken) -> bool:
         account = token.account
         return rs.is_akn or account.is_citywide or account.administration_id in rs.administration_ids()
     return True
-
-
-__all__ = ["Role"]

@@ -4,12 +4,12 @@ writes through .services; htmx requests get the fragment, others the page."""
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -36,7 +36,7 @@ from .forms import (
     slot_forms,
 )
 from .ics import feed_calendar
-from .models import BookingLog, BookingSlot, CalendarFeedToken, ChannelRule, KcAgreement, Status
+from .models import CalendarFeedToken, ChannelRule, KcAgreement, Status
 from .permissions import (
     can_book,
     can_change_booking,
@@ -345,8 +345,6 @@ def _booker_administrations(request: HttpRequest):
 
 
 def _form_accounts(request: HttpRequest, administrations):
-    from django.db.models import Q
-
     return (
         SocialAccount.objects.filter(Q(is_citywide=True) | Q(administration__in=administrations))
         .exclude(platform=SocialAccount.Platform.X)
@@ -685,6 +683,3 @@ def feed_ics(request: HttpRequest, secret: str) -> HttpResponse:
     response["Content-Disposition"] = 'inline; filename="helsocial.ics"'
     response["Cache-Control"] = "private, max-age=300"
     return response
-
-
-__all__ = ["BookingLog", "BookingSlot", "datetime"]

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from accounts.models import Role
 from calendar_booking.models import CalendarFeedToken, KcAgreement
 from calendar_booking.services import SlotTime, booking_create
 from tests.access import MARKER, Case, everyone, expect, only_akn
@@ -230,5 +229,3 @@ CASES = [
         anonymous=LOGIN_FREE,
     ),
 ]
-
-__all__ = ["Role"]

@@ -1,6 +1,6 @@
 import pytest
 
-from accounts.models import Role, SocialAccount
+from accounts.models import Role
 from calendar_booking.models import ChannelRule
 from tests.factories import SocialAccountFactory, UserFactory
 
@@ -24,6 +24,3 @@ def other_communicator(other_administration):
     return UserFactory(
         username="other_communicator", first_name="Olle", roles=[(Role.COMMUNICATOR, other_administration)]
     )
-
-
-__all__ = ["SocialAccount"]

@@ -1,7 +1,5 @@
 """Published, missed, edited and the FAQ mail to KC the working day before publication."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -107,6 +105,3 @@ def test_the_beat_schedule_runs_the_calendar_tasks(settings):
         "calendar_booking.tasks.faq_mails_send",
         "calendar_booking.tasks.booking_slots_mark_missed",
     } <= tasks
-
-
-__all__ = ["timedelta"]
