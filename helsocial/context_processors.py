@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from accounts.permissions import roles_of
 
 
@@ -18,7 +19,10 @@ def _navigation(request) -> list[dict]:
     if rs.is_anyone:
         items.append({"label": _("Accounts"), "url": reverse("accounts:account-list")})
         items.append({"label": _("Publishing calendar"), "url": reverse("calendar_booking:calendar-index")})
+    if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
+        items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
     if rs.is_akn:
+        items.append({"label": _("Triage rules"), "url": reverse("moderation:triage-lists")})
         items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
         items.append({"label": _("People"), "url": reverse("accounts:person-list")})
     path = request.path
