@@ -134,7 +134,12 @@ def press_releases_poll(*, now: datetime | None = None) -> PollResult:
 def press_release_post(*, release_id: int, client) -> str:
     """Post one release if nobody else is: "posted", "duplicate", "busy", "failed", "retry" or "token"."""
     with transaction.atomic():
-        release = PressRelease.objects.filter(pk=release_id, status=PressRelease.Status.PENDING).first()
+        # SKIP LOCKED: a release another worker is posting right now is passed over, not waited for.
+        release = (
+            PressRelease.objects.select_for_update(skip_locked=True)
+            .filter(pk=release_id, status=PressRelease.Status.PENDING)
+            .first()
+        )
         if release is None:
             return "busy"  # another worker holds it, or it is done
         text = shorten_for_x(release.title, release.link)
