@@ -20,36 +20,58 @@ from collections.abc import Iterator
 
 from django.conf import settings
 
-# KEYS: leases (zset), bucket (hash), paused-until (string)
-# ARGV: limit, lease seconds, member, rate per second (0 = no rate limit), burst
-# Returns 1 when a slot was taken, else the number of milliseconds worth waiting (>= 1).
-_ACQUIRE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-local paused = tonumber(redis.call('GET', KEYS[3]) or '0')
-if paused > now then
-  return -math.ceil((paused - now) * 1000)
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[1]) then
+# The slots are tokens in a Redis list: taking one is a blocking BLPOP (a waiter wakes the moment a
+# slot is returned, no polling), returning one an LPUSH. Each taken token is also a lease in a sorted
+# set, scored by when it expires, so the slots of a worker that died holding them come back.
+
+# KEYS: tokens (list), leases (zset), meta (string). ARGV: limit
+_INIT = """
+if redis.call('GET', KEYS[3]) == ARGV[1] then
   return 0
 end
-local rate = tonumber(ARGV[4])
-if rate > 0 then
-  local burst = tonumber(ARGV[5])
-  local tokens = tonumber(redis.call('HGET', KEYS[2], 'tokens') or burst)
-  local ts = tonumber(redis.call('HGET', KEYS[2], 'ts') or now)
-  tokens = math.min(burst, tokens + (now - ts) * rate)
-  if tokens < 1 then
-    redis.call('HSET', KEYS[2], 'tokens', tokens, 'ts', now)
-    return -math.ceil((1 - tokens) / rate * 1000)
-  end
-  redis.call('HSET', KEYS[2], 'tokens', tokens - 1, 'ts', now)
-  redis.call('EXPIRE', KEYS[2], 3600)
+redis.call('DEL', KEYS[1], KEYS[2])
+for i = 1, tonumber(ARGV[1]) do
+  redis.call('RPUSH', KEYS[1], '1')
 end
-redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[3])
-redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2])) + 60)
+redis.call('SET', KEYS[3], ARGV[1])
 return 1
+"""
+
+# KEYS: leases, tokens. ARGV: member. A lease reaped already is not returned twice.
+_RELEASE = """
+if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+  redis.call('LPUSH', KEYS[2], '1')
+  return 1
+end
+return 0
+"""
+
+# KEYS: leases, tokens. ARGV: now. Leases past their expiry give their token back.
+_REAP = """
+local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+for _, member in ipairs(expired) do
+  redis.call('ZREM', KEYS[1], member)
+  redis.call('LPUSH', KEYS[2], '1')
+end
+return #expired
+"""
+
+# KEYS: bucket (hash). ARGV: rate per second, burst. Returns 0 when a call may go, else ms to wait.
+_BUCKET = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+local rate = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens') or burst)
+local ts = tonumber(redis.call('HGET', KEYS[1], 'ts') or now)
+tokens = math.min(burst, tokens + (now - ts) * rate)
+if tokens < 1 then
+  redis.call('HSET', KEYS[1], 'tokens', tokens, 'ts', now)
+  return math.ceil((1 - tokens) / rate * 1000)
+end
+redis.call('HSET', KEYS[1], 'tokens', tokens - 1, 'ts', now)
+redis.call('EXPIRE', KEYS[1], 3600)
+return 0
 """
 
 _PAUSE = """
@@ -154,40 +176,65 @@ class RedisLimiter(Limiter):
         super().__init__(platform, **kwargs)
         self._redis = redis.Redis.from_url(redis_url)
         prefix = f"helsocial:platform:{platform}"
-        self._keys = [f"{prefix}:leases", f"{prefix}:bucket", f"{prefix}:paused"]
-        self._acquire_script = self._redis.register_script(_ACQUIRE)
+        self._tokens = f"{prefix}:tokens"
+        self._leases = f"{prefix}:leases"
+        self._meta = f"{prefix}:limit"
+        self._bucket = f"{prefix}:bucket"
+        self._paused = f"{prefix}:paused"
+        self._init_script = self._redis.register_script(_INIT)
+        self._release_script = self._redis.register_script(_RELEASE)
+        self._reap_script = self._redis.register_script(_REAP)
+        self._bucket_script = self._redis.register_script(_BUCKET)
         self._pause_script = self._redis.register_script(_PAUSE)
+        self._ready = False
+
+    def _ensure_tokens(self) -> None:
+        if not self._ready:
+            self._init_script(keys=[self._tokens, self._leases, self._meta], args=[self.limit])
+            self._ready = True
 
     def _acquire(self) -> str:
+        self._ensure_tokens()
         member = uuid.uuid4().hex
         while True:
-            answer = int(
-                self._acquire_script(
-                    keys=self._keys, args=[self.limit, self.lease_seconds, member, self.rate, self.burst]
-                )
-            )
-            if answer == 1:
-                return member
-            # All slots taken: poll again soon, with jitter so waiting workers do not move in step.
-            wait = -answer / 1000 if answer < 0 else 0.004
-            time.sleep(min(wait, 5.0) + random.uniform(0, 0.004))
+            paused = self.paused_for()
+            if paused > 0:
+                time.sleep(min(paused, 5.0) + random.uniform(0, 0.05))
+                continue
+            taken = self._redis.blpop([self._tokens], timeout=0.5)
+            if taken is None:
+                # Nobody returned a slot for a while: take back those of workers that died holding them,
+                # and rebuild the tokens if Redis lost them (a restart or a flush).
+                self._reap_script(keys=[self._leases, self._tokens], args=[time.time()])
+                if not self._redis.exists(self._meta):
+                    self._ready = False
+                    self._ensure_tokens()
+                continue
+            self._redis.zadd(self._leases, {member: time.time() + self.lease_seconds})
+            if self.rate > 0:
+                wait_ms = int(self._bucket_script(keys=[self._bucket], args=[self.rate, self.burst]))
+                if wait_ms:
+                    self._release(member)
+                    time.sleep(wait_ms / 1000 + random.uniform(0, 0.002))
+                    continue
+            return member
 
     def _release(self, token: str) -> None:
-        self._redis.zrem(self._keys[0], token)
+        self._release_script(keys=[self._leases, self._tokens], args=[token])
 
     def pause(self, seconds: float) -> None:
-        self._pause_script(keys=[self._keys[2]], args=[seconds])
+        self._pause_script(keys=[self._paused], args=[seconds])
 
     def paused_for(self) -> float:
-        raw = self._redis.get(self._keys[2])
+        raw = self._redis.get(self._paused)
         return max(0.0, float(raw) - time.time()) if raw else 0.0
 
     def in_flight(self) -> int:
-        self._redis.zremrangebyscore(self._keys[0], "-inf", time.time())
-        return int(self._redis.zcard(self._keys[0]))
+        return int(self._redis.zcard(self._leases))
 
     def reset(self) -> None:
-        self._redis.delete(*self._keys)
+        self._redis.delete(self._tokens, self._leases, self._meta, self._bucket, self._paused)
+        self._ready = False
 
 
 _limiters: dict[tuple[str, str], Limiter] = {}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -54,3 +56,41 @@ def test_a_pause_holds_every_caller(settings):
     limiter = LocalLimiter("x", limit=4)
     limiter.pause(30)
     assert 29 < limiter.paused_for() <= 30
+
+
+@pytest.mark.redis
+def test_a_slot_held_by_a_dead_worker_comes_back_after_its_lease():
+    limiter = RedisLimiter("bench-dead", redis_url=os.environ["REDIS_URL"], limit=1, lease_seconds=0.3)
+    limiter.reset()
+    limiter._acquire()  # taken and never returned: the worker died
+    assert limiter.in_flight() == 1
+    started = time.monotonic()
+    with limiter.slot():
+        waited = time.monotonic() - started
+        assert limiter.in_flight() == 1  # the dead lease was reaped; ours is the one in flight
+    assert 0.3 <= waited < 3
+    assert limiter.in_flight() == 0
+    limiter.reset()
+
+
+@pytest.mark.redis
+def test_a_slot_is_handed_to_a_waiter_at_once():
+    limiter = RedisLimiter("bench-handoff", redis_url=os.environ["REDIS_URL"], limit=1)
+    limiter.reset()
+    token = limiter._acquire()
+    got = []
+
+    def waiter():
+        t0 = time.monotonic()
+        with limiter.slot():
+            got.append(time.monotonic() - t0)
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    time.sleep(0.2)
+    released = time.monotonic()
+    limiter._release(token)
+    thread.join(5)
+    assert got and got[0] - 0.2 < 0.1  # woken by the release, not by a poll
+    assert time.monotonic() - released < 1
+    limiter.reset()
