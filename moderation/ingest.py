@@ -9,6 +9,7 @@ succeed and the unique constraint keeps one row per platform id.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections import defaultdict
@@ -69,7 +70,12 @@ def comments_ingest(
     # The last copy of an item in the batch wins (an edit delivered right after the original).
     latest: dict[str, RemoteComment] = {}
     for item in items:
-        latest[item.id] = item
+        if not item.id or len(item.id) > _ID_LIMIT:
+            logger.warning("ingest: skipped an item with an unusable id on %s", account)
+            continue
+        latest[item.id] = _sanitise(item)
+    if not latest:
+        return result
     ids = sorted(latest)
 
     with transaction.atomic():
@@ -133,6 +139,41 @@ def _author_history(account: SocialAccount, items: Sequence[RemoteComment], rule
         for author_id, created_at, digest in rows:
             history.add(author_id, created_at, digest)
     return history
+
+
+_ID_LIMIT = 128
+_LIMITS = (
+    ("post_id", _ID_LIMIT), ("parent_id", _ID_LIMIT), ("author_id", _ID_LIMIT), ("author_name", 200),
+    ("text", None), ("permalink", 500),
+)  # fmt: skip
+
+
+def _sanitise(item: RemoteComment) -> RemoteComment:
+    """Platform text is untrusted: no NUL characters (PostgreSQL refuses them), nothing too long."""
+    fields = {}
+    for name, limit in _LIMITS:
+        value = getattr(item, name)
+        if value and ("\x00" in value or (limit is not None and len(value) > limit)):
+            fields[name] = _clean(value, limit)
+    if item.raw and "\\u0000" in json.dumps(item.raw):
+        fields["raw"] = _clean_json(item.raw)
+    return dataclasses.replace(item, **fields) if fields else item
+
+
+def _clean(value: str | None, limit: int | None = None) -> str:
+    # PostgreSQL refuses NUL characters in text, and ids longer than their column.
+    text = (value or "").replace("\x00", "")
+    return text[:limit] if limit else text
+
+
+def _clean_json(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_clean_json(str(k)): _clean_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean_json(v) for v in value]
+    return value
 
 
 def _new_row(

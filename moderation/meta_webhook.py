@@ -54,7 +54,10 @@ def _time(value, fallback) -> datetime:
         value = None
     if isinstance(value, int | float):
         seconds = value / 1000 if value > 10**11 else value  # messaging uses milliseconds
-        return datetime.fromtimestamp(seconds, UTC)
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):  # nonsense far outside any calendar
+            return fallback
     if isinstance(value, str) and value:
         try:
             moment = datetime.fromisoformat(value.replace("+0000", "+00:00").replace("Z", "+00:00"))
@@ -66,7 +69,14 @@ def _time(value, fallback) -> datetime:
 
 
 def _str(value) -> str:
-    return value if isinstance(value, str) else str(value) if isinstance(value, int) else ""
+    text = (
+        value
+        if isinstance(value, str)
+        else str(value)
+        if isinstance(value, int) and not isinstance(value, bool)
+        else ""
+    )
+    return text.replace("\x00", "")  # PostgreSQL stores no NUL characters
 
 
 def parse(payload: object, *, received_at: datetime | None = None) -> Changes:

@@ -249,3 +249,20 @@ def test_a_raid_of_threats_is_one_mail_listing_each(account, lead):
     assert mail.subject.startswith("5 ")
     for comment in Comment.objects.all():
         assert f"/moderation/comments/{comment.pk}/" in mail.body
+
+
+def test_nul_characters_and_overlong_fields_are_cleaned_not_a_crash(account):
+    from dataclasses import replace
+
+    item = replace(
+        remote("c1", "Hej\x00 där?", author_name="A" * 500),
+        raw={"message": "Hej\x00", "nested": ["\x00"]},
+        post_id="p" * 300,
+    )
+    too_long = remote("x" * 200, "Borta")
+    comments_ingest(account=account, items=[item, too_long])
+    comment = Comment.objects.get()
+    assert comment.text == "Hej där?"
+    assert len(comment.author_name) == 200
+    assert comment.raw == {"message": "Hej", "nested": [""]}
+    assert len(comment.post_platform_id) == 128
