@@ -169,3 +169,18 @@ def test_the_account_list_shows_more_rows_in_place(page, akn_user, administratio
     page.locator("#account-more a").click()
     page.wait_for_function("() => document.querySelectorAll('#account-rows tr').length === 55")
     axe_check(page)
+
+
+def test_the_login_errors_and_the_lock_out_page_are_accessible(page, page_problems, lead, settings):
+    page_problems.allow(r"status of 429")
+    page.goto("/login/")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        page.locator("main input[name=username]").fill(lead.username)
+        page.locator("main input[name=password]").fill("fel-lösenord")
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+        if attempt == 0:
+            assert page.locator("main .alert-danger").count() == 1
+            axe_check(page)
+    assert page.locator("main [role=alert]").count() == 1
+    axe_check(page)
