@@ -412,6 +412,11 @@ PRESS_RELEASE_POLL_SECONDS = env_int("PRESS_RELEASE_POLL_SECONDS", 300)
 PRESS_RELEASE_X_ACCOUNT_ID = env_int("PRESS_RELEASE_X_ACCOUNT_ID", 0)
 # Older entries (a feed's back catalogue on the first poll) are recorded but not posted.
 PRESS_RELEASE_MAX_AGE_HOURS = env_int("PRESS_RELEASE_MAX_AGE_HOURS", 48)
+# Starting a connection posts a form that redirects to the platform's sign-in page: the CSP's
+# form-action must allow those origins, or the browser blocks the redirect.
+OAUTH_FORM_ACTION_ORIGINS = sorted(
+    {"{0.scheme}://{0.netloc}".format(urlparse(c["authorize_url"])) for c in OAUTH.values() if c["client_id"]}
+)
 CELERY_BEAT_SCHEDULE.update(
     {
         "metrics-pull-posts": {"task": "metrics.tasks.pull_all_posts", "schedule": float(PULL_POSTS_INTERVAL_SECONDS)},
@@ -454,7 +459,11 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF, *([OIDC_OP_AUTHORIZATION_ENDPOINT] if OIDC_ENABLED else [])],
+        "form-action": [
+            SELF,
+            *([OIDC_OP_AUTHORIZATION_ENDPOINT] if OIDC_ENABLED else []),
+            *OAUTH_FORM_ACTION_ORIGINS,
+        ],
         "base-uri": [SELF],
         "object-src": [NONE],
     }

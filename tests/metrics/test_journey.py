@@ -1,0 +1,56 @@
+"""The OAuth connect flow in a real browser: the lead connects an account through a fake sign-in page."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from django.urls import reverse
+
+from accounts.models import SocialAccount
+from metrics.models import AccountConnection
+from tests.fakes.oauth import FakeAuthServer
+from tests.fixtures_browser import axe_check, login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def auth_server(settings):
+    fake = FakeAuthServer().start()
+    oauth = copy.deepcopy(settings.OAUTH)
+    oauth["facebook"].update(
+        client_id="app-id",
+        client_secret="app-secret",
+        authorize_url=f"{fake.url}/authorize",
+        token_url=f"{fake.url}/token",
+    )
+    settings.OAUTH = oauth
+    # What OAUTH_FORM_ACTION_ORIGINS does at start-up for configured platforms.
+    csp = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+    csp["DIRECTIVES"]["form-action"] = [*csp["DIRECTIVES"]["form-action"], fake.url]
+    settings.CONTENT_SECURITY_POLICY = csp
+    yield fake
+    fake.stop()
+
+
+def test_a_lead_connects_an_account_through_the_platforms_sign_in(page, lead, account, auth_server):
+    # The sign-in page is the one other host this journey may visit.
+    page.context.route(f"{auth_server.url}/**", lambda route: route.continue_())
+    login(page, lead)
+    connect = reverse("metrics:account-connect", args=[account.pk])
+    page.goto(connect)
+    assert page.locator("#account-connection .flag-warning").count() == 1  # not connected yet
+    axe_check(page)
+    page.locator(
+        f"form[action='{reverse('metrics:account-connect-start', args=[account.pk])}'] button"
+    ).click()
+    page.wait_for_url(f"**{connect}")
+    page.locator("#account-connection .flag-ok").wait_for()
+    axe_check(page)
+    account = SocialAccount.objects.get(pk=account.pk)
+    assert account.access_token == auth_server.issued[0]
+    connection = AccountConnection.objects.get(account=account)
+    assert connection.status == AccountConnection.Status.OK and connection.connected_by == lead
+    assert connection.expires_at.strftime("%Y-%m-%d") in page.locator("#account-connection").inner_text()
+    assert auth_server.issued[0] not in page.content()
