@@ -18,7 +18,7 @@ MAX_PANEL_CHARS = 50_000
 
 SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"blocking": _("Blocking"), "warning": _("Warning"), "info": _("Note")}
-SEVERITY_ICONS = {"blocking": "⛔", "warning": "⚠", "info": "ℹ"}  # shown with the label, never alone
+SEVERITY_ICONS = {"blocking": "✖", "warning": "⚠", "info": "ℹ"}  # shown with the label, never alone
 SEVERITY_CLASSES = {"blocking": "flag-danger", "warning": "flag-warning", "info": "flag-info"}
 
 # Shown, not obeyed: an invisible or direction-changing character in the highlighted copy is printed

@@ -36,3 +36,29 @@ def test_the_panel_follows_the_typing_without_a_reload(page, communicator):
     assert page.locator('#tone-panel li[data-rule="reply.personal_data"]').count() == 1
     axe_check(page)
     assert navigations == [], f"the page navigated: {navigations}"
+
+
+def test_akn_adds_a_word_and_the_next_check_flags_it(page, akn_user):
+    login(page, akn_user)
+    page.goto(reverse("tone:lists"))
+    axe_check(page)
+    section = page.locator("#tone-list-slang")
+    section.locator("input[name=slang-text]").fill("kanonbra")
+    section.locator("input[name=slang-note]").fill("mycket bra")
+    section.get_by_role("button", name="Add").click()
+    page.locator("#tone-list-slang").get_by_role(
+        "cell", name="kanonbra", exact=True
+    ).wait_for()  # swapped in, no reload
+    axe_check(page)
+
+    page.goto(reverse("tone:check"))
+    page.locator("#id_text").fill("Utställningen är kanonbra.")
+    page.locator('#tone-panel li[data-rule="klarsprak.slang"]').wait_for()
+    assert "mycket bra" in page.locator("#tone-panel").inner_text()
+
+    page.goto(reverse("tone:lists"))
+    row = page.locator("#tone-list-slang tr", has_text="kanonbra")
+    row.get_by_role("button").click()
+    page.locator("#tone-list-slang").get_by_role("cell", name="kanonbra", exact=True).wait_for(
+        state="detached"
+    )
