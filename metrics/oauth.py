@@ -65,16 +65,24 @@ def authorize_url(*, platform: str, state: str, redirect_uri: str, verifier: str
 
 
 def exchange_code(*, platform: str, code: str, redirect_uri: str, verifier: str = "") -> Grant:
-    config = settings.OAUTH[platform]
-    data = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "redirect_uri": redirect_uri,
-        "client_id": config["client_id"],
-    }
-    auth = None
+    data = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri}
     if verifier:
         data["code_verifier"] = verifier
+    return _token_request(platform, data)
+
+
+def refresh(*, platform: str, refresh_token: str) -> Grant:
+    """A new access token from a refresh token (LinkedIn, X); Meta has none: reconnect on expiry."""
+    grant = _token_request(platform, {"grant_type": "refresh_token", "refresh_token": refresh_token})
+    # LinkedIn keeps the refresh token (its life is not reset); X rotates it.
+    grant.refresh_token = grant.refresh_token or refresh_token
+    return grant
+
+
+def _token_request(platform: str, data: dict) -> Grant:
+    config = settings.OAUTH[platform]
+    data = {**data, "client_id": config["client_id"]}
+    auth = None
     if platform == "x" and config.get("client_secret"):
         auth = (config["client_id"], config["client_secret"])  # a confidential X client: Basic auth
     elif config.get("client_secret"):
@@ -99,7 +107,7 @@ def exchange_code(*, platform: str, code: str, redirect_uri: str, verifier: str 
         error = body.get("error")
         if isinstance(error, dict):  # Meta's shape
             error = error.get("message")
-        raise PlatformError(f"{platform} refused the code: {str(error or response.status_code)[:200]}")
+        raise PlatformError(f"{platform} refused the grant: {str(error or response.status_code)[:200]}")
     expires_in = body.get("expires_in")
     expires_at = timezone.now() + timedelta(seconds=int(expires_in)) if expires_in else None
     return Grant(

@@ -26,7 +26,7 @@ from .models import AccountConnection, PressRelease
 from .platforms import client_for
 from .platforms.base import DuplicateContent, PlatformError, PlatformUnavailable, TokenExpired
 from .platforms.x import shorten_for_x
-from .services import connection_for, connection_mark_needs_token
+from .services import connection_for, connection_mark_needs_token, connection_refresh_if_due
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
@@ -110,6 +110,7 @@ def press_releases_poll(*, now: datetime | None = None) -> PollResult:
     except (requests.RequestException, ValueError) as exc:
         raise PlatformUnavailable(f"press release feed: {type(exc).__name__}") from exc
     result.recorded = press_releases_record(entries=entries, now=now)
+    connection_refresh_if_due(account=account, now=now)
     if connection_for(account).status != AccountConnection.Status.OK:
         result.skipped = "X account not connected"
         return result

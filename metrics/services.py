@@ -28,6 +28,7 @@ from .platforms.base import (
     Capability,
     PlatformClient,
     PlatformError,
+    PlatformUnavailable,
     PostMetrics,
     RemoteComment,
     RemotePost,
@@ -110,6 +111,46 @@ def connection_mark_needs_token(*, account: SocialAccount, reason: str) -> None:
     logger.warning("account %s needs a new token: %s", account.pk, reason)
 
 
+# A token this close to its end is refreshed before a pull uses it.
+REFRESH_MARGIN = timedelta(minutes=10)
+
+
+def connection_refresh_if_due(*, account: SocialAccount, now: datetime | None = None) -> bool:
+    """Refresh the account's token when it has a refresh token and is about to run out; True if it did.
+
+    A refused refresh is an expired connection (someone must reconnect); a platform that is down
+    raises PlatformUnavailable like any call.
+    """
+    from . import oauth
+
+    now = now or timezone.now()
+    connection = connection_for(account)
+    if (
+        connection.status != AccountConnection.Status.OK
+        or not connection.refresh_token
+        or connection.expires_at is None
+        or connection.expires_at > now + REFRESH_MARGIN
+        or not oauth.is_configured(account.platform)
+    ):
+        return False
+    try:
+        grant = oauth.refresh(platform=account.platform, refresh_token=connection.refresh_token)
+    except PlatformUnavailable:
+        raise
+    except PlatformError as exc:
+        connection_mark_needs_token(account=account, reason=str(exc))
+        return False
+    account_connect(
+        account=account,
+        token=grant.access_token,
+        by=connection.connected_by,
+        expires_at=grant.expires_at,
+        refresh_token=grant.refresh_token,
+    )
+    account.refresh_from_db(fields=["access_token", "token_expires_at"])
+    return True
+
+
 def _record_error(account: SocialAccount, reason: str) -> None:
     AccountConnection.objects.filter(account=account).update(
         last_error=reason[:500], last_error_at=timezone.now()
@@ -137,6 +178,12 @@ def account_pull(
     if connection.status != AccountConnection.Status.OK:
         result.skipped = connection.status
         return result
+    if client is None:
+        connection_refresh_if_due(account=account, now=now)
+        connection.refresh_from_db()
+        if connection.status != AccountConnection.Status.OK:
+            result.skipped = connection.status
+            return result
     if since is None:
         floor = now - timedelta(days=settings.PULL_LOOKBACK_DAYS)
         since = max(floor, connection.last_pull_at - OVERLAP) if connection.last_pull_at else floor
@@ -325,7 +372,13 @@ def account_pull_comments(
     if connection.status != AccountConnection.Status.OK:
         result.skipped = connection.status
         return result
-    client = client or client_for(account)
+    if client is None:
+        connection_refresh_if_due(account=account, now=now)
+        connection.refresh_from_db()
+        if connection.status != AccountConnection.Status.OK:
+            result.skipped = connection.status
+            return result
+        client = client_for(account)
     window = now - timedelta(days=settings.PULL_COMMENTS_POST_DAYS)
     post_ids = list(
         PlatformPost.objects.filter(account=account, created_at__gte=window).values_list(

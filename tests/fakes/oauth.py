@@ -27,6 +27,7 @@ class FakeAuthServer(FakePlatform):
         self.codes: dict[str, dict] = {}
         self.issued: list[str] = []
         self.deny = False
+        self.refresh_tokens = {"r-1"}
 
     def handle(self, request: Request) -> Response:
         if request.path == "/authorize":
@@ -44,6 +45,24 @@ class FakeAuthServer(FakePlatform):
             }
             query = urlencode({"code": code, "state": args["state"]})
             return Response(status=302, headers={"Location": f"{args['redirect_uri']}?{query}"})
+        if (
+            request.path == "/token"
+            and request.method == "POST"
+            and request.form.get("grant_type") == "refresh_token"
+        ):
+            form = request.form
+            if (
+                form.get("refresh_token") not in self.refresh_tokens
+                or form.get("client_id") != self.client_id
+            ):
+                return json_response(
+                    {"error": "invalid_grant", "error_description": "refresh token revoked"}, 400
+                )
+            token = f"token-{secrets.token_urlsafe(24)}"
+            self.issued.append(token)
+            return json_response(
+                {"access_token": token, "token_type": "bearer", "expires_in": self.expires_in}
+            )
         if request.path == "/token" and request.method == "POST":
             form = request.form
             grant = self.codes.pop(form.get("code", ""), None)

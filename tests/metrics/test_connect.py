@@ -135,3 +135,50 @@ def test_the_page_says_what_the_platform_cannot_do(lead_client, account):
     reason = str(LinkedInClient.missing[Capability.HIDE])
     assert reason in missing.values()
     assert reason in page.content.decode()
+
+
+def _expiring(account, platform="x", minutes=5, refresh="r-1"):
+    from metrics import services
+
+    account.platform = platform
+    account.save()
+    services.account_connect(
+        account=account,
+        token="old-token-" + "x" * 20,
+        by=None,
+        expires_at=timezone.now() + timedelta(minutes=minutes),
+        refresh_token=refresh,
+    )
+
+
+def test_a_token_about_to_run_out_is_refreshed(auth_server, account):
+    from metrics import services
+
+    _expiring(account)
+    assert services.connection_refresh_if_due(account=account)
+    account.refresh_from_db()
+    assert account.access_token == auth_server.issued[-1]
+    connection = AccountConnection.objects.get(account=account)
+    assert connection.expires_at > timezone.now() + timedelta(days=59)
+    assert connection.refresh_token == "r-1"
+    assert not services.connection_refresh_if_due(account=account)  # not due any more
+    body = auth_server.calls("POST", "/token$")[-1].body.decode()
+    assert "grant_type=refresh_token" in body and "refresh_token=r-1" in body
+
+
+def test_a_token_far_from_its_end_is_left_alone(auth_server, account):
+    from metrics import services
+
+    _expiring(account, minutes=600)
+    assert not services.connection_refresh_if_due(account=account)
+    assert auth_server.calls() == []
+
+
+def test_a_revoked_refresh_token_stops_pulls_until_reconnected(auth_server, account, fake_x):
+    from metrics import services
+
+    _expiring(account, refresh="revoked")
+    result = services.account_pull(account=account)
+    assert result.skipped == "needs_new_token"
+    assert AccountConnection.objects.get(account=account).status == AccountConnection.Status.NEEDS_NEW_TOKEN
+    assert fake_x.seen == []
