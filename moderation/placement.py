@@ -26,6 +26,24 @@ def _kc_agreement_in_force(administration_id: int) -> bool:
     return agreement.objects.in_force().filter(administration_id=administration_id).exists()
 
 
+def kc_administration_ids() -> list[int]:
+    """The förvaltningar whose comment flow KC handles now."""
+    try:
+        agreement = apps.get_model("calendar_booking", "KcAgreement")
+    except LookupError:
+        return []
+    return list(agreement.objects.in_force().values_list("administration_id", flat=True))
+
+
+def kc_accounts():
+    """The accounts whose comments or messages can be in KC's queue (for its account filter)."""
+    from django.db.models import Q
+
+    return SocialAccount.objects.filter(
+        Q(is_citywide=True) | Q(administration_id__in=kc_administration_ids())
+    )
+
+
 def kc_handles_posts(account: SocialAccount) -> bool:
     """Whether KC handles the comment flow on this account's posts (one query, once per batch)."""
     return _kc_agreement_in_force(account.administration_id)

@@ -22,7 +22,7 @@ from accounts.models import Role, SocialAccount
 from accounts.permissions import accounts_visible_to, require_akn, roles_of
 from helsocial.pagination import keyset_page
 
-from . import meta_webhook, selectors, services
+from . import meta_webhook, placement, selectors, services
 from .forms import (
     ForwardForm,
     NoteForm,
@@ -103,10 +103,8 @@ def queue_kc(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     rows = Comment.objects.in_kc_queue()
     # KC's queue holds the city-wide accounts' messages and the posts of förvaltningar with an agreement.
-    accounts = (
-        accounts_visible_to(request.user) if not roles_of(request.user).is_akn else SocialAccount.objects
-    )
-    accounts = accounts.filter(pk__in=Comment.objects.in_kc_queue().values("account_id").distinct())
+    # The filter lists only accounts the user may see in the account inventory too.
+    accounts = placement.kc_accounts().filter(pk__in=accounts_visible_to(request.user).values("pk"))
     return _queue(
         request, rows=rows, accounts=accounts, title=_("The contact centre's queue"), administration=None
     )
