@@ -95,6 +95,16 @@ def env_example_values() -> dict[str, str]:
     return values
 
 
+def operator_env_values() -> dict[str, str]:
+    """A copied .env after the operator replaced the example secrets (production refuses those)."""
+    from cryptography.fernet import Fernet
+
+    values = env_example_values()
+    values["SECRET_KEY"] = "operator-" + "k7" * 30
+    values["FIELD_ENCRYPTION_KEY"] = Fernet.generate_key().decode()
+    return values
+
+
 def app_environment(compose: dict, service: str, env: dict[str, str]) -> dict[str, str]:
     """The environment compose gives `service`'s container: the env file, then `environment`."""
     spec = compose["services"][service]
@@ -305,7 +315,7 @@ def test_compose_gives_every_production_variable_and_demands_the_secrets(compose
 def test_every_variable_whose_absence_stops_a_production_start_is_demanded(compose):
     """Remove each variable in turn from compose's production environment: every one whose absence
     makes the settings refuse to load (ImproperlyConfigured) must be `${NAME:?…}` in compose."""
-    env = app_environment(compose, "web", env_example_values())
+    env = app_environment(compose, "web", operator_env_values())
     script = """
 import json, os, runpy, sys
 from django.core.exceptions import ImproperlyConfigured
@@ -344,7 +354,7 @@ def test_compose_refuses_to_start_without_the_env_files_secrets(compose):
 
 
 def test_the_service_urls_point_at_the_compose_services(compose):
-    env = app_environment(compose, "web", env_example_values())
+    env = app_environment(compose, "web", operator_env_values())
     services = compose["services"]
     postgres = services["postgres"]["environment"]
     database = urlsplit(env["DATABASE_URL"])
@@ -356,7 +366,7 @@ def test_the_service_urls_point_at_the_compose_services(compose):
     broker = urlsplit(env["REDIS_URL"])
     assert (broker.scheme, broker.hostname, broker.port) == ("redis", "redis", 6379)
     # The mail catcher unless .env names the city's relay.
-    without_relay = {k: v for k, v in env_example_values().items() if k != "EMAIL_URL"}
+    without_relay = {k: v for k, v in operator_env_values().items() if k != "EMAIL_URL"}
     mail = urlsplit(app_environment(compose, "web", without_relay)["EMAIL_URL"])
     assert (mail.scheme, mail.hostname, mail.port) == ("smtp", mail_catcher(compose), 1025)
     with_relay = {**without_relay, "EMAIL_URL": "smtp://relay.example.se:587?tls=true"}
@@ -366,7 +376,7 @@ def test_the_service_urls_point_at_the_compose_services(compose):
 def test_compose_environment_gives_the_production_settings(compose):
     env = {
         k: v
-        for k, v in app_environment(compose, "web", env_example_values()).items()
+        for k, v in app_environment(compose, "web", operator_env_values()).items()
         if k in settings_variables()
     }
     got = settings_under(
@@ -406,7 +416,7 @@ def test_compose_environment_gives_the_production_settings(compose):
 def test_check_deploy_is_clean_under_the_compose_environment(compose):
     env = {
         k: v
-        for k, v in app_environment(compose, "web", env_example_values()).items()
+        for k, v in app_environment(compose, "web", operator_env_values()).items()
         if k in settings_variables()
     }
     result = subprocess.run(
@@ -467,14 +477,15 @@ def test_env_example_holds_only_example_secrets():
     assert b"example" in base64.urlsafe_b64decode(values["FIELD_ENCRYPTION_KEY"])
 
 
-def test_env_example_values_parse_under_production_settings():
-    env = {k: v for k, v in env_example_values().items() if k in settings_variables()}
+def test_env_example_values_parse_under_production_settings_once_the_secrets_are_set():
+    env = {k: v for k, v in operator_env_values().items() if k in settings_variables()}
     got = settings_under({**env, "HELSOCIAL_PRODUCTION": "true"}, "ALLOWED_HOSTS", "REGISTRY_EMAIL")
     assert got["ALLOWED_HOSTS"] and "@" in got["REGISTRY_EMAIL"]
-    # The example Fernet key is a well-formed key, so a copied .env fails only on purpose.
+    # The example Fernet key is well-formed, so a copied .env fails only on purpose: on the check
+    # that refuses the example secrets in production (tests/helsocial/test_settings.py).
     from cryptography.fernet import Fernet
 
-    Fernet(env["FIELD_ENCRYPTION_KEY"])
+    Fernet(env_example_values()["FIELD_ENCRYPTION_KEY"])
 
 
 # --- make bench -----------------------------------------------------------------------------------
