@@ -19,15 +19,22 @@ def _navigation(request) -> list[dict]:
     if rs.is_anyone:
         items.append({"label": _("Accounts"), "url": reverse("accounts:account-list")})
         items.append({"label": _("Publishing calendar"), "url": reverse("calendar_booking:calendar-index")})
+        items.append({"label": _("Language check"), "url": reverse("tone:check")})
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
     if rs.is_akn:
         items.append({"label": _("Triage rules"), "url": reverse("moderation:triage-lists")})
         items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
         items.append({"label": _("People"), "url": reverse("accounts:person-list")})
+    # The current page is the item whose address is the longest prefix of the path ("/accounts/mine/"
+    # is "My accounts", not also "Accounts").
     path = request.path
+    matches = [
+        item for item in items if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+    ]
+    current = max(matches, key=lambda item: len(item["url"]), default=None)
     for item in items:
-        item["current"] = path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+        item["current"] = item is current
     return items
 
 
