@@ -259,6 +259,13 @@ def _csv_safe(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _date_param(request: HttpRequest, name: str) -> date | None:
+    try:
+        return parse_date(request.GET.get(name) or "")
+    except ValueError:  # well-formed but impossible, e.g. 2026-02-30
+        return None
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -274,9 +281,12 @@ def booking_export(request: HttpRequest) -> StreamingHttpResponse:
     require_calendar_user(request.user)
     filters = _filter_form(request, ListFilterForm)
     values = filters.values() if filters.is_valid() else {}
-    first = parse_date(request.GET.get("from") or "") or timezone.localdate()
-    last = parse_date(request.GET.get("to") or "") or first + timedelta(days=365)
-    start, end = selectors.day_bounds(first, last)
+    first = _date_param(request, "from") or timezone.localdate()
+    last = _date_param(request, "to") or first + timedelta(days=365)
+    try:
+        start, end = selectors.day_bounds(first, last)
+    except OverflowError:  # 9999-12-31 has no next day
+        start, end = selectors.day_bounds(first, first)
     account = values.get("account")
     accounts_q = (
         accounts_visible_to(request.user).filter(pk=account.pk)
@@ -354,15 +364,17 @@ def _form_accounts(request: HttpRequest, administrations):
 
 def _prefill(request: HttpRequest) -> list[dict]:
     """A click on a free time opens the form with ?account=<pk>&start=<ISO time>."""
-    start = parse_datetime(request.GET.get("start", ""))
     account = request.GET.get("account", "")
-    if start is None or not account.isdigit():
+    try:
+        start = parse_datetime(request.GET.get("start", ""))
+        if start is None or not account.isdigit():
+            return []
+        if timezone.is_naive(start):
+            start = timezone.make_aware(start, selectors.zone())
+        local = start.astimezone(selectors.zone())
+    except (ValueError, OverflowError):  # a well-formed but impossible time: an empty form
         return []
-    if timezone.is_naive(start):
-        start = timezone.make_aware(start, selectors.zone())
-    return [
-        {"account": int(account), "starts_at": start.astimezone(selectors.zone()).strftime("%Y-%m-%dT%H:%M")}
-    ]
+    return [{"account": int(account), "starts_at": local.strftime("%Y-%m-%dT%H:%M")}]
 
 
 @login_required
@@ -376,6 +388,9 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     form = BookingForm(data, administrations=administrations)
     slots = slot_forms(data, accounts=accounts, initial=_prefill(request))
     needs_ack = False
+    crisis = roles_of(request.user).is_akn and request.POST.get("crisis_override") == "on"
+    if crisis and request.POST.get("category") != "civic_crisis":
+        form.add_error("category", _("Only crisis information may override the calendar's capacity."))
     if request.method == "POST" and form.is_valid() and all(s.is_valid() for s in slots):
         times = [
             services.SlotTime(account=s.cleaned_data["account"], starts_at=s.cleaned_data["starts_at"])
@@ -389,7 +404,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 times=times,
                 fields=form.booking_fields(),
                 acknowledge_charged=form.cleaned_data["acknowledge_charged"],
-                crisis_override=roles_of(request.user).is_akn and request.POST.get("crisis_override") == "on",
+                crisis_override=crisis,
             )
         except ValidationError as exc:
             needs_ack = (

@@ -73,6 +73,14 @@ def test_a_communicator_books_two_accounts_from_a_free_time(
     page.goto(week_url)
     table = page.locator("#calendar-period table").inner_text()
     assert table.count("Simhallen öppnar") == 2
+    for url in (
+        reverse("calendar_booking:calendar-month", args=[day.year, day.month]),
+        reverse("calendar_booking:booking-list"),
+        reverse("calendar_booking:feed-list"),
+    ):
+        page.goto(url)
+        assert "Simhallen öppnar" in page.locator("main").inner_text() or "feeds" in url
+        axe_check(page)
 
     # Another förvaltning sees the title in the calendar, but cannot open the draft.
     page.context.clear_cookies()
@@ -84,3 +92,26 @@ def test_a_communicator_books_two_accounts_from_a_free_time(
     response = page.goto(reverse("calendar_booking:booking-detail", args=[booking.pk]))
     assert response.status == 404
     assert DRAFT not in page.content()
+
+
+def test_akn_sets_channel_rules_and_a_kc_agreement(page, akn_user, citywide_account, administration):
+    from calendar_booking.models import ChannelRule, KcAgreement
+
+    login(page, akn_user)
+    page.goto(reverse("calendar_booking:rule-list"))
+    axe_check(page)
+    page.goto(reverse("calendar_booking:rule-edit", args=[citywide_account.pk]))
+    axe_check(page)
+    page.locator("#id_max_posts_per_day").fill("2")
+    page.locator("#id_block_late_charged").check()
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    rule = ChannelRule.objects.get(account=citywide_account)
+    assert rule.max_posts_per_day == 2 and rule.block_late_charged and rule.updated_by == akn_user
+    page.goto(reverse("calendar_booking:agreement-create"))
+    axe_check(page)
+    page.locator("#id_administration").select_option(str(administration.pk))
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
+    assert KcAgreement.objects.filter(administration=administration).exists()
+    axe_check(page)

@@ -239,3 +239,57 @@ def test_the_list_shows_missed_bookings(communicator_client, communicator, admin
     html = communicator_client.get(reverse("calendar_booking:booking-list")).content.decode()
     assert booking.title in html
     assert BookingSlot.objects.get().status == Status.MISSED
+
+
+def _next_late_day():
+    """The next last-working-day-before-a-day-off at least a week ahead (a Friday or an eve)."""
+    from helsocial.workdays import is_last_working_day_before_day_off
+
+    day = timezone.localdate() + timezone.timedelta(days=7)
+    while not is_last_working_day_before_day_off(day):
+        day += timezone.timedelta(days=1)
+    return day
+
+
+def test_charged_content_late_on_friday_asks_for_an_acknowledgement(
+    communicator_client, administration, citywide_account
+):
+    day = _next_late_day()
+    data = post_data(citywide_account, at(f"{day} 14:00"), administration=administration.pk, is_charged="on")
+    response = communicator_client.post(reverse("calendar_booking:booking-create"), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="acknowledge_charged"' in html
+    assert not Booking.objects.exists()
+    data["acknowledge_charged"] = "on"
+    assert communicator_client.post(reverse("calendar_booking:booking-create"), data).status_code == 302
+    assert Booking.objects.get().charged_acknowledged
+
+
+def test_the_acknowledgement_is_not_offered_before_it_is_needed(communicator_client):
+    html = communicator_client.get(reverse("calendar_booking:booking-create")).content.decode()
+    assert 'name="acknowledge_charged"' not in html
+
+
+def test_akn_crisis_override_from_the_form(
+    akn_client, communicator, administration, city_administration, citywide_account, future_day
+):
+    from calendar_booking.models import Category
+
+    displaced = book(communicator, administration, (citywide_account, at(f"{future_day} 10:00")))
+    data = post_data(
+        citywide_account,
+        at(f"{future_day} 10:00"),
+        administration=city_administration.pk,
+        category=Category.CIVIC_CRISIS,
+        objective="inform",
+        crisis_override="on",
+    )
+    assert akn_client.post(reverse("calendar_booking:booking-create"), data).status_code == 302
+    slot = displaced.slots.get()
+    assert slot.starts_at > at(f"{future_day} 10:00")
+    data["category"] = "tips"
+    data["slot0-starts_at"] = f"{future_day}T16:00"
+    response = akn_client.post(reverse("calendar_booking:booking-create"), data)
+    assert response.status_code == 200
+    assert Booking.objects.count() == 2
