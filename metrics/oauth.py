@@ -12,13 +12,14 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import requests
 from django.conf import settings
 from django.utils import timezone
 
 from .platforms.base import PlatformError, PlatformUnavailable
+from .platforms.http import strip_secrets
 
 # X is a public PKCE client as far as the browser goes; the others use a client secret.
 PKCE_PLATFORMS = {"x"}
@@ -113,3 +114,38 @@ def _token_request(platform: str, data: dict) -> Grant:
     return Grant(
         access_token=body["access_token"], expires_at=expires_at, refresh_token=body.get("refresh_token", "")
     )
+
+
+def meta_page_grant(*, platform: str, grant: Grant, object_id: str) -> Grant:
+    """Turn the short-lived user token of Meta's login into the Page's own token, which does not expire.
+
+    The user token (about an hour) is exchanged for a long-lived one (`fb_exchange_token`, about 60
+    days), then /me/accounts lists the Pages the person manages with a token each: the one whose id
+    (or, for Instagram, whose linked Instagram account) is the account's is kept.
+    """
+    long_lived = _token_request(
+        platform, {"grant_type": "fb_exchange_token", "fb_exchange_token": grant.access_token}
+    )
+    base = settings.INSTAGRAM_GRAPH_URL if platform == "instagram" else settings.FACEBOOK_GRAPH_URL
+    url = f"{base.rstrip('/')}/{settings.FACEBOOK_GRAPH_VERSION}/me/accounts"
+    params = {"fields": "id,name,access_token,instagram_business_account", "limit": 100}
+    headers = {"Authorization": f"Bearer {long_lived.access_token}", "Accept": "application/json"}
+    while url:
+        try:
+            response = requests.get(
+                url, params=params, headers=headers, timeout=settings.PLATFORM_HTTP_TIMEOUT
+            )
+            body = response.json()
+        except (requests.RequestException, ValueError) as exc:
+            raise PlatformUnavailable(f"{platform} /me/accounts: {type(exc).__name__}") from exc
+        if response.status_code >= 400:
+            raise PlatformError(f"{platform} /me/accounts: HTTP {response.status_code}")
+        for page in body.get("data", []):
+            linked = (page.get("instagram_business_account") or {}).get("id")
+            if object_id and object_id in {str(page.get("id")), str(linked)} and page.get("access_token"):
+                return Grant(access_token=page["access_token"], expires_at=None)
+        next_url = (body.get("paging") or {}).get("next")
+        # Follow Meta's paging on our own base URL only, without any token it may echo back.
+        url = f"{url.split('?', 1)[0]}?{urlsplit(strip_secrets(next_url)).query}" if next_url else ""
+        params = None
+    raise PlatformError(f"{platform}: the person who signed in does not manage this account")

@@ -126,6 +126,10 @@ def connect_callback(request: HttpRequest) -> HttpResponse:
             redirect_uri=_redirect_uri(request),
             verifier=flow["verifier"],
         )
+        if flow["platform"] in {"facebook", "instagram"}:
+            grant = oauth.meta_page_grant(
+                platform=flow["platform"], grant=grant, object_id=account.platform_id
+            )
     except PlatformError as exc:
         logger.warning("account %s: OAuth exchange failed: %s", account.pk, exc)
         messages.error(request, _("The platform refused the sign-in. Try again or paste a token."))

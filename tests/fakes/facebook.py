@@ -77,6 +77,8 @@ class FakeGraph(FakePlatform):
         self.echo_token_in_next = True
         self.ids = itertools.count(9000)
         self.usage = {"call_count": 12, "total_cputime": 5, "total_time": 6}
+        self.managed_pages: dict[str, list[dict]] = {}  # user token -> /me/accounts entries
+        self.page_tokens: list[dict] = []  # given to whichever user token asks (see oauth tests)
 
     # --- building the world -------------------------------------------------------------------
 
@@ -157,6 +159,10 @@ class FakeGraph(FakePlatform):
             return meta_error(190, "Invalid OAuth access token - Cannot parse access token")
         headers = {"X-App-Usage": json.dumps(self.usage)}
         parts = [p for p in (match["rest"] or "/").split("/") if p]
+        if parts == ["me", "accounts"]:
+            # The Pages the signed-in person manages, each with its own Page token.
+            pages = self.managed_pages.get(token, self.page_tokens)
+            return json_response({"data": pages, "paging": {"cursors": {}}}, headers=headers)
         response = self.route(request, parts, token)
         response.headers.update(headers)
         return response

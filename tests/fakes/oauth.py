@@ -28,6 +28,7 @@ class FakeAuthServer(FakePlatform):
         self.issued: list[str] = []
         self.deny = False
         self.refresh_tokens = {"r-1"}
+        self.on_issue = lambda token: None  # e.g. a fake platform's tokens.add
 
     def handle(self, request: Request) -> Response:
         if request.path == "/authorize":
@@ -63,6 +64,22 @@ class FakeAuthServer(FakePlatform):
             return json_response(
                 {"access_token": token, "token_type": "bearer", "expires_in": self.expires_in}
             )
+        if (
+            request.path == "/token"
+            and request.method == "POST"
+            and request.form.get("grant_type") == "fb_exchange_token"
+        ):
+            # Meta: a short-lived user token for a long-lived one (about 60 days).
+            form = request.form
+            if (
+                form.get("fb_exchange_token") not in self.issued
+                or form.get("client_secret") != self.client_secret
+            ):
+                return json_response({"error": {"message": "Invalid OAuth access token", "code": 190}}, 400)
+            token = f"long-{secrets.token_urlsafe(24)}"
+            self.issued.append(token)
+            self.on_issue(token)
+            return json_response({"access_token": token, "token_type": "bearer", "expires_in": 5183944})
         if request.path == "/token" and request.method == "POST":
             form = request.form
             grant = self.codes.pop(form.get("code", ""), None)

@@ -13,10 +13,18 @@ from django.utils import timezone
 from metrics.models import AccountConnection
 from tests.fakes.oauth import FakeAuthServer
 
+PAGE_TOKEN = "EAAPageToken" + "p" * 30
+
 
 @pytest.fixture
-def auth_server(settings):
+def auth_server(settings, fake_facebook, account):
     fake = FakeAuthServer().start()
+    # Meta's login ends with the Page's own token, listed by /me/accounts for the long-lived user token.
+    fake.on_issue = fake_facebook.tokens.add
+    fake_facebook.page_tokens = [
+        {"id": "999", "name": "Någon annan sida", "access_token": "EAAOther" + "o" * 30},
+        {"id": account.platform_id, "name": account.name, "access_token": PAGE_TOKEN},
+    ]
     oauth = {platform: dict(config) for platform, config in settings.OAUTH.items()}
     for platform in ("facebook", "x"):
         oauth[platform].update(
@@ -49,13 +57,26 @@ def test_a_lead_connects_a_facebook_account_with_oauth(auth_server, lead_client,
         "metrics:account-connect", args=[account.pk]
     )
     account.refresh_from_db()
-    assert account.access_token == auth_server.issued[0]
+    assert account.access_token == PAGE_TOKEN  # the Page's token, not the person's
+    token_calls = [c.body.decode() for c in auth_server.calls("POST", "/token$")]
+    assert "grant_type=authorization_code" in token_calls[0] and "fb_exchange_token" in token_calls[1]
     connection = AccountConnection.objects.get(account=account)
     assert connection.status == AccountConnection.Status.OK
-    assert connection.expires_at > timezone.now() + timedelta(days=59)
+    assert connection.expires_at is None  # a Page token does not expire
     page = lead_client.get(reverse("metrics:account-connect", args=[account.pk]))
-    assert connection.expires_at.astimezone(timezone.get_current_timezone()).strftime("%Y-%m-%d") in page.text
-    assert auth_server.issued[0] not in page.text
+    assert PAGE_TOKEN not in page.text and auth_server.issued[0] not in page.text
+
+
+def test_meta_sign_in_by_someone_who_does_not_manage_the_page_changes_nothing(
+    auth_server, fake_facebook, lead_client, account
+):
+    fake_facebook.page_tokens = [
+        {"id": "999", "name": "Någon annan sida", "access_token": "EAAOther" + "o" * 30}
+    ]
+    _start, done = run_flow(lead_client, account)
+    assert done.status_code == 302
+    account.refresh_from_db()
+    assert account.access_token == ""
 
 
 def test_x_uses_pkce(auth_server, akn_client, account):
