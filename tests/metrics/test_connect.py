@@ -203,3 +203,23 @@ def test_a_revoked_refresh_token_stops_pulls_until_reconnected(auth_server, acco
     assert result.skipped == "needs_new_token"
     assert AccountConnection.objects.get(account=account).status == AccountConnection.Status.NEEDS_NEW_TOKEN
     assert fake_x.seen == []
+
+
+def test_the_account_page_shows_a_needy_connection_to_its_editors(editor_client, account):
+    AccountConnection.objects.create(
+        account=account,
+        status=AccountConnection.Status.NEEDS_NEW_TOKEN,
+        last_error="facebook GET /v25.0/1/posts: code 190/463: Session has expired <script>x</script>",
+    )
+    page = editor_client.get(reverse("accounts:account-detail", args=[account.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="account-connection"' in html and "flag-danger" in html
+    assert "<script>x</script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+    # Editors see the state but not the way to change it.
+    assert reverse("metrics:account-connect", args=[account.pk]) not in html
+
+
+def test_the_account_page_offers_the_lead_to_renew(lead_client, account):
+    page = lead_client.get(reverse("accounts:account-detail", args=[account.pk]))
+    assert reverse("metrics:account-connect", args=[account.pk]) in page.content.decode()
