@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.models import SocialAccount, User
 from accounts.permissions import accounts_visible_to
@@ -62,20 +65,29 @@ def rules_for(accounts: list[SocialAccount]) -> dict[int, ChannelRule]:
     return {a.pk: rules.get(a.pk) or ChannelRule(account=a) for a in accounts}
 
 
+# A week row of a busy account would otherwise print dozens of free times per day.
+FREE_SHOWN = 6
+
+
 @dataclass
 class Cell:
     day: date
     taken: list[BookingSlot] = field(default_factory=list)
-    free: list[datetime] = field(default_factory=list)
+    free: list[tuple[str, str]] = field(default_factory=list)  # (HH:MM, address of the pre-filled form)
+    free_more: str = ""  # "and 3 more free", when more than FREE_SHOWN are free
+    free_label: str = ""  # the list's accessible name: account and day
     count: int = 0
     full: bool = False
 
 
 def free_starts(*, day: date, rule: ChannelRule, live: list[BookingSlot], now: datetime) -> list[datetime]:
-    """Starts on `day` at which a slot of the rule's length keeps the gap, the hours and the cap."""
+    """Starts on `day` at which a slot of the rule's length keeps the gap, the hours and the cap.
+
+    `live` needs only the account's slots of the day and its neighbours (a gap may cross midnight).
+    """
     z = zone()
-    same_day = [s for s in live if s.starts_at.astimezone(z).date() == day]
-    if len(same_day) >= rule.max_posts_per_day:
+    same_day = sum(1 for s in live if s.starts_at.astimezone(z).date() == day)
+    if same_day >= rule.max_posts_per_day:
         return []
     length, gap = rule.slot_length, rule.min_gap
     candidate = datetime.combine(day, rule.allowed_from, z)
@@ -100,26 +112,49 @@ def grid(
     rules,
     now,
     with_free: bool,
+    create_url: str = "",
 ):
-    """{account: [Cell per day]} with the shown (filtered) slots and the free starts."""
+    """[(account, rule, [Cell per day])] with the shown (filtered) slots and the free starts.
+
+    One pass groups the slots by (account, local day), so the work grows with the slots and the
+    cells, not with their product.
+    """
     z = zone()
-    live_by_account: dict[int, list[BookingSlot]] = defaultdict(list)
+    live_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
     for s in slots:
-        live_by_account[s.account_id].append(s)
+        live_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
     shown_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
     for s in shown:
         shown_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
+    one_day = timedelta(days=1)
     rows = []
     for account in accounts:
         rule = rules[account.pk]
-        live = live_by_account.get(account.pk, [])
         cells = []
         for day in days:
-            count = sum(1 for s in live if s.starts_at.astimezone(z).date() == day)
-            cell = Cell(day=day, taken=shown_by_key.get((account.pk, day), []), count=count)
-            cell.full = count >= rule.max_posts_per_day
-            if with_free:
-                cell.free = free_starts(day=day, rule=rule, live=live, now=now)
+            live = live_by_key.get((account.pk, day), [])
+            cell = Cell(day=day, taken=shown_by_key.get((account.pk, day), []), count=len(live))
+            cell.full = cell.count >= rule.max_posts_per_day
+            if with_free and not cell.full:
+                around = (
+                    live_by_key.get((account.pk, day - one_day), [])
+                    + live
+                    + live_by_key.get((account.pk, day + one_day), [])
+                )
+                starts = free_starts(day=day, rule=rule, live=around, now=now)
+                cell.free = [
+                    (
+                        start.astimezone(z).strftime("%H:%M"),
+                        f"{create_url}?account={account.pk}&start={quote(start.astimezone(z).isoformat())}",
+                    )
+                    for start in starts[:FREE_SHOWN]
+                ]
+                if len(starts) > FREE_SHOWN:
+                    cell.free_more = _("and %(n)s more free") % {"n": len(starts) - FREE_SHOWN}
+                cell.free_label = _("Free times on %(account)s, %(day)s") % {
+                    "account": account.name,
+                    "day": date_format(day, "l j F"),
+                }
             cells.append(cell)
         rows.append((account, rule, cells))
     return rows

@@ -107,20 +107,28 @@ def _period_context(request: HttpRequest, *, first: date, last: date, with_free:
         objective=values["objective"],
     )
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    rows = selectors.grid(
-        accounts=accounts,
-        days=days,
-        slots=live,
-        shown=shown,
-        rules=rules,
-        now=timezone.now(),
-        with_free=with_free,
+    rows = (
+        selectors.grid(
+            accounts=accounts,
+            days=days,
+            slots=live,
+            shown=shown,
+            rules=rules,
+            now=timezone.now(),
+            with_free=True,
+            create_url=reverse("calendar_booking:booking-create"),
+        )
+        if with_free
+        else []
     )
     export_query = _query(request)
     return {
         **_base_context(request),
+        "free_word": _("Free"),
         "filters": filters,
         "rows": rows,
+        "live": live,
+        "shown": shown,
         "days": days,
         "first": first,
         "last": last,
@@ -173,13 +181,18 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     last += timedelta(days=6 - last.weekday())
     context = _period_context(request, first=first, last=last, with_free=False)
     weeks = []
-    # Month cells: one list of (day, [slots], taken count, in_month) per week, across the accounts.
+    # Month cells: the day's shown bookings (first few) and how many slots are taken, all accounts.
+    zone = selectors.zone()
     by_day: dict[date, list] = {d: [] for d in context["days"]}
     counts: dict[date, int] = dict.fromkeys(context["days"], 0)
-    for _account, _rule, cells in context["rows"]:
-        for cell in cells:
-            by_day[cell.day].extend(cell.taken)
-            counts[cell.day] += cell.count
+    for slot in context["shown"]:
+        day = slot.starts_at.astimezone(zone).date()
+        if day in by_day:  # a slot running in from the day before the first shown
+            by_day[day].append(slot)
+    for slot in context["live"]:
+        day = slot.starts_at.astimezone(zone).date()
+        if day in counts:
+            counts[day] += 1
     days = context["days"]
     for i in range(0, len(days), 7):
         week_days = []
