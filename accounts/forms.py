@@ -32,7 +32,7 @@ class AccountFilterForm(forms.Form):
         Administration.objects.all(), required=False, label=_("Administration"), empty_label=_("All")
     )
     platform = forms.ChoiceField(
-        choices=[("", _("All"))] + list(SocialAccount.Platform.choices), required=False, label=_("Platform")
+        choices=[("", _("All")), *list(SocialAccount.Platform.choices)], required=False, label=_("Platform")
     )
     scope = forms.ChoiceField(
         choices=[("", _("All")), ("citywide", _("City-wide")), ("own", _("The administration's own"))],
@@ -40,7 +40,9 @@ class AccountFilterForm(forms.Form):
         label=_("City-wide"),
     )
     visibility = forms.ChoiceField(
-        choices=[("", _("All"))] + list(SocialAccount.Visibility.choices), required=False, label=_("Open or closed")
+        choices=[("", _("All")), *list(SocialAccount.Visibility.choices)],
+        required=False,
+        label=_("Open or closed"),
     )
     q = forms.CharField(required=False, label=_("Search"), max_length=100)
 
@@ -119,7 +121,9 @@ class ProfileForm(_CrispyMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["title"].required = True
-        self.fields["signoff"].widget.attrs["placeholder"] = self.instance.signoff_text() if self.instance.pk else ""
+        self.fields["signoff"].widget.attrs["placeholder"] = (
+            self.instance.signoff_text() if self.instance.pk else ""
+        )
 
 
 class PersonForm(_CrispyMixin, forms.ModelForm):

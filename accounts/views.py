@@ -93,7 +93,9 @@ def account_list(request: HttpRequest) -> HttpResponse:
     # Going back after a filter change asks again with HX-History-Restore-Request: that needs the page.
     if request.htmx and not request.htmx.history_restore_request:
         # "Show more" replaces its own row with the next rows; a filter change replaces the body.
-        template = "accounts/_account_row_items.html" if "after" in request.GET else "accounts/_account_rows.html"
+        template = (
+            "accounts/_account_row_items.html" if "after" in request.GET else "accounts/_account_rows.html"
+        )
     else:
         template = "accounts/account_list.html"
     return render(request, template, context)
@@ -137,11 +139,15 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "accounts/account_detail.html", _account_context(request, account))
 
 
-def _account_context(request: HttpRequest, account: SocialAccount, form: EditorAppointForm | None = None) -> dict:
+def _account_context(
+    request: HttpRequest, account: SocialAccount, form: EditorAppointForm | None = None
+) -> dict:
     manage = can(request.user, Action.ACCOUNT_MANAGE_EDITORS, account)
     editors = list(AccountEditor.objects.filter(account=account).select_related("user", "appointed_by"))
     if manage and form is None:
-        form = EditorAppointForm(candidates=services.editor_candidates(account=account), auto_id="id_editor_%s")
+        form = EditorAppointForm(
+            candidates=services.editor_candidates(account=account), auto_id="id_editor_%s"
+        )
     return {
         "account": account,
         "editors": editors,
@@ -242,7 +248,9 @@ def administration_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("The administration was saved."))
         return redirect("accounts:administration-list")
-    return render(request, "accounts/administration_form.html", {"form": form, "administration": administration})
+    return render(
+        request, "accounts/administration_form.html", {"form": form, "administration": administration}
+    )
 
 
 # --- people ---------------------------------------------------------------------------------------
