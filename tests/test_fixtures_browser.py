@@ -8,6 +8,15 @@ from tests.fixtures_browser import axe_check
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+def reported(page, page_problems, text: str) -> bool:
+    """Wait (up to 5 s, the machine may be busy) for a problem mentioning `text`."""
+    for _attempt in range(100):
+        if any(text in entry for entry in page_problems.entries):
+            return True
+        page.wait_for_timeout(50)
+    return False
+
+
 def test_axe_check_fails_on_an_image_without_alternative_text(page):
     page.goto("/login/")
     axe_check(page)
@@ -25,23 +34,20 @@ def test_an_inline_script_is_refused_by_the_csp_and_reported(page, page_problems
         "() => { const s = document.createElement('script'); s.textContent = 'window.x = 1';"
         " document.body.append(s); }"
     )
-    page.wait_for_timeout(200)
+    assert reported(page, page_problems, "Content Security Policy"), page_problems.entries
     assert page.evaluate("() => window.x") is None
-    assert any("Content Security Policy" in entry for entry in page_problems.entries), page_problems.entries
     page_problems.entries.clear()
 
 
 def test_a_request_to_another_host_is_blocked_and_reported(page, page_problems):
     page.goto("/login/")
     page.evaluate("() => { const i = new Image(); i.src = 'http://example.org/pixel.gif'; }")
-    page.wait_for_timeout(300)
-    assert any("example.org" in entry for entry in page_problems.entries), page_problems.entries
+    assert reported(page, page_problems, "example.org"), page_problems.entries
     page_problems.entries.clear()
 
 
 def test_a_console_error_is_reported(page, page_problems):
     page.goto("/login/")
     page.evaluate("() => console.error('broken')")
-    page.wait_for_timeout(100)
-    assert any("broken" in entry for entry in page_problems.entries)
+    assert reported(page, page_problems, "broken"), page_problems.entries
     page_problems.entries.clear()
