@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
-DEMO_PASSWORD = "Helsingborg-2035"
+DEMO_PASSWORD = "Helsingborg-2035"  # noqa: S105 - the printed laptop demo login
 
 ADMINISTRATIONS = [
     ("Stadsledningsförvaltningen", "SLF", "042-10 50 00"),
@@ -33,13 +33,55 @@ PEOPLE = [
 
 # (name, platform, administration short name, citywide, handle, purpose)
 ACCOUNTS = [
-    ("Helsingborgs stad", "facebook", "SLF", True, "helsingborgsstad", "Stadens gemensamma kanal för information och dialog."),
-    ("Helsingborgs stad", "instagram", "SLF", True, "helsingborgsstad", "Bilder och berättelser från livet i staden."),
-    ("Helsingborgs stad", "linkedin", "SLF", True, "helsingborgs-stad", "Helsingborg som arbetsgivare och stadsutveckling."),
+    (
+        "Helsingborgs stad",
+        "facebook",
+        "SLF",
+        True,
+        "helsingborgsstad",
+        "Stadens gemensamma kanal för information och dialog.",
+    ),
+    (
+        "Helsingborgs stad",
+        "instagram",
+        "SLF",
+        True,
+        "helsingborgsstad",
+        "Bilder och berättelser från livet i staden.",
+    ),
+    (
+        "Helsingborgs stad",
+        "linkedin",
+        "SLF",
+        True,
+        "helsingborgs-stad",
+        "Helsingborg som arbetsgivare och stadsutveckling.",
+    ),
     ("Helsingborgs stad", "x", "SLF", True, "helsingborg", "Pressmeddelanden publiceras automatiskt."),
-    ("Fritid Helsingborg", "facebook", "SOF", False, "fritidhelsingborg", "Fritidsgårdar, lovaktiviteter och föreningsliv."),
-    ("Skolor i Helsingborg", "instagram", "SOF", False, "skolorihbg", "Vardag och framgångar i stadens skolor."),
-    ("Miljö Helsingborg", "facebook", "MF", False, "miljohbg", "Tips om hållbar konsumtion och miljötillsyn."),
+    (
+        "Fritid Helsingborg",
+        "facebook",
+        "SOF",
+        False,
+        "fritidhelsingborg",
+        "Fritidsgårdar, lovaktiviteter och föreningsliv.",
+    ),
+    (
+        "Skolor i Helsingborg",
+        "instagram",
+        "SOF",
+        False,
+        "skolorihbg",
+        "Vardag och framgångar i stadens skolor.",
+    ),
+    (
+        "Miljö Helsingborg",
+        "facebook",
+        "MF",
+        False,
+        "miljohbg",
+        "Tips om hållbar konsumtion och miljötillsyn.",
+    ),
     ("Dunkers kulturhus", "instagram", "KF", False, "dunkerskulturhus", "Utställningar och evenemang."),
     ("Demo: stadens testkonto", "demo", "SLF", True, "demo", "Demoplattformen för att prova portalen."),
 ]
@@ -68,7 +110,12 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
     for username, first, last, title, roles in PEOPLE:
         user, _created = User.objects.update_or_create(
             username=username,
-            defaults={"first_name": first, "last_name": last, "title": title, "email": f"{username}@helsingborg.se"},
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "title": title,
+                "email": f"{username}@helsingborg.se",
+            },
         )
         user.set_password(DEMO_PASSWORD)
         if username == "inaktiv":

@@ -149,9 +149,13 @@ class SocialAccount(models.Model):
     url = models.URLField(_("address"), blank=True)
     platform_id = models.CharField(_("platform id"), max_length=128, blank=True)
     is_citywide = models.BooleanField(
-        _("city-wide account"), default=False, help_text=_("Used by several administrations; the city is the sender.")
+        _("city-wide account"),
+        default=False,
+        help_text=_("Used by several administrations; the city is the sender."),
     )
-    visibility = models.CharField(_("open or closed"), max_length=8, choices=Visibility, default=Visibility.OPEN)
+    visibility = models.CharField(
+        _("open or closed"), max_length=8, choices=Visibility, default=Visibility.OPEN
+    )
     purpose = models.TextField(_("purpose"), blank=True)
     goal = models.TextField(_("goal"), blank=True)
     target_group = models.TextField(_("target group"), blank=True)
@@ -169,7 +173,9 @@ class SocialAccount(models.Model):
         verbose_name_plural = _("social accounts")
         constraints = [
             models.UniqueConstraint(
-                fields=["platform", "platform_id"], condition=~Q(platform_id=""), name="account_platform_id_once"
+                fields=["platform", "platform_id"],
+                condition=~Q(platform_id=""),
+                name="account_platform_id_once",
             ),
         ]
         indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]

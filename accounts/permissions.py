@@ -102,7 +102,9 @@ def accounts_visible_to(user: User) -> QuerySet[SocialAccount]:
     if not rs.is_anyone:
         return SocialAccount.objects.none()
     return SocialAccount.objects.filter(
-        Q(is_citywide=True) | Q(administration_id__in=rs.administration_ids()) | Q(pk__in=rs.edited_account_ids)
+        Q(is_citywide=True)
+        | Q(administration_id__in=rs.administration_ids())
+        | Q(pk__in=rs.edited_account_ids)
     )
 
 
@@ -129,7 +131,12 @@ def can(user: User, action: Action, obj: object | None = None) -> bool:
         case Action.ACCOUNT_EDIT | Action.ACCOUNT_MANAGE_EDITORS:
             assert isinstance(obj, SocialAccount)
             return rs.is_akn or rs.has(Role.LEAD, obj.administration_id)
-        case Action.ACCOUNT_CREATE | Action.ACCOUNT_VIEW_ALL | Action.ADMINISTRATION_MANAGE | Action.PEOPLE_MANAGE:
+        case (
+            Action.ACCOUNT_CREATE
+            | Action.ACCOUNT_VIEW_ALL
+            | Action.ADMINISTRATION_MANAGE
+            | Action.PEOPLE_MANAGE
+        ):
             return rs.is_akn
     raise ValueError(f"Unknown action {action!r}")
 

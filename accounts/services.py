@@ -25,7 +25,9 @@ def account_editor_appoint(*, by: User, account: SocialAccount, user: User) -> A
     require(by, Action.ACCOUNT_MANAGE_EDITORS, account)
     if not editor_candidates(account=account).filter(pk=user.pk).exists():
         if AccountEditor.objects.filter(account=account, user=user).exists():
-            raise ValidationError(_("%(user)s is already an editor of this account.") % {"user": user}, code="exists")
+            raise ValidationError(
+                _("%(user)s is already an editor of this account.") % {"user": user}, code="exists"
+            )
         raise ValidationError(
             _("Only enabled people of %(administration)s can be appointed.")
             % {"administration": account.administration},
@@ -56,7 +58,9 @@ def role_assign(*, by: User, user: User, role: Role, administration: Administrat
         administration = None
     elif administration is None:
         raise ValidationError(_("This role belongs to an administration: choose one."), code="administration")
-    assignment, _created = RoleAssignment.objects.get_or_create(user=user, role=role, administration=administration)
+    assignment, _created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, administration=administration
+    )
     forget_roles(user)
     return assignment
 
@@ -67,6 +71,8 @@ def role_remove(*, by: User, assignment: RoleAssignment) -> None:
     if assignment.user_id == by.pk and assignment.role == Role.AKN:
         others = RoleAssignment.objects.filter(role=Role.AKN, user__is_active=True).exclude(user=by)
         if not others.exists():
-            raise ValidationError(_("You are the last AKN administrator; appoint another first."), code="last_akn")
+            raise ValidationError(
+                _("You are the last AKN administrator; appoint another first."), code="last_akn"
+            )
     assignment.delete()
     forget_roles(assignment.user)

@@ -281,7 +281,10 @@ def _email_settings(url: str) -> dict[str, object]:
             "EMAIL_USE_SSL": parsed.scheme == "smtps" or query.get("ssl", ["false"])[0] == "true",
         }
     if parsed.scheme == "file":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parsed.path}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": parsed.path,
+        }
     if parsed.scheme == "console":
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if parsed.scheme == "locmem":
@@ -301,13 +304,13 @@ if not FIELD_ENCRYPTION_KEY:
     if env_bool("HELSOCIAL_PRODUCTION", False):
         raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY must be set in production (a Fernet key).")
     FIELD_ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(SECRET_KEY.encode()).digest()).decode()
-
 elif env_bool("HELSOCIAL_PRODUCTION", False) and any(
     base64.urlsafe_b64decode(key.strip().encode() + b"==").startswith(b"example-only")
     for key in FIELD_ENCRYPTION_KEY.split(",")
     if key.strip().isascii()
 ):
     raise ImproperlyConfigured("FIELD_ENCRYPTION_KEY is the example from .env.example: generate a real one.")
+
 # --- the portal's own rules -----------------------------------------------------------------------
 WORKING_HOURS_START = env_hhmm("WORKING_HOURS_START", "08:00")
 WORKING_HOURS_END = env_hhmm("WORKING_HOURS_END", "17:00")
@@ -361,7 +364,8 @@ PLATFORM_CONCURRENCY = {
 }
 # Calls a second per platform (0 = only the concurrency limit).
 PLATFORM_RATE_PER_SECOND = {
-    p: env_float(f"PLATFORM_RATE_PER_SECOND_{p.upper()}", 0.0) for p in ("facebook", "instagram", "linkedin", "x")
+    p: env_float(f"PLATFORM_RATE_PER_SECOND_{p.upper()}", 0.0)
+    for p in ("facebook", "instagram", "linkedin", "x")
 }
 PULL_POSTS_INTERVAL_SECONDS = env_int("PULL_POSTS_INTERVAL_SECONDS", 3600)
 PULL_COMMENTS_INTERVAL_SECONDS = env_int("PULL_COMMENTS_INTERVAL_SECONDS", 300)
@@ -419,7 +423,10 @@ OAUTH_FORM_ACTION_ORIGINS = sorted(
 )
 CELERY_BEAT_SCHEDULE.update(
     {
-        "metrics-pull-posts": {"task": "metrics.tasks.pull_all_posts", "schedule": float(PULL_POSTS_INTERVAL_SECONDS)},
+        "metrics-pull-posts": {
+            "task": "metrics.tasks.pull_all_posts",
+            "schedule": float(PULL_POSTS_INTERVAL_SECONDS),
+        },
         "metrics-pull-comments": {
             "task": "metrics.tasks.pull_all_comments",
             "schedule": float(PULL_COMMENTS_INTERVAL_SECONDS),

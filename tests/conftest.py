@@ -31,8 +31,12 @@ def pytest_collection_modifyitems(config, items):
     # Tests that need a real server are skipped, with the reason printed, where it is absent.
     reasons = {
         "postgres": None if os.environ.get("DATABASE_URL") else "needs PostgreSQL: DATABASE_URL is not set",
-        "redis": None if os.environ.get("REDIS_URL") else "needs Redis and a Celery worker: REDIS_URL is not set",
-        "browser": None if os.path.exists(CHROMIUM) else f"needs Chromium at {CHROMIUM} (apt-get install chromium)",
+        "redis": None
+        if os.environ.get("REDIS_URL")
+        else "needs Redis and a Celery worker: REDIS_URL is not set",
+        "browser": None
+        if os.path.exists(CHROMIUM)
+        else f"needs Chromium at {CHROMIUM} (apt-get install chromium)",
     }
     for item in items:
         for marker, reason in reasons.items():
@@ -63,22 +67,30 @@ def city_administration(db):
 
 @pytest.fixture
 def akn_user(db):
-    return UserFactory(username="akn", first_name="Agnes", title="kommunikationsstrateg", roles=[(Role.AKN, None)])
+    return UserFactory(
+        username="akn", first_name="Agnes", title="kommunikationsstrateg", roles=[(Role.AKN, None)]
+    )
 
 
 @pytest.fixture
 def kc_user(db):
-    return UserFactory(username="kc", first_name="Karim", title="kundtjänsthandläggare", roles=[(Role.KC, None)])
+    return UserFactory(
+        username="kc", first_name="Karim", title="kundtjänsthandläggare", roles=[(Role.KC, None)]
+    )
 
 
 @pytest.fixture
 def lead(administration):
-    return UserFactory(username="lead", first_name="Lena", title="kommunikationschef", roles=[(Role.LEAD, administration)])
+    return UserFactory(
+        username="lead", first_name="Lena", title="kommunikationschef", roles=[(Role.LEAD, administration)]
+    )
 
 
 @pytest.fixture
 def communicator(administration):
-    return UserFactory(username="communicator", first_name="Louise", roles=[(Role.COMMUNICATOR, administration)])
+    return UserFactory(
+        username="communicator", first_name="Louise", roles=[(Role.COMMUNICATOR, administration)]
+    )
 
 
 @pytest.fixture
@@ -88,7 +100,9 @@ def account(administration):
 
 @pytest.fixture
 def editor(administration, account):
-    user = UserFactory(username="editor", first_name="Erik", title="redaktör", roles=[(Role.EDITOR, administration)])
+    user = UserFactory(
+        username="editor", first_name="Erik", title="redaktör", roles=[(Role.EDITOR, administration)]
+    )
     AccountEditorFactory(account=account, user=user)
     return user
 

@@ -151,7 +151,11 @@ def test_production_refuses_the_example_keys_from_env_example():
     )
     real_secret = "s" * 60
     assert_refused(
-        {"HELSOCIAL_PRODUCTION": "true", "SECRET_KEY": example["SECRET_KEY"], "FIELD_ENCRYPTION_KEY": "k" * 44},
+        {
+            "HELSOCIAL_PRODUCTION": "true",
+            "SECRET_KEY": example["SECRET_KEY"],
+            "FIELD_ENCRYPTION_KEY": "k" * 44,
+        },
         "SECRET_KEY is the example",
     )
     assert_refused(

@@ -24,5 +24,7 @@ class Command(BaseCommand):
             admin = Administration.objects.filter(name=administration).first()
             if admin is None:
                 raise CommandError(f"No administration named {administration!r}.")
-        _assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, administration=admin)
+        _assignment, created = RoleAssignment.objects.get_or_create(
+            user=user, role=role, administration=admin
+        )
         self.stdout.write(f"{user.username}: {role} {'granted' if created else 'already held'}")
