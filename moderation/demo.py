@@ -1,6 +1,7 @@
 """Demo data for `manage.py seed_demo`: the queues filled from the demo platform.
 
-Every account with comments (not X, which only carries press releases) gets the demo platform's
+The demo-platform account is pulled by metrics' seed through the real pull path. Every other
+account with comments (not X, which only carries press releases) gets the demo platform's
 posts of the last two weeks with their comments, and the direct messages of the last week, through
 the same ingest as the real platforms: triaged, timed and queued. Rerunning changes nothing.
 """
