@@ -76,12 +76,48 @@ class FakeX(FakePlatform):
             data = [self.tweets[i] for i in ids if i in self.tweets]
             return json_response({"data": data}, 200, self.rate_headers())
         if request.path.startswith("/2/users/") and request.path.endswith("/tweets"):
-            data = list(self.tweets.values())
-            return json_response(
-                {"data": data, "meta": {"result_count": len(data)}}, 200, self.rate_headers()
-            )
+            start = request.args.get("start_time", "")
+            data = [
+                t for t in self.tweets.values() if t["created_at"] >= start and "conversation_id" not in t
+            ]
+            return self.page(request, data, "pagination_token")
+        if request.path == "/2/tweets/search/recent":
+            conversation = request.args.get("query", "").removeprefix("conversation_id:")
+            data = [t for t in self.tweets.values() if t.get("conversation_id") == conversation]
+            return self.page(request, data, "next_token", users=True)
         if request.path.startswith("/2/users/"):
             return json_response(
                 {"data": {"id": "42", "username": "helsingborg", "public_metrics": {"followers_count": 5120}}}
             )
         return problem(404, "Not Found Error", f"Could not find {request.path}")
+
+    def page(self, request: Request, data: list[dict], token_param: str, users: bool = False) -> Response:
+        size = int(request.args.get("max_results", 10))
+        offset = int(request.args.get(token_param, "0") or 0)
+        chunk = data[offset : offset + size]
+        meta = {"result_count": len(chunk)}
+        if offset + size < len(data):
+            meta["next_token"] = str(offset + size)
+        body = {"data": chunk, "meta": meta}
+        if users:
+            body["includes"] = {
+                "users": [{"id": t["author_id"], "username": f"user{t['author_id']}"} for t in chunk]
+            }
+        return json_response(body, 200, self.rate_headers())
+
+    def has_post(self, post_id: str, *, text: str, created_at: str, metrics: dict | None = None) -> None:
+        self.tweets[post_id] = {"id": post_id, "text": text, "created_at": created_at, "author_id": "42"}
+        if metrics is not None:
+            self.tweets[post_id]["public_metrics"] = metrics
+
+    def has_reply(
+        self, post_id: str, reply_id: str, *, text: str, created_at: str, author: str, to: str
+    ) -> None:
+        self.tweets[reply_id] = {
+            "id": reply_id,
+            "text": text,
+            "created_at": created_at,
+            "author_id": author,
+            "conversation_id": post_id,
+            "referenced_tweets": [{"type": "replied_to", "id": to}],
+        }

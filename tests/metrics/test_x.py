@@ -97,3 +97,57 @@ def test_rate_limit_reset_far_away_is_left_to_the_task(fake_x, settings):
 def test_401_is_expired(fake_x):
     with pytest.raises(TokenExpired):
         XClient(user_id="42", token="old").publish("Hej")
+
+
+def test_posts_and_their_replies_are_read(fake_x):
+    from datetime import UTC, datetime
+
+    for n in range(15):
+        fake_x.has_post(
+            f"1{n:02d}", text=f"Inlägg {n} https://t.co/x", created_at=f"2026-11-2{n % 3}T10:00:00.000Z"
+        )
+    for n in range(12):
+        fake_x.has_reply(
+            "100",
+            f"9{n:02d}",
+            text=f"Svar {n}",
+            created_at="2026-11-23T11:00:00.000Z",
+            author=str(n),
+            to="100",
+        )
+    fake_x.has_reply(
+        "100", "999", text="Svar på svar", created_at="2026-11-23T12:00:00.000Z", author="7", to="900"
+    )
+    c = client()
+    posts = list(c.posts_since(datetime(2026, 11, 21, tzinfo=UTC)))
+    assert len(posts) == 10  # the 20th's are older
+    assert posts[0].created_at == datetime(2026, 11, 21, 10, 0, tzinfo=UTC)
+    replies = list(c.comments("100"))
+    assert len(replies) == 13
+    assert len(fake_x.calls("GET", "/search/recent$")) == 1  # max_results 100: one page
+    assert replies[0].kind == "comment" and replies[0].author_name == "user0"
+    assert replies[-1].kind == "reply" and replies[-1].parent_id == "900"
+
+
+def test_public_metrics_map_and_missing_are_none(fake_x):
+    fake_x.has_post(
+        "100",
+        text="Hej",
+        created_at="2026-11-23T10:00:00.000Z",
+        metrics={
+            "like_count": 5,
+            "reply_count": 2,
+            "retweet_count": 1,
+            "quote_count": 1,
+            "bookmark_count": 3,
+        },
+    )
+    metrics = client().post_metrics(["100", "404"])
+    assert (
+        metrics["100"].reactions,
+        metrics["100"].comments,
+        metrics["100"].shares,
+        metrics["100"].saves,
+    ) == (5, 2, 2, 3)
+    assert metrics["100"].reach is None and metrics["404"].reactions is None
+    assert client().account_metrics(None).followers == 5120
