@@ -267,6 +267,53 @@ def load_accounts(ctx: Context) -> dict[str, int]:
     return loaded
 
 
+COMMENT_TEXTS = (
+    ("Hur gör jag för att söka plats i förskolan?", '["question"]', "answer"),
+    ("Tack för en fantastisk kulturnatt!", '["praise"]', "like"),
+    ("Slöseri med skattepengar, borde satsat på skolan istället", '["opinion"]', "no_action"),
+    ("Undrar om simhallen har öppet på annandag påsk", '["question"]', "answer"),
+    ("Ring mig på 070-123 45 67 så förklarar jag", '["personal_data"]', "hide"),
+    ("Varför tar det så lång tid att få svar på mitt bygglov?", '["question"]', "answer"),
+)
+
+
+@loader("moderation.Comment")
+def load_comments(ctx: Context) -> dict[str, int]:
+    """Comments spread over the accounts and the last 60 days; one in ten still open (the queues),
+    one in fifty of those urgent; direct messages on city-wide accounts sit in KC's queue."""
+    from moderation.models import Comment
+
+    scale = ctx.scale
+    per_administration = accounts_per_administration(scale)
+    citywide = max(1, scale.accounts // 100)
+    span = 60 * 24 * 3600
+
+    def rows():
+        for i in range(1, scale.comments + 1):
+            account = (i % scale.accounts) + 1
+            administration = (account - 1) // per_administration + 1
+            text, labels, action = COMMENT_TEXTS[i % len(COMMENT_TEXTS)]
+            created = ctx.now - timedelta(seconds=ctx.rng.randrange(span))
+            is_open = ctx.rng.random() < 0.1
+            urgent = is_open and ctx.rng.random() < 0.02
+            message = account <= citywide and i % 3 == 0
+            due = created + timedelta(hours=30 if not urgent else 4)
+            yield (
+                i, account, f"c{i}", "message" if message else "comment", f"p{i // 20}", "",
+                f"u{i % 50_000}", f"Person {i % 50_000}", text, "", created, created, "", "[]", "{}",
+                labels, action, "[]", "open" if is_open else "handled", 0 if urgent else 1, due, due,
+                message, administration, "",
+            )  # fmt: skip
+
+    columns = (
+        "id", "account_id", "platform_id", "kind", "post_platform_id", "parent_platform_id",
+        "author_id", "author_name", "text", "text_hash", "created_at", "received_at", "permalink",
+        "attachments", "raw", "labels", "suggested_action", "reasons", "status", "priority", "due_at",
+        "sort_at", "in_kc_queue", "queue_administration_id", "removal_source",
+    )  # fmt: skip
+    return {Comment._meta.db_table: copy_model(ctx, Comment, columns, rows())}
+
+
 def accounts_per_administration(scale: Scale) -> int:
     return max(1, -(-scale.accounts // scale.administrations))
 

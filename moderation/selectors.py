@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.urls import reverse
 
+from accounts.models import SocialAccount
 from helsocial.workdays import working_time_between
 
 from .models import Comment, Label, SuggestedAction
@@ -26,6 +27,13 @@ class QueueItem:
     window_left: timedelta | None
     claimed_by_other: bool
     claimed_by_me: bool
+    # Strings the row shows, prepared here: the queue renders 50 rows every few seconds.
+    due_iso: str = ""
+    due_text: str = ""
+    meta_text: str = ""
+    account_text: str = ""
+    excerpt: str = ""
+    claim_url: str = ""
 
     @property
     def window_left_text(self) -> str:
@@ -48,6 +56,13 @@ def duration_text(amount: timedelta) -> str:
 
 def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
     """What the queue shows per row, computed without further queries (account and claimer are joined)."""
+    from django.utils import formats
+    from django.utils.text import Truncator
+    from django.utils.timezone import localtime
+
+    kinds = dict(Comment.Kind.choices)
+    platforms = dict(SocialAccount.Platform.choices)
+    claim = reverse("moderation:comment-claim", args=[0])[: -len("0/claim/")]
     items = []
     for c in rows:
         claim_live = c.claimed_by_id is not None and c.claimed_until is not None and c.claimed_until > now
@@ -63,6 +78,12 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
                 else (timedelta(0) if c.reply_window_ends_at else None),
                 claimed_by_other=claim_live and c.claimed_by_id != user.pk,
                 claimed_by_me=claim_live and c.claimed_by_id == user.pk,
+                due_iso=c.due_at.isoformat(),
+                due_text=formats.date_format(localtime(c.due_at), "D j M H:i"),
+                meta_text=f"{kinds.get(c.kind, c.kind)} · {c.author_name or c.author_id}",
+                account_text=f"{c.account.name} ({platforms.get(c.account.platform, c.account.platform)})",
+                excerpt=Truncator(c.text).chars(240),
+                claim_url=f"{claim}{c.pk}/claim/",
             )
         )
     return items
