@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import SocialAccountFactory
 from tests.fixtures_browser import axe_check, focus_is_visible, login
@@ -19,6 +20,13 @@ PEOPLE = reverse("accounts:person-list")
 
 
 ACCOUNT_MENU = {START, ACCOUNTS, MINE, ADMINISTRATIONS, PEOPLE}
+
+
+def sv(msgid: str, **values) -> str:
+    """The Swedish text a person sees for `msgid`, as the pages render it."""
+    with translation.override("sv"):
+        text = translation.gettext(msgid)
+    return text % values if values else text
 
 
 def assert_menu(page, expected: set[str]) -> None:
@@ -90,14 +98,14 @@ def test_lead_appoints_and_removes_editors_without_a_page_reload(page, lead, acc
     assert focus_is_visible(page), "the focused button shows no focus indicator"
     page.keyboard.press("Enter")
     editors = page.locator("#editors .list-group")
-    page.get_by_role("button", name=f"Remove {communicator}").wait_for()
+    page.get_by_role("button", name=sv("Remove %(name)s", name=communicator)).wait_for()
     assert page.url == detail_url and navigations == []
     assert page.evaluate("() => window.journeyMark") == "still the same page"
     in_editors = "() => !!document.activeElement.closest('#editors')"
     assert page.evaluate(in_editors), "focus left the editors section"
     axe_check(page)
 
-    page.get_by_role("button", name=f"Remove {editor}").click()
+    page.get_by_role("button", name=sv("Remove %(name)s", name=editor)).click()
     page.wait_for_function(
         f"() => !document.querySelector('#editors .list-group').innerText.includes('{editor}')"
     )
