@@ -316,3 +316,67 @@ class CommentNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.comment_id}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    # The moderation log is evidence of who did what: no code path may rewrite or remove it.
+    def update(self, **kwargs):
+        raise TypeError("The moderation log is append-only.")
+
+    def delete(self):
+        raise TypeError("The moderation log is append-only.")
+
+
+class ModerationLogEntry(models.Model):
+    """One action on one comment: who, what, when, under which guideline rule, with which outcome.
+
+    Rows hold ids and the action, never the comment's personal data (author, text): those stay on the
+    comment, where retention pseudonymises them. On PostgreSQL a trigger refuses UPDATE and DELETE.
+    """
+
+    class Action(models.TextChoices):
+        REPLY = "reply", _("Answered")
+        LIKE = "like", _("Liked")
+        NO_ACTION = "no_action", _("No action")
+        HIDE = "hide", _("Hidden")
+        UNHIDE = "unhide", _("Shown again")
+        DELETE = "delete", _("Deleted")
+        BLOCK = "block", _("Deleted and blocked the author")
+        MESSAGE = "message", _("Messaged the author")
+        REMOVED_OUTSIDE = "removed_outside", _("Removed outside the portal")
+
+    class Outcome(models.TextChoices):
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+        ALREADY_GONE = "already_gone", _("Already gone on the platform")
+
+    # The comment by id only: the log must outlive anything done to the comment's personal data.
+    comment_id = models.BigIntegerField(_("comment"), db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action)
+    rule = models.CharField(_("guideline rule"), max_length=32, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome, default=Outcome.DONE)
+    # A platform id of what the action produced (e.g. the reply's id), or an error class name.
+    detail = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("moderation log entry")
+        verbose_name_plural = _("moderation log")
+        indexes = [models.Index(fields=["at", "id"], name="modlog_at")]
+
+    def __str__(self) -> str:
+        return f"{self.comment_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("The moderation log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The moderation log is append-only.")
