@@ -3,6 +3,7 @@ page reload; the page passes axe-core's WCAG 2.1 AA checks with the feedback sho
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.fixtures_browser import axe_check, login
 
@@ -45,7 +46,7 @@ def test_akn_adds_a_word_and_the_next_check_flags_it(page, akn_user):
     section = page.locator("#tone-list-slang")
     section.locator("input[name=slang-text]").fill("kanonbra")
     section.locator("input[name=slang-note]").fill("mycket bra")
-    section.get_by_role("button", name="Add").click()
+    section.get_by_role("button", name=_sv("Add")).click()
     page.locator("#tone-list-slang").get_by_role(
         "cell", name="kanonbra", exact=True
     ).wait_for()  # swapped in, no reload
@@ -62,3 +63,8 @@ def test_akn_adds_a_word_and_the_next_check_flags_it(page, akn_user):
     page.locator("#tone-list-slang").get_by_role("cell", name="kanonbra", exact=True).wait_for(
         state="detached"
     )
+
+
+def _sv(msgid: str) -> str:
+    with translation.override("sv"):
+        return translation.gettext(msgid)
