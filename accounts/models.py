@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from helsocial.fields import EncryptedTextField
 
@@ -137,15 +138,16 @@ class SocialAccount(models.Model):
         DEMO = "demo", _("Demo platform")
 
     class Visibility(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        # "ett öppet konto": Swedish agrees the adjective with the neuter noun.
+        OPEN = "open", pgettext_lazy("account", "Open")
+        CLOSED = "closed", pgettext_lazy("account", "Closed")
 
     administration = models.ForeignKey(
         Administration, models.PROTECT, related_name="accounts", verbose_name=_("administration")
     )
     name = models.CharField(_("name"), max_length=120)
     platform = models.CharField(_("platform"), max_length=16, choices=Platform)
-    handle = models.CharField(_("handle"), max_length=120, blank=True)
+    handle = models.CharField(pgettext_lazy("account username", "handle"), max_length=120, blank=True)
     url = models.URLField(_("address"), blank=True)
     platform_id = models.CharField(_("platform id"), max_length=128, blank=True)
     is_citywide = models.BooleanField(
