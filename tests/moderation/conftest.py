@@ -9,3 +9,7 @@ def starting_lists(transactional_db):
     """The triage lists of the data migrations: a transactional test's flush empties every table."""
     for name in ("0002_starting_lists", "0003_more_starting_words"):
         importlib.import_module(f"moderation.migrations.{name}").seed(apps, None)
+
+
+# The fake Facebook for the actions on comments (tests/moderation/platform.py).
+from .platform import facebook  # noqa: E402, F401

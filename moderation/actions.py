@@ -1,0 +1,265 @@
+"""What a person does with a comment: answer, like, leave, hide, show again — each logged.
+
+Every action checks that the person may handle the comment (KC its queue, a förvaltning's lead and
+editors theirs, AKN all: `get_comment_for_user`), that the platform offers it (the client's
+capabilities, with the platform's reason when it does not), and writes one `ModerationLogEntry` with
+the guideline rule it applies. The platform is called outside any transaction; the comment's new state
+and its log row are written together afterwards, so a failed call leaves the comment as it was and a
+FAILED row in the log.
+
+Deleting (with evidence and the registry mail) lives in `moderation/evidence.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from metrics.platforms import capabilities_of, client_for
+from metrics.platforms.base import Capability, PlatformError
+
+from .models import ACTION_STRENGTH, Comment, Label, ModerationLogEntry, SuggestedAction
+from .permissions import get_comment_for_user
+
+Action = ModerationLogEntry.Action
+
+# The platform capability each action needs; actions without one never touch the platform.
+NEEDS: dict[str, Capability] = {
+    Action.REPLY: Capability.REPLY,
+    Action.LIKE: Capability.LIKE,
+    Action.HIDE: Capability.HIDE,
+    Action.UNHIDE: Capability.UNHIDE,
+    Action.DELETE: Capability.DELETE,
+    Action.BLOCK: Capability.BLOCK,
+    Action.MESSAGE: Capability.MESSAGE_AUTHOR,
+}
+
+# The triage suggestion each action corresponds to, to preset the rule from the comment's labels.
+_SUGGESTION_FOR = {
+    Action.REPLY: SuggestedAction.ANSWER,
+    Action.LIKE: SuggestedAction.LIKE,
+    Action.NO_ACTION: SuggestedAction.NO_ACTION,
+    Action.HIDE: SuggestedAction.HIDE,
+    Action.DELETE: SuggestedAction.DELETE,
+    Action.BLOCK: SuggestedAction.BLOCK,
+}
+
+
+class ActionUnavailable(Exception):
+    """The platform does not offer this action; `reason` says why, for the person."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ActionFailed(Exception):
+    """The platform refused or could not be reached; nothing changed on the comment."""
+
+    def __init__(self, error: PlatformError):
+        super().__init__(str(error))
+        self.error = error
+
+
+@dataclass(frozen=True)
+class Offer:
+    action: str
+    available: bool
+    reason: str = ""
+
+
+def action_offers(comment: Comment) -> list[Offer]:
+    """Each action, and for those the platform lacks, the reason to show instead of a button."""
+    capabilities, missing = capabilities_of(comment.account.platform)
+    offers = []
+    for action in Action:
+        if action == Action.REMOVED_OUTSIDE:
+            continue
+        need = NEEDS.get(action)
+        if need is None or need in capabilities:
+            offers.append(Offer(action, True))
+        else:
+            reason = missing.get(need) or _("The platform does not offer this.")
+            offers.append(Offer(action, False, str(reason)))
+    return offers
+
+
+def rule_preset(comment: Comment, action: str) -> str:
+    """The guideline rule to preset: the comment's label whose triage suggestion is this action, else
+    its strongest label."""
+    labels = [label for label in comment.labels if label in Label.values]
+    if not labels:
+        return ""
+    from .models import TriageRule
+
+    suggestions = dict(TriageRule.objects.filter(label__in=labels).values_list("label", "action"))
+    wanted = _SUGGESTION_FOR.get(action)
+    for label in labels:
+        if wanted and suggestions.get(label) == wanted:
+            return label
+    return max(labels, key=lambda label: ACTION_STRENGTH.get(suggestions.get(label, ""), -1))
+
+
+def require_handle(user: User, comment: Comment) -> Comment:
+    """The comment as this user may handle it (404 another förvaltning's, 403 a role that may not)."""
+    return get_comment_for_user(user, comment.pk)
+
+
+def require_offered(comment: Comment, action: str) -> None:
+    for offer in action_offers(comment):
+        if offer.action == action and not offer.available:
+            raise ActionUnavailable(offer.reason)
+
+
+def _clean_rule(rule: str) -> str:
+    if rule and rule not in Label.values:
+        raise ValidationError(_("Choose a rule from the guideline."), code="rule")
+    return rule
+
+
+def log_entry(
+    *, comment_id: int, by: User | None, action: str, rule: str = "", outcome: str = "done", detail: str = ""
+) -> ModerationLogEntry:
+    return ModerationLogEntry.objects.create(
+        comment_id=comment_id, actor=by, action=action, rule=rule, outcome=outcome, detail=detail[:200]
+    )
+
+
+def _act(
+    *,
+    comment: Comment,
+    by: User,
+    action: str,
+    rule: str,
+    call: Callable[[], str | None] | None,
+    changes: Callable[[datetime], dict],
+) -> ModerationLogEntry:
+    comment = require_handle(by, comment)
+    rule = _clean_rule(rule)
+    require_offered(comment, action)
+    detail = ""
+    if call is not None:
+        try:
+            detail = call() or ""
+        except PlatformError as error:
+            log_entry(
+                comment_id=comment.pk,
+                by=by,
+                action=action,
+                rule=rule,
+                outcome=ModerationLogEntry.Outcome.FAILED,
+                detail=type(error).__name__,
+            )
+            raise ActionFailed(error) from error
+    now = timezone.now()
+    with transaction.atomic():
+        fields = changes(now) | {"claimed_by": None, "claimed_until": None}
+        Comment.objects.filter(pk=comment.pk).update(**fields)
+        return log_entry(comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail)
+
+
+def reply_text_with_signoff(*, text: str, by: User) -> str:
+    return f"{text.strip()}\n\n{by.signoff_text()}"
+
+
+def comment_reply(*, comment: Comment, by: User, text: str, rule: str = "") -> ModerationLogEntry:
+    """Publish an answer signed with the person's sign-off; a reply with personal data is stopped."""
+    from helsocial.tone.services import reply_require_publishable
+
+    if not text.strip():
+        raise ValidationError(_("Write the answer."), code="empty")
+    full = reply_text_with_signoff(text=text, by=by)
+    reply_require_publishable(text=full)
+    return _act(
+        comment=comment,
+        by=by,
+        action=Action.REPLY,
+        rule=rule,
+        call=lambda: client_for(comment.account).reply(comment.platform_id, full),
+        changes=lambda now: {"status": Comment.Status.ANSWERED, "answered_at": now},
+    )
+
+
+def comment_like(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
+    return _act(
+        comment=comment,
+        by=by,
+        action=Action.LIKE,
+        rule=rule,
+        call=lambda: client_for(comment.account).like(comment.platform_id),
+        changes=lambda now: {"status": Comment.Status.HANDLED},
+    )
+
+
+def comment_no_action(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
+    """ "Åsikter och tyckanden bemöter vi inte": handled without touching the platform."""
+    return _act(
+        comment=comment,
+        by=by,
+        action=Action.NO_ACTION,
+        rule=rule,
+        call=None,
+        changes=lambda now: {"status": Comment.Status.NO_ACTION},
+    )
+
+
+def comment_hide(*, comment: Comment, by: User, rule: str = "", hidden: bool = True) -> ModerationLogEntry:
+    """ "Som regel enbart dölja": hide on the platform (or show again)."""
+    action = Action.HIDE if hidden else Action.UNHIDE
+
+    def changes(now):
+        if hidden:
+            return {"status": Comment.Status.HANDLED, "hidden_on_platform_at": now}
+        return {"hidden_on_platform_at": None}
+
+    return _act(
+        comment=comment,
+        by=by,
+        action=action,
+        rule=rule,
+        call=lambda: client_for(comment.account).hide(comment.platform_id, hidden),
+        changes=changes,
+    )
+
+
+SIMPLE_ACTIONS: dict[str, Callable[..., ModerationLogEntry]] = {
+    Action.LIKE: comment_like,
+    Action.NO_ACTION: comment_no_action,
+    Action.HIDE: comment_hide,
+    Action.UNHIDE: lambda **kw: comment_hide(hidden=False, **kw),
+}
+
+
+@dataclass
+class BulkResult:
+    done: list[int]
+    failed: dict[int, str]
+
+
+def comments_bulk(*, comment_ids: Iterable[int], by: User, action: str, rule: str = "") -> BulkResult:
+    """One action over a selection: each comment handled, checked and logged on its own."""
+    run = SIMPLE_ACTIONS.get(action)
+    if run is None:
+        raise ValidationError(_("This action cannot be done on several comments at once."), code="bulk")
+    result = BulkResult(done=[], failed={})
+    for pk in sorted(set(comment_ids)):
+        try:
+            comment = get_comment_for_user(by, pk)
+            run(comment=comment, by=by, rule=rule)
+        except (Http404, PermissionDenied):
+            result.failed[pk] = str(_("You may not handle this comment."))
+        except ActionUnavailable as exc:
+            result.failed[pk] = exc.reason
+        except ActionFailed as exc:
+            result.failed[pk] = str(exc)
+        else:
+            result.done.append(pk)
+    return result
