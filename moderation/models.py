@@ -380,3 +380,41 @@ class ModerationLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The moderation log is append-only.")
+
+
+class Evidence(models.Model):
+    """The screenshot and the platform's raw item of a removed comment, as sent to the registry.
+
+    Made before the portal deletes on the platform (kept if the deletion fails, so a retry sends the
+    same evidence), or from the stored copy when the comment was removed outside the portal.
+    `completed_at` is set when the removal has happened and the registry mail is in the outbox.
+    """
+
+    comment = models.ForeignKey(Comment, models.PROTECT, related_name="evidence")
+    png = models.BinaryField()
+    png_sha256 = models.CharField(max_length=64)
+    payload = models.BinaryField()
+    payload_sha256 = models.CharField(max_length=64)
+    renderer = models.CharField(max_length=16)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=16, default="delete")
+    rule = models.CharField(_("guideline rule"), max_length=32, blank=True)
+    removed_outside_portal = models.BooleanField(_("removed outside the portal"), default=False)
+    created_at = models.DateTimeField(_("captured"), default=timezone.now)
+    completed_at = models.DateTimeField(_("registered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        constraints = [
+            # At most one unfinished capture per comment: a retry reuses it.
+            models.UniqueConstraint(
+                fields=["comment"], condition=Q(completed_at__isnull=True), name="evidence_one_pending"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"evidence {self.pk} for comment {self.comment_id}"
