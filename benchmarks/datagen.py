@@ -296,7 +296,8 @@ def load_comments(ctx: Context) -> dict[str, int]:
             created = ctx.now - timedelta(seconds=ctx.rng.randrange(span))
             is_open = ctx.rng.random() < 0.1
             urgent = is_open and ctx.rng.random() < 0.02
-            message = account <= citywide and i % 3 == 0
+            # A third of a city-wide account's rows are messages (counted per account, not per i).
+            message = account <= citywide and (i // scale.accounts) % 3 == 0
             due = created + timedelta(hours=30 if not urgent else 4)
             yield (
                 i, account, f"c{i}", "message" if message else "comment", f"p{i // 20}", "",
