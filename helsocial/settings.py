@@ -252,6 +252,10 @@ CELERY_BEAT_SCHEDULE = {
     "calendar-faq-mails": {"task": "calendar_booking.tasks.faq_mails_send", "schedule": 3600.0},
     "calendar-mark-missed": {"task": "calendar_booking.tasks.booking_slots_mark_missed", "schedule": 900.0},
     "webhook-sweep": {"task": "moderation.tasks.webhook_sweep", "schedule": 60.0},
+    "evidence-removed-outside": {
+        "task": "moderation.tasks.evidence_sweep_removed_outside",
+        "schedule": 300.0,
+    },
 }
 
 # --- mail -----------------------------------------------------------------------------------------
@@ -340,6 +344,15 @@ META_VERIFY_TOKEN = env_str("META_VERIFY_TOKEN")
 MODERATION_CLAIM_MINUTES = env_int("MODERATION_CLAIM_MINUTES", 15)
 # The queue page asks for fresh rows this often (htmx polling).
 MODERATION_QUEUE_REFRESH_SECONDS = env_int("MODERATION_QUEUE_REFRESH_SECONDS", 10)
+# The screenshot of a removed comment: headless Chromium, Pillow, or "auto" (Chromium when installed).
+EVIDENCE_RENDERER = env_str("EVIDENCE_RENDERER", "auto")
+if EVIDENCE_RENDERER not in {"auto", "chromium", "pillow"}:
+    raise ImproperlyConfigured(
+        f"EVIDENCE_RENDERER: expected auto, chromium or pillow, got {EVIDENCE_RENDERER!r}"
+    )
+EVIDENCE_CHROMIUM = env_str("EVIDENCE_CHROMIUM", "/usr/bin/chromium")
+# Gallring: comment authors' names, ids and texts are pseudonymised after this many days.
+COMMENT_RETENTION_DAYS = env_int("COMMENT_RETENTION_DAYS", 365)
 
 # --- platforms: clients, pulls, connecting accounts, press releases ------------------------------
 # Base URLs are settings so tests point the clients at local fake servers; the versions are pinned.

@@ -28,3 +28,11 @@ def webhook_sweep(older_than_seconds: float = 60) -> int:
     for pk in pending:
         services.webhook_delivery_process(delivery_id=pk)
     return len(pending)
+
+
+@shared_task(acks_late=True)
+def evidence_sweep_removed_outside() -> int:
+    """Comments removed on the platform by someone else get their evidence and registry mail."""
+    from .evidence import evidence_sweep_removed_outside as sweep
+
+    return sweep()
