@@ -150,12 +150,15 @@ def test_the_page_says_what_the_platform_cannot_do(lead_client, account):
     page = lead_client.get(reverse("metrics:account-connect", args=[account.pk]))
     assert page.status_code == 200
     missing = {str(c["label"]): str(c["reason"]) for c in page.context["capabilities"] if not c["able"]}
+    from django.conf import settings
+    from django.utils import translation
+
     from metrics.platforms.base import Capability
     from metrics.platforms.linkedin import LinkedInClient
 
-    reason = str(LinkedInClient.missing[Capability.HIDE])
-    assert reason in missing.values()
-    assert reason in page.content.decode()
+    assert str(LinkedInClient.missing[Capability.HIDE]) in missing.values()
+    with translation.override(settings.LANGUAGE_CODE):  # the page's language
+        assert str(LinkedInClient.missing[Capability.HIDE]) in page.content.decode()
 
 
 def _expiring(account, platform="x", minutes=5, refresh="r-1"):

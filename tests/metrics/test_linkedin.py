@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import translation
 
 from metrics.platforms.base import (
     Capability,
@@ -74,7 +75,7 @@ def test_comments_use_an_encoded_urn_and_reply_and_delete(fake_linkedin):
 
 def test_linkedin_cannot_hide_and_says_why(fake_linkedin):
     c = client()
-    with pytest.raises(NotSupported, match="cannot hide"):
+    with translation.override("en"), pytest.raises(NotSupported, match="cannot hide"):
         c.hide("urn:li:comment:(urn:li:activity:9,710)")
     assert Capability.HIDE not in c.capabilities and Capability.HIDE in c.missing
 
