@@ -256,6 +256,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "moderation.tasks.evidence_sweep_removed_outside",
         "schedule": 300.0,
     },
+    "comment-retention": {"task": "moderation.tasks.comments_pseudonymise", "schedule": 86400.0},
 }
 
 # --- mail -----------------------------------------------------------------------------------------

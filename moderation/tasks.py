@@ -36,3 +36,11 @@ def evidence_sweep_removed_outside() -> int:
     from .evidence import evidence_sweep_removed_outside as sweep
 
     return sweep()
+
+
+@shared_task(acks_late=True)
+def comments_pseudonymise() -> int:
+    """Gallring: pseudonymise comment authors and texts past COMMENT_RETENTION_DAYS."""
+    from .retention import comments_pseudonymise as run
+
+    return run()
