@@ -29,3 +29,17 @@ urlpatterns = [
     ),
     path("moderation/triage/rules/<int:pk>/", views.triage_rule_edit, name="triage-rule-edit"),
 ]
+
+# Acting on comments (issue 8): moderation/views_actions.py.
+from . import views_actions  # noqa: E402
+
+urlpatterns += [
+    path("moderation/comments/<int:pk>/act/", views_actions.comment_act, name="comment-act"),
+    path(
+        "moderation/comments/<int:pk>/evidence/<int:evidence_id>.png",
+        views_actions.evidence_png,
+        name="comment-evidence-png",
+    ),
+    path("moderation/bulk/", views_actions.comments_bulk_act, name="comments-bulk"),
+    path("moderation/export.csv", views_actions.export_csv, name="export-csv"),
+]

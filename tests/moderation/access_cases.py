@@ -239,3 +239,87 @@ CASES = [
 ]
 
 __all__ = ["CASES", "LOGIN", "build"]
+
+
+# --- acting on comments (issue 8): the actions form, bulk, evidence images, the export ----------------
+from moderation.models import Evidence, ModerationLogEntry  # noqa: E402
+
+_build_inbound = build
+
+
+def build(world):
+    _build_inbound(world)
+    for side in (world.own, world.other):
+        png = b"\x89PNG\r\n\x1a\n" + (world.marker.encode() if side is world.other else b"own")
+        side.evidence = Evidence.objects.create(
+            comment=side.comment,
+            png=png,
+            png_sha256="0" * 64,
+            payload=b"{}",
+            payload_sha256="1" * 64,
+            renderer="pillow",
+            rule="spam",
+        )
+        ModerationLogEntry.objects.create(comment_id=side.comment.pk, action="hide", rule="spam")
+    ModerationLogEntry.objects.create(comment_id=world.kc_comment.pk, action="no_action")
+
+
+def evidence(side):
+    return {"pk": side.comment.pk, "evidence_id": side.evidence.pk}
+
+
+EXPORT_SEES = expect(403, akn=200, lead=200, kc=200)
+
+CASES += [
+    Case(
+        "moderation:comment-act",
+        method="POST",
+        kwargs=comment,
+        data={"action": "no_action", "rule": "opinion"},
+        own=HANDLE_OWN,
+        other=HANDLE_OTHER,
+    ),
+    Case(
+        "moderation:comment-act",
+        method="POST",
+        label="unknown action",
+        kwargs=comment,
+        data={"action": "explode"},
+        own=HANDLE_OWN,
+        other=HANDLE_OTHER,
+    ),
+    Case(
+        "moderation:comment-act",
+        method="POST",
+        label="kc queue",
+        kwargs=kc_comment,
+        data={"action": "no_action"},
+        own=expect(404, akn=302, kc=302),
+        other=expect(404, akn=302, kc=302),
+    ),
+    Case("moderation:comment-act", kwargs=comment, own=everyone(405), other=everyone(405)),
+    Case("moderation:comment-evidence-png", kwargs=evidence, own=SEE_OWN, other=SEE_OTHER),
+    Case(
+        "moderation:comment-evidence-png",
+        method="POST",
+        kwargs=evidence,
+        own=everyone(405),
+        other=everyone(405),
+    ),
+    # Bulk: each comment is checked on its own; a comment one may not handle is reported, not done.
+    Case(
+        "moderation:comments-bulk",
+        method="POST",
+        data=lambda side: {"comment": [side.comment.pk], "action": "no_action", "next": "/moderation/"},
+        own=everyone(302),
+    ),
+    Case("moderation:comments-bulk", own=everyone(405)),
+    Case("moderation:export-csv", query="from=2026-01-01&to=2026-12-31", own=EXPORT_SEES),
+    Case(
+        "moderation:export-csv",
+        label="bad dates",
+        query="from=2026-13-01&to=x",
+        own=expect(403, akn=400, lead=400, kc=400),
+    ),
+    Case("moderation:export-csv", method="POST", own=everyone(405)),
+]

@@ -1,0 +1,227 @@
+"""Views for acting on comments: the actions panel's form, bulk actions, evidence images, the export.
+
+Each view finds the comment through `get_comment_for_user` (another förvaltning's → 404, a role that
+may not handle it → 403); the services in `actions.py` and `evidence.py` check again.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts.models import Role
+from accounts.permissions import roles_of
+
+from .actions import SIMPLE_ACTIONS, Action, ActionFailed, ActionUnavailable, comment_reply, comments_bulk
+from .evidence import comment_delete
+from .models import Comment, Evidence, Label, ModerationLogEntry
+from .permissions import get_comment_for_user
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE, Action.MESSAGE}
+
+
+def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool:
+    try:
+        if action == Action.REPLY:
+            comment_reply(
+                comment=comment, by=request.user, text=request.POST.get("reply_text", ""), rule=rule
+            )
+        elif action in (Action.DELETE, Action.BLOCK):
+            comment_delete(comment=comment, by=request.user, rule=rule, block=action == Action.BLOCK)
+        else:
+            SIMPLE_ACTIONS[action](comment=comment, by=request.user, rule=rule)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except ActionUnavailable as exc:
+        messages.error(request, exc.reason)
+    except ActionFailed:
+        messages.error(
+            request,
+            _("The platform did not carry out the action. Nothing was changed here; try again in a while."),
+        )
+    else:
+        messages.success(request, _("Done: %(action)s.") % {"action": Action(action).label})
+        return True
+    return False
+
+
+@login_required
+@require_POST
+def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    action = request.POST.get("action", "")
+    if action not in PANEL_ACTIONS:
+        messages.error(request, _("Choose an action."))
+    else:
+        _run(request, comment, action, request.POST.get("rule", ""))
+    return redirect("moderation:comment-detail", pk=comment.pk)
+
+
+@login_required
+@require_POST
+def comments_bulk_act(request: HttpRequest) -> HttpResponse:
+    """One action on the ticked comments of a queue page: each checked and logged on its own."""
+    ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()][:500]
+    action = request.POST.get("action", "")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith(
+        "/"
+    ):
+        back = "/moderation/"
+    if not ids:
+        messages.error(request, _("Tick the comments to act on."))
+        return redirect(back)
+    try:
+        result = comments_bulk(
+            comment_ids=ids, by=request.user, action=action, rule=request.POST.get("rule", "")
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(back)
+    if result.done:
+        messages.success(request, _("Done for %(count)s comments.") % {"count": len(result.done)})
+    if result.failed:
+        messages.error(request, _("Not done for %(count)s comments.") % {"count": len(result.failed)})
+    return redirect(back)
+
+
+@login_required
+@require_GET
+def evidence_png(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
+    comment = get_comment_for_user(request.user, pk)
+    evidence = get_object_or_404(Evidence, pk=evidence_id, comment=comment)
+    response = HttpResponse(bytes(evidence.png), content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+# --- the export for public-records requests -------------------------------------------------------
+
+EXPORT_COLUMNS = [
+    "handled_at",
+    "handled_by",
+    "action",
+    "outcome",
+    "rule",
+    "comment_id",
+    "account",
+    "platform",
+    "received",
+    "due",
+    "labels",
+    "status",
+]
+
+
+def _export_scope(user) -> Q:
+    rs = roles_of(user)
+    if rs.is_akn:
+        return Q()
+    condition = Q(pk__in=[])
+    if rs.is_kc:
+        condition |= Q(in_kc_queue=True)
+    leads = rs.administration_ids(Role.LEAD)
+    if leads:
+        condition |= Q(in_kc_queue=False, queue_administration_id__in=leads)
+    if condition == Q(pk__in=[]):
+        raise PermissionDenied
+    return condition
+
+
+def _parse_day(raw: str | None) -> date | None:
+    try:
+        return date.fromisoformat(raw or "")
+    except ValueError:
+        return None
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _export_rows(entries, comments_scope, chunk: int = 2000):
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
+    labels = dict(Label.choices)
+    buffer: list[ModerationLogEntry] = []
+
+    def flush():
+        found = comments_scope.select_related("account").in_bulk([e.comment_id for e in buffer])
+        for entry in buffer:
+            comment = found.get(entry.comment_id)
+            if comment is None:
+                continue
+            actor = entry.actor
+            yield writer.writerow(
+                [
+                    timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
+                    (actor.get_full_name() or actor.username) if actor else "",
+                    entry.action,
+                    entry.outcome,
+                    entry.rule,
+                    comment.pk,
+                    comment.account.name,
+                    comment.account.platform,
+                    timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
+                    timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
+                    ";".join(str(labels.get(label, label)) for label in comment.labels),
+                    comment.status,
+                ]
+            )
+
+    for entry in entries.iterator(chunk_size=chunk):
+        buffer.append(entry)
+        if len(buffer) >= chunk:
+            yield from flush()
+            buffer = []
+    if buffer:
+        yield from flush()
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """One row per action in [from, to] (Swedish days), streamed: a year never sits in memory."""
+    scope = _export_scope(request.user)
+    start, end = _parse_day(request.GET.get("from")), _parse_day(request.GET.get("to"))
+    if start is None or end is None:
+        return HttpResponseBadRequest(
+            _("Give the dates as from=YYYY-MM-DD and to=YYYY-MM-DD."),
+            content_type="text/plain; charset=utf-8",
+        )
+    if end < start:
+        return HttpResponseBadRequest(
+            _("The end date is before the start date."), content_type="text/plain; charset=utf-8"
+        )
+    since = datetime.combine(start, time.min, tzinfo=STOCKHOLM)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM)
+    comments_scope = Comment.objects.filter(scope)
+    entries = (
+        ModerationLogEntry.objects.filter(at__gte=since, at__lt=until)
+        .filter(comment_id__in=comments_scope.values("pk"))
+        .select_related("actor")
+        .order_by("at", "id")
+    )
+    response = StreamingHttpResponse(
+        _export_rows(entries, comments_scope), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="moderering-{start}-{end}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
