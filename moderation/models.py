@@ -418,3 +418,31 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"evidence {self.pk} for comment {self.comment_id}"
+
+
+class SavedReply(models.Model):
+    """A svarsmall: a prepared answer, kept per förvaltning or city-wide (no förvaltning)."""
+
+    administration = models.ForeignKey(
+        Administration,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="saved_replies",
+        verbose_name=_("administration"),
+        help_text=_("Leave empty for a saved reply the whole city uses."),
+    )
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"), max_length=2000)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("saved reply")
+        verbose_name_plural = _("saved replies")
+
+    def __str__(self) -> str:
+        return self.title
