@@ -43,3 +43,13 @@ urlpatterns += [
     path("moderation/bulk/", views_actions.comments_bulk_act, name="comments-bulk"),
     path("moderation/export.csv", views_actions.export_csv, name="export-csv"),
 ]
+
+urlpatterns += [
+    path("moderation/saved-replies/", views_actions.saved_replies, name="saved-replies"),
+    path("moderation/saved-replies/<int:pk>/", views_actions.saved_reply_edit, name="saved-reply-edit"),
+    path(
+        "moderation/saved-replies/<int:pk>/remove/",
+        views_actions.saved_reply_delete,
+        name="saved-reply-delete",
+    ),
+]

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
 from accounts.permissions import roles_of
@@ -225,3 +225,66 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="moderering-{start}-{end}.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- saved replies (svarsmallar) ------------------------------------------------------------------
+
+
+def _saved_replies_page(request, *, form, status=200, editing=None):
+    from django.shortcuts import render
+
+    from .saved_replies import saved_replies_editable_by
+
+    rows = saved_replies_editable_by(request.user).select_related("administration")
+    return render(
+        request,
+        "moderation/saved_replies.html",
+        {"rows": rows, "form": form, "editing": editing},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_replies(request: HttpRequest) -> HttpResponse:
+    from .saved_replies import SavedReplyForm, require_edit_saved_replies
+
+    require_edit_saved_replies(request.user)
+    if request.method == "POST":
+        form = SavedReplyForm(request.POST, user=request.user)
+        if form.is_valid():
+            reply = form.save(commit=False)
+            reply.updated_by = request.user
+            reply.save()
+            messages.success(request, _("The saved reply was added."))
+            return redirect("moderation:saved-replies")
+        return _saved_replies_page(request, form=form, status=400)
+    return _saved_replies_page(request, form=SavedReplyForm(user=request.user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def saved_reply_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from .saved_replies import SavedReplyForm, get_saved_reply_for_user
+
+    reply = get_saved_reply_for_user(request.user, pk)
+    if request.method == "POST":
+        form = SavedReplyForm(request.POST, instance=reply, user=request.user)
+        if form.is_valid():
+            reply = form.save(commit=False)
+            reply.updated_by = request.user
+            reply.save()
+            messages.success(request, _("The saved reply was saved."))
+            return redirect("moderation:saved-replies")
+        return _saved_replies_page(request, form=form, status=400, editing=reply)
+    return _saved_replies_page(request, form=SavedReplyForm(instance=reply, user=request.user), editing=reply)
+
+
+@login_required
+@require_POST
+def saved_reply_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    from .saved_replies import get_saved_reply_for_user
+
+    get_saved_reply_for_user(request.user, pk).delete()
+    messages.success(request, _("The saved reply was removed."))
+    return redirect("moderation:saved-replies")

@@ -4,6 +4,7 @@ from django import template
 
 from moderation.actions import Action, action_offers, rule_preset
 from moderation.models import Label
+from moderation.saved_replies import can_edit_saved_replies, saved_replies_for_comment
 
 register = template.Library()
 
@@ -31,4 +32,25 @@ def comment_actions_panel(context, comment):
         "hidden": comment.hidden_on_platform_at is not None,
         "removed": comment.removed_on_platform_at is not None,
         "signoff": context["request"].user.signoff_text(),
+        "saved_replies": list(saved_replies_for_comment(comment).select_related("administration")),
+        "faq": booking_faq_for(comment),
+        "can_edit_saved_replies": can_edit_saved_replies(context["request"].user),
     }
+
+
+def booking_faq_for(comment) -> str:
+    """The FAQ of the booking whose published post the comment is on, if the post matched one."""
+    if not comment.post_platform_id:
+        return ""
+    from metrics.models import PlatformPost
+
+    return (
+        PlatformPost.objects.filter(
+            account_id=comment.account_id,
+            platform_id=comment.post_platform_id,
+            booking_slot__isnull=False,
+        )
+        .values_list("booking_slot__booking__faq_text", flat=True)
+        .first()
+        or ""
+    )

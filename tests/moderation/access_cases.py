@@ -323,3 +323,63 @@ CASES += [
     ),
     Case("moderation:export-csv", method="POST", own=everyone(405)),
 ]
+
+
+# --- saved replies (svarsmallar): AKN all, a lead their förvaltning's ----------------------------------
+from moderation.models import SavedReply  # noqa: E402
+
+_build_actions = build
+
+
+def build(world):
+    _build_actions(world)
+    for side in (world.own, world.other):
+        marked = world.marker if side is world.other else ""
+        side.saved_reply = SavedReply.objects.create(
+            administration=side.administration, title=f"Skolstart {marked}", text=f"Skolan börjar {marked}"
+        )
+    world.own.foreign_administration = world.other.administration
+
+
+def saved_reply(side):
+    return {"pk": side.saved_reply.pk}
+
+
+def saved_reply_data(side):
+    return {"administration": side.administration.pk, "title": "Öppettider", "text": "Vi har öppet 8–17."}
+
+
+EDIT_OWN = expect(403, akn=200, lead=200, kc=404)
+EDIT_OTHER = expect(404, akn=200)
+
+CASES += [
+    Case("moderation:saved-replies", own=expect(403, akn=200, lead=200)),
+    Case(
+        "moderation:saved-replies", method="POST", data=saved_reply_data, own=expect(403, akn=302, lead=302)
+    ),
+    Case(
+        "moderation:saved-replies",
+        method="POST",
+        label="another förvaltning's",
+        data=lambda side: {"administration": side.foreign_administration.pk, "title": "x", "text": "y"},
+        own=expect(403, akn=302, lead=400),
+    ),
+    Case("moderation:saved-replies", method="PUT", own=everyone(405)),
+    Case("moderation:saved-reply-edit", kwargs=saved_reply, own=EDIT_OWN, other=EDIT_OTHER),
+    Case(
+        "moderation:saved-reply-edit",
+        method="POST",
+        kwargs=saved_reply,
+        data=saved_reply_data,
+        own=expect(403, akn=302, lead=302, kc=404),
+        other=expect(404, akn=302),
+    ),
+    Case(
+        "moderation:saved-reply-delete",
+        method="POST",
+        kwargs=saved_reply,
+        own=expect(403, akn=302, lead=302, kc=404),
+        other=expect(404, akn=302),
+    ),
+    Case("moderation:saved-reply-delete", kwargs=saved_reply, own=everyone(405), other=everyone(405)),
+]
