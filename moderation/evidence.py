@@ -27,9 +27,11 @@ from datetime import datetime
 from io import BytesIO
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from metrics.platforms import client_for
@@ -298,6 +300,9 @@ def comment_delete(
     comment = require_handle(by, comment)
     rule = _clean_rule(rule)
     require_offered(comment, action)
+    if Evidence.objects.filter(comment=comment, completed_at__isnull=False).exists():
+        # Removed and registered already: a second click must not send the registry a second mail.
+        raise ValidationError(_("The comment is already removed and registered."), code="removed")
     evidence = evidence_capture(comment=comment, moderator=by, rule=rule, action=action)
     outcome = ModerationLogEntry.Outcome.DONE
     try:

@@ -165,3 +165,14 @@ def test_the_chromium_renderer_is_used_when_installed(facebook, editor, account,
     comment_delete(comment=comment, by=editor, rule="personal_attack")
     evidence = Evidence.objects.get()
     assert evidence.renderer == "chromium" and bytes(evidence.png).startswith(PNG)
+
+
+def test_a_second_delete_of_a_removed_comment_sends_no_second_mail(facebook, editor, account):
+    from django.core.exceptions import ValidationError
+
+    comment = fb_comment(facebook, account, "c1", "Du är en idiot")
+    comment_delete(comment=comment, by=editor, rule="personal_attack")
+    with pytest.raises(ValidationError):
+        comment_delete(comment=comment, by=editor, rule="personal_attack")
+    assert Evidence.objects.count() == 1
+    assert OutboxMessage.objects.filter(key__startswith="registry:").count() == 1
