@@ -71,10 +71,56 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("moderation:comment-detail", pk=comment.pk)
 
 
+BULK_ACTIONS = [Action.HIDE, Action.UNHIDE, Action.LIKE, Action.NO_ACTION]
+BULK_LIMIT = 200
+
+
+def _bulk_selection(request: HttpRequest):
+    """The open comments the user may handle, filtered by label, account, or "the same author on the
+    same account as comment N" (`like=N`: no author id in the address)."""
+    from .permissions import comments_visible_to
+
+    rows = comments_visible_to(request.user).select_related("account").order_by("-received_at", "-id")
+    label = request.GET.get("label", "")
+    if label in Label.values:
+        rows = rows.with_label(label)
+    else:
+        label = ""
+    status = request.GET.get("status", "")
+    if status in Comment.Status.values:
+        rows = rows.filter(status=status)
+    else:
+        status = ""
+        rows = rows.exclude(status=Comment.Status.REMOVED)
+    like = None
+    if request.GET.get("like", "").isdigit():
+        like = get_comment_for_user(request.user, int(request.GET["like"]))
+        rows = rows.filter(account_id=like.account_id, author_id=like.author_id)
+    return rows, {"label": label, "status": status, "like": like}
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def comments_bulk_act(request: HttpRequest) -> HttpResponse:
-    """One action on the ticked comments of a queue page: each checked and logged on its own."""
+    """GET: a filtered selection to tick; POST: one action on the ticked comments, each checked and
+    logged on its own."""
+    if request.method == "GET":
+        from django.shortcuts import render
+
+        rows, filters = _bulk_selection(request)
+        return render(
+            request,
+            "moderation/bulk.html",
+            {
+                "rows": list(rows[:BULK_LIMIT]),
+                "limit": BULK_LIMIT,
+                "filters": filters,
+                "labels": Label.choices,
+                "statuses": Comment.Status.choices,
+                "actions": [(a.value, a.label) for a in BULK_ACTIONS],
+                "next": request.get_full_path(),
+            },
+        )
     ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()][:500]
     action = request.POST.get("action", "")
     back = request.POST.get("next", "")

@@ -313,7 +313,9 @@ CASES += [
         data=lambda side: {"comment": [side.comment.pk], "action": "no_action", "next": "/moderation/"},
         own=everyone(302),
     ),
-    Case("moderation:comments-bulk", own=everyone(405)),
+    Case("moderation:comments-bulk", own=expect(200)),
+    Case("moderation:comments-bulk", label="spam", query="label=spam&status=open", own=expect(200)),
+    Case("moderation:comments-bulk", method="PUT", own=everyone(405)),
     Case("moderation:export-csv", query="from=2026-01-01&to=2026-12-31", own=EXPORT_SEES),
     Case(
         "moderation:export-csv",

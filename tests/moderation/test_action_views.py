@@ -134,3 +134,35 @@ def test_the_export_refuses_editors(editor_client):
         editor_client.get(reverse("moderation:export-csv") + "?from=2026-01-01&to=2026-01-02").status_code
         == 403
     )
+
+
+def test_the_bulk_page_selects_one_authors_comments_and_hides_them(facebook, editor_client, account):
+    spam = [
+        fb_comment(facebook, account, f"s{n}", f"Klockor {n}", author=("77", "Spammaren")) for n in range(3)
+    ]
+    fb_comment(facebook, account, "other", "En vanlig fråga?", author=("78", "Anna"))
+    page = editor_client.get(reverse("moderation:comments-bulk") + f"?like={spam[0].pk}")
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert body.count('name="comment"') == 3 and "En vanlig fråga" not in body
+    response = editor_client.post(
+        reverse("moderation:comments-bulk"),
+        {
+            "comment": [c.pk for c in spam],
+            "action": "hide",
+            "rule": "spam",
+            "next": page.request["PATH_INFO"],
+        },
+    )
+    assert response.status_code == 302
+    assert all(facebook.objects[f"s{n}"]["is_hidden"] for n in range(3))
+    assert "is_hidden" in facebook.objects["other"] and facebook.objects["other"]["is_hidden"] is False
+
+
+def test_the_bulk_page_will_not_select_by_another_forvaltnings_comment(
+    facebook, editor_client, other_account
+):
+    other_account.access_token = "good-token"
+    other_account.save()
+    theirs = fb_comment(facebook, other_account, "t1", "Deras kommentar")
+    assert editor_client.get(reverse("moderation:comments-bulk") + f"?like={theirs.pk}").status_code == 404
