@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -79,12 +80,7 @@ def comments_ingest(
     ids = sorted(latest)
 
     with transaction.atomic():
-        existing: dict[str, dict] = {}
-        for chunk in _chunks(ids):
-            for row in Comment.objects.filter(account=account, platform_id__in=chunk).values(
-                "id", "platform_id", "text", "status", "labels", "reasons", "hidden_on_platform_at", "kind"
-            ):
-                existing[row["platform_id"]] = row
+        existing = _existing(account, ids)
         new_items = sorted((latest[i] for i in ids if i not in existing), key=lambda c: (c.created_at, c.id))
         edited = [latest[i] for i in ids if i in existing and existing[i]["text"] != latest[i].text]
         hide_changes = [
@@ -121,6 +117,58 @@ def _own_items(account: SocialAccount, items: Iterable[RemoteComment]) -> list[R
     return [c for c in items if _is_own(account, c)]
 
 
+# On PostgreSQL the batch's keys go in as one array, and each key is looked up on its own through
+# the index that starts with (account, key): LIMIT / OFFSET 0 keep the planner from turning the
+# lookups into one scan of all the account's rows, which it would choose while its statistics do not
+# yet know how many rows the account has (a new account's first large pull), and which grows with
+# every batch. Elsewhere the ORM's IN lists.
+_EXISTING_SQL = """
+    SELECT c.id, c.platform_id, c.text, c.status, c.hidden_on_platform_at, c.kind
+    FROM unnest(%s::text[]) AS wanted(platform_id)
+    CROSS JOIN LATERAL (
+        SELECT id, platform_id, text, status, hidden_on_platform_at, kind FROM {table}
+        WHERE account_id = %s AND platform_id = wanted.platform_id LIMIT 1
+    ) AS c
+"""
+_HISTORY_SQL = """
+    SELECT c.author_id, c.created_at, c.text_hash
+    FROM unnest(%s::text[]) AS wanted(author_id)
+    CROSS JOIN LATERAL (
+        SELECT author_id, created_at, text_hash FROM {table}
+        WHERE account_id = %s AND author_id = wanted.author_id AND created_at >= %s AND status <> %s
+        OFFSET 0
+    ) AS c
+    ORDER BY c.created_at
+"""
+_EARLIER_REPLIES_SQL = """
+    SELECT wanted.parent_platform_id, c.first
+    FROM unnest(%s::text[]) AS wanted(parent_platform_id)
+    CROSS JOIN LATERAL (
+        SELECT MIN(created_at) AS first FROM {table}
+        WHERE account_id = %s AND parent_platform_id = wanted.parent_platform_id
+          AND parent_platform_id <> '' AND status = %s
+    ) AS c
+    WHERE c.first IS NOT NULL
+"""
+
+
+def _existing(account: SocialAccount, ids: Sequence[str]) -> dict[str, dict]:
+    """What is stored of these platform ids on this account, by platform id."""
+    existing: dict[str, dict] = {}
+    fields = ("id", "platform_id", "text", "status", "hidden_on_platform_at", "kind")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_EXISTING_SQL.format(table=Comment._meta.db_table), [list(ids), account.pk])
+            for values in cursor.fetchall():
+                row = dict(zip(fields, values, strict=True))
+                existing[row["platform_id"]] = row
+        return existing
+    for chunk in _chunks(ids):
+        for row in Comment.objects.filter(account=account, platform_id__in=chunk).order_by().values(*fields):
+            existing[row["platform_id"]] = row
+    return existing
+
+
 def _author_history(account: SocialAccount, items: Sequence[RemoteComment], rules: Ruleset) -> AuthorHistory:
     """The recent comments of this batch's authors on this account, oldest first."""
     history = AuthorHistory()
@@ -129,6 +177,15 @@ def _author_history(account: SocialAccount, items: Sequence[RemoteComment], rule
     span = timedelta(hours=max(rules.spam["repeat_window_hours"], rules.spam["burst_minutes"] / 60.0))
     since = min(c.created_at for c in items) - span
     authors = sorted({c.author_id for c in items if c.author_id})
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _HISTORY_SQL.format(table=Comment._meta.db_table),
+                [authors, account.pk, since, Comment.Status.OWN.value],
+            )
+            for author_id, created_at, digest in cursor.fetchall():
+                history.add(author_id, created_at, digest)
+        return history
     for chunk in _chunks(authors):
         rows = (
             Comment.objects.filter(account=account, author_id__in=chunk, created_at__gte=since)
@@ -243,6 +300,17 @@ _INSERT_COLUMNS = (
     "reply_window_ends_at", "sort_at", "in_kc_queue", "queue_administration_id", "removal_source",
 )  # fmt: skip
 _JSON_COLUMNS = frozenset({"attachments", "raw", "labels", "reasons"})
+_JSON_INDEXES = tuple(i for i, c in enumerate(_INSERT_COLUMNS) if c in _JSON_COLUMNS)
+_row_values = operator.itemgetter(*_INSERT_COLUMNS)
+# json.dumps(value, ensure_ascii=False) builds an encoder per call; one encoder, the same output.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _copy_values(row: dict) -> list:
+    values = list(_row_values(row))
+    for i in _JSON_INDEXES:
+        values[i] = _json_text(values[i])
+    return values
 
 
 def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
@@ -276,12 +344,7 @@ def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
         )
         with cursor.connection.cursor().copy(f"COPY moderation_ingest_stage ({columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(
-                    [
-                        json.dumps(row[c], ensure_ascii=False) if c in _JSON_COLUMNS else row[c]
-                        for c in _INSERT_COLUMNS
-                    ]
-                )
+                copy.write_row(_copy_values(row))
         # Emptying the stage in the same statement: a second batch in this transaction starts clean.
         cursor.execute(
             f"WITH staged AS (DELETE FROM moderation_ingest_stage RETURNING {columns}) "  # noqa: S608
@@ -377,15 +440,8 @@ def _mark_answered(account: SocialAccount, items: Iterable[RemoteComment], new_i
                 answered_at.get(item.parent_id, item.created_at), item.created_at
             )
     # A reply can arrive before the question it answers (webhooks come in any order).
-    for chunk in _chunks(list(new_ids)):
-        earlier = (
-            Comment.objects.filter(account=account, status=Comment.Status.OWN, parent_platform_id__in=chunk)
-            .values("parent_platform_id")
-            .annotate(first=Min("created_at"))
-        )
-        for row in earlier:
-            parent = row["parent_platform_id"]
-            answered_at[parent] = min(answered_at.get(parent, row["first"]), row["first"])
+    for parent, first in _earlier_replies(account, new_ids):
+        answered_at[parent] = min(answered_at.get(parent, first), first)
     count = 0
     parents = sorted(answered_at)
     for chunk in _chunks(parents, 500):
@@ -406,6 +462,28 @@ def _mark_answered(account: SocialAccount, items: Iterable[RemoteComment], new_i
             created_at__lte=replied_at,
         ).update(status=Comment.Status.ANSWERED, answered_at=replied_at, claimed_by=None, claimed_until=None)
     return count
+
+
+def _earlier_replies(account: SocialAccount, new_ids: Sequence[str]) -> list[tuple[str, datetime]]:
+    """(platform id, first own reply) for those of `new_ids` the city already replied to."""
+    if not new_ids:
+        return []
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _EARLIER_REPLIES_SQL.format(table=Comment._meta.db_table),
+                [list(new_ids), account.pk, Comment.Status.OWN.value],
+            )
+            return [tuple(row) for row in cursor.fetchall()]
+    found = []
+    for chunk in _chunks(list(new_ids)):
+        earlier = (
+            Comment.objects.filter(account=account, status=Comment.Status.OWN, parent_platform_id__in=chunk)
+            .values("parent_platform_id")
+            .annotate(first=Min("created_at"))
+        )
+        found.extend((row["parent_platform_id"], row["first"]) for row in earlier)
+    return found
 
 
 def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteComment]) -> None:

@@ -72,10 +72,20 @@ def _stemmer():
 
 
 @lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
+def _stem_word(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
+def _stem(word: str) -> str:
+    # A number has no vowel, so the stemmer's region R1 is empty and it removes nothing: numbers
+    # ("#4711", order and case numbers) are their own stem, and never fill the cache.
+    if word.isdigit():
+        return word
+    return _stem_word(word)
+
+
+# Ingest asks for the hash of the same text twice in a row (spam history, then the stored row).
+@lru_cache(maxsize=4096)
 def text_hash(text: str) -> str:
     """A short hash of the text without case, punctuation and spacing: "the same thing said again"."""
     normal = _NORMALISE_RE.sub(" ", text.casefold()).strip()
@@ -208,13 +218,16 @@ class AuthorHistory:
 def _tokens(text: str) -> list[tuple[str, str, bool]]:
     """(word, stem, starts a sentence) for each word."""
     out = []
+    append = out.append
+    ends_sentence = _SENTENCE_END_RE.search
     previous_end = 0
     for match in _WORD_RE.finditer(text):
+        start, end = match.span()
         word = match.group().casefold()
-        gap = text[previous_end : match.start()]
-        starts = not out or bool(_SENTENCE_END_RE.search(gap))
-        out.append((word, _stem(word), starts))
-        previous_end = match.end()
+        # Searching the gap in place: the pattern is one character class, so the bounds act as a slice.
+        starts = not out or ends_sentence(text, previous_end, start) is not None
+        append((word, _stem(word), starts))
+        previous_end = end
     return out
 
 

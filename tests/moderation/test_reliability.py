@@ -10,7 +10,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
 
@@ -61,11 +61,11 @@ def _payload():
     return {"object": "page", "entry": [{"id": "PAGE9", "time": 1795000000, "changes": changes}]}
 
 
-def _worker_in_transaction() -> bool:
+def _worker_waiting_on_the_pull() -> bool:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND state <> 'idle' AND query ILIKE %s",
+            "AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE %s",
             ["%moderation_comment%"],
         )
         return cursor.fetchone()[0] > 0
@@ -92,6 +92,28 @@ def test_every_comment_exactly_once_after_replays_a_pull_and_a_killed_worker(
     headers = {"X-Hub-Signature-256": sign(body, SECRET)}
     client = Client()
 
+    # A pull of the same post is writing and has not committed yet: the worker's batch will meet
+    # its rows and wait on them, inside the batch's transaction, however fast the batch is.
+    pull_items = [
+        remote(f"PAGE9_C{i}", f"{TEXTS[i % len(TEXTS)]} ({i})", author_id=f"u{i}", post_id="PAGE9_P1")
+        for i in range(0, N, 3)
+    ]
+    holding, release, pulled = threading.Event(), threading.Event(), threading.Event()
+
+    def pull():
+        try:
+            with transaction.atomic():
+                comments_ingest(account=account, items=pull_items)
+                holding.set()
+                release.wait(120)
+            pulled.set()
+        finally:
+            connection.close()
+
+    puller = threading.Thread(target=pull)
+    puller.start()
+    assert holding.wait(60), "the pull did not get to write"
+
     # Meta delivers three times: one stored delivery, one task.
     for _ in range(3):
         assert (
@@ -102,25 +124,10 @@ def test_every_comment_exactly_once_after_replays_a_pull_and_a_killed_worker(
         )
     assert WebhookDelivery.objects.count() == 1
 
-    # The worker is inside the batch's transaction: kill it there, as a crash would.
-    _wait(_worker_in_transaction, 60, "the worker to start writing the batch")
-    pull_items = [
-        remote(f"PAGE9_C{i}", f"{TEXTS[i % len(TEXTS)]} ({i})", author_id=f"u{i}", post_id="PAGE9_P1")
-        for i in range(0, N, 3)
-    ]
-    pulled = threading.Event()
-
-    def pull():
-        try:
-            comments_ingest(account=account, items=pull_items)
-            pulled.set()
-        finally:
-            connection.close()
-
-    puller = threading.Thread(target=pull)
-    puller.start()  # overlaps the worker's uncommitted batch: waits on its row locks
-    time.sleep(0.2)
+    # The worker is inside the batch's transaction, waiting on the pull: kill it there, as a crash would.
+    _wait(_worker_waiting_on_the_pull, 60, "the worker to meet the pull's rows")
     celery_worker_process.kill()
+    release.set()
     puller.join(120)
     assert pulled.is_set()
     assert WebhookDelivery.objects.get().processed_at is None  # the killed batch left nothing half done
