@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
 from helsocial.workdays import working_time_between
@@ -23,10 +25,10 @@ class QueueItem:
     labels: list[tuple[str, str]]  # (code, name)
     action: str
     overdue: bool
-    working_time_left: timedelta
     window_left: timedelta | None
     claimed_by_other: bool
     claimed_by_me: bool
+    now: datetime
     # Strings the row shows, prepared here: the queue renders 50 rows every few seconds.
     due_iso: str = ""
     due_text: str = ""
@@ -34,6 +36,15 @@ class QueueItem:
     account_text: str = ""
     excerpt: str = ""
     claim_url: str = ""
+    row_class: str = ""
+    labels_html: str = ""
+    button_class: str = ""
+    button_text: str = ""
+    window_text: str = ""
+
+    @property
+    def working_time_left(self) -> timedelta:
+        return working_time_between(self.now, self.comment.due_at)
 
     @property
     def window_left_text(self) -> str:
@@ -56,37 +67,92 @@ def duration_text(amount: timedelta) -> str:
 
 def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
     """What the queue shows per row, computed without further queries (account and claimer are joined)."""
-    from django.utils import formats
-    from django.utils.text import Truncator
+    from django.utils.html import format_html_join
     from django.utils.timezone import localtime
+    from django.utils.translation import gettext as _
 
-    kinds = dict(Comment.Kind.choices)
-    platforms = dict(SocialAccount.Platform.choices)
+    # The names are translated once per page, not once per row.
+    kinds = {code: str(name) for code, name in Comment.Kind.choices}
+    platforms = {code: str(name) for code, name in SocialAccount.Platform.choices}
+    label_names = {code: str(name) for code, name in _LABEL_NAMES.items()}
+    action_names = {code: str(name) for code, name in _ACTION_NAMES.items()}
     claim = reverse("moderation:comment-claim", args=[0])[: -len("0/claim/")]
+    due_text = DueFormat()
+    view, handle, window_closed = _("View"), _("Handle"), _("Reply window closed")
     items = []
     for c in rows:
         claim_live = c.claimed_by_id is not None and c.claimed_until is not None and c.claimed_until > now
+        overdue = c.status == Comment.Status.OPEN and c.sort_at < now
+        claimed_by_other = claim_live and c.claimed_by_id != user.pk
+        window_left = (
+            (c.reply_window_ends_at - now)
+            if c.reply_window_ends_at and c.reply_window_ends_at > now
+            else (timedelta(0) if c.reply_window_ends_at else None)
+        )
         items.append(
             QueueItem(
                 comment=c,
-                labels=[(label, _LABEL_NAMES.get(label, label)) for label in c.labels],
-                action=_ACTION_NAMES.get(c.suggested_action, c.suggested_action),
-                overdue=c.status == Comment.Status.OPEN and c.sort_at < now,
-                working_time_left=working_time_between(now, c.due_at),
-                window_left=(c.reply_window_ends_at - now)
-                if c.reply_window_ends_at and c.reply_window_ends_at > now
-                else (timedelta(0) if c.reply_window_ends_at else None),
-                claimed_by_other=claim_live and c.claimed_by_id != user.pk,
+                labels=[(label, label_names.get(label, label)) for label in c.labels],
+                action=action_names.get(c.suggested_action, c.suggested_action),
+                overdue=overdue,
+                window_left=window_left,
+                claimed_by_other=claimed_by_other,
                 claimed_by_me=claim_live and c.claimed_by_id == user.pk,
+                now=now,
                 due_iso=c.due_at.isoformat(),
-                due_text=formats.date_format(localtime(c.due_at), "D j M H:i"),
+                due_text=due_text(localtime(c.due_at)),
                 meta_text=f"{kinds.get(c.kind, c.kind)} · {c.author_name or c.author_id}",
                 account_text=f"{c.account.name} ({platforms.get(c.account.platform, c.account.platform)})",
-                excerpt=Truncator(c.text).chars(240),
+                excerpt=excerpt(c.text),
                 claim_url=f"{claim}{c.pk}/claim/",
+                row_class="queue-urgent" if c.is_urgent else ("queue-overdue" if overdue else ""),
+                labels_html=format_html_join(
+                    "",
+                    '<span class="badge label-badge label-{}">{}</span> ',
+                    ((label, label_names.get(label, label)) for label in c.labels),
+                ),
+                button_class="btn-outline-secondary" if claimed_by_other else "btn-primary",
+                button_text=view if claimed_by_other else handle,
+                window_text=(
+                    _("Reply window: %(left)s left") % {"left": duration_text(window_left)}
+                    if window_left
+                    else window_closed
+                )
+                if window_left is not None
+                else "",
             )
         )
     return items
+
+
+_EXCERPT_CHARS = 240
+
+
+def excerpt(text: str) -> str:
+    """Truncator(text).chars(240), without walking the text when it is short enough already."""
+    normal = unicodedata.normalize("NFC", text)
+    if len(normal) <= _EXCERPT_CHARS:  # combining characters only make it count fewer
+        return normal
+    return Truncator(normal).chars(_EXCERPT_CHARS)
+
+
+class DueFormat:
+    """formats.date_format(moment, "D j M H:i") for many moments in the active language.
+
+    The day and month names are looked up once per page instead of once per row.
+    """
+
+    def __init__(self) -> None:
+        from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
+
+        self.weekdays = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
+        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
+
+    def __call__(self, moment: datetime) -> str:
+        return (
+            f"{self.weekdays[moment.weekday()]} {moment.day} {self.months[moment.month]} "
+            f"{moment.hour:02d}:{moment.minute:02d}"
+        )
 
 
 def queue_url_for(comment: Comment) -> str:

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -51,6 +52,12 @@ logger = logging.getLogger(__name__)
 
 QUEUE_PAGE_SIZE = 50
 QUEUE_ORDER = ("priority", "sort_at", "id")
+# What selectors.queue_items and the rows' template read of a comment, its account and its claimer.
+QUEUE_COLUMNS = (
+    "id", "account_id", "kind", "author_id", "author_name", "text", "labels", "suggested_action",
+    "status", "priority", "due_at", "reply_window_ends_at", "sort_at", "claimed_by", "claimed_until",
+    "account__name", "account__platform",
+)  # fmt: skip
 
 
 # --- the Meta webhook -----------------------------------------------------------------------------
@@ -125,9 +132,10 @@ def queue_administration(request: HttpRequest, administration_id: int) -> HttpRe
 
 
 def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
-    accounts = list(accounts.order_by("name", "platform"))
+    # Only the columns the filter and the rows show: no access token (decrypted per row), no raw item.
+    accounts = list(accounts.order_by("name", "platform").only("pk", "name", "platform"))
     filters = QueueFilterForm(request.GET or None, accounts=accounts)
-    rows = filters.filter(rows).select_related("account", "claimed_by")
+    rows = filters.filter(rows).select_related("account", "claimed_by").only(*QUEUE_COLUMNS)
     page = keyset_page(rows, order=QUEUE_ORDER, after=request.GET.get("after"), size=QUEUE_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("after", None)
@@ -143,6 +151,14 @@ def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
         if administration is not None or roles_of(request.user).is_akn
         else [],
         "can_see_kc": can_see_kc_queue(request.user),
+        # The rows' constant words and the CSRF field, once per page rather than once per row.
+        "csrf_input": csrf_input(request),
+        "words": {
+            "urgent": _("Urgent"),
+            "overdue": _("Overdue"),
+            "you": _("You"),
+            "comment": _("comment"),
+        },
     }
     if request.htmx:
         template = (
