@@ -176,3 +176,18 @@ def test_a_second_delete_of_a_removed_comment_sends_no_second_mail(facebook, edi
         comment_delete(comment=comment, by=editor, rule="personal_attack")
     assert Evidence.objects.count() == 1
     assert OutboxMessage.objects.filter(key__startswith="registry:").count() == 1
+
+
+def test_without_chromium_auto_falls_back_to_pillow(facebook, editor, account, settings):
+    settings.EVIDENCE_RENDERER = "auto"
+    settings.EVIDENCE_CHROMIUM = "/nonexistent/chromium"
+    comment = fb_comment(facebook, account, "c1", "Du är en idiot")
+    comment_delete(comment=comment, by=editor, rule="personal_attack")
+    evidence = Evidence.objects.get()
+    assert evidence.renderer == "pillow" and bytes(evidence.png).startswith(PNG)
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(bytes(evidence.png)))
+    assert image.width == 800 and image.height > 300
