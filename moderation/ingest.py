@@ -345,14 +345,17 @@ def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
         with cursor.connection.cursor().copy(f"COPY moderation_ingest_stage ({columns}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(_copy_values(row))
-        # Emptying the stage in the same statement: a second batch in this transaction starts clean.
         cursor.execute(
-            f"WITH staged AS (DELETE FROM moderation_ingest_stage RETURNING {columns}) "  # noqa: S608
-            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM staged "
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM moderation_ingest_stage "  # noqa: S608
             f"ORDER BY platform_id ON CONFLICT (account_id, platform_id) DO NOTHING "
             f"RETURNING id, priority, status"
         )
-        return [tuple(r) for r in cursor.fetchall()]
+        inserted = [tuple(r) for r in cursor.fetchall()]
+        # A second batch in this transaction starts with an empty stage. TRUNCATE rather than
+        # DELETE: deleted rows would stay in the stage until the transaction ends, and every later
+        # batch of a long transaction (a large pull) would read past them again.
+        cursor.execute("TRUNCATE moderation_ingest_stage")
+        return inserted
 
 
 def _apply_edits(

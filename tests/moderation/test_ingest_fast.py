@@ -178,3 +178,21 @@ def test_earlier_replies_are_the_orms_first_own_reply_per_question(account, othe
     assert expected
     assert dict(_earlier_replies(account, new_ids)) == expected
     assert _earlier_replies(account, []) == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_stage_is_empty_after_each_batch_of_one_transaction(account):
+    from django.db import connection, transaction
+
+    with transaction.atomic():
+        first = comments_ingest(account=account, items=[remote(f"a{i}", f"Fråga {i}?") for i in range(30)])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM moderation_ingest_stage")
+            assert cursor.fetchone()[0] == 0
+        second = comments_ingest(account=account, items=[remote(f"b{i}", f"Fråga {i}?") for i in range(20)])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM moderation_ingest_stage")
+            assert cursor.fetchone()[0] == 0
+    assert (first.created, second.created) == (30, 20)
+    assert Comment.objects.filter(account=account).count() == 50
