@@ -153,9 +153,12 @@ def main() -> None:
 
         rows = list(_copy_rows(raw_target, administration.pk, N))
         started = time.perf_counter()
-        with connection.cursor() as cursor, cursor.connection.cursor().copy(
-            f"COPY moderation_comment ({', '.join(COPY_COLUMNS)}) FROM STDIN"
-        ) as copy:
+        with (
+            connection.cursor() as cursor,
+            cursor.connection.cursor().copy(
+                f"COPY moderation_comment ({', '.join(COPY_COLUMNS)}) FROM STDIN"
+            ) as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
         copy_seconds = time.perf_counter() - started
@@ -165,9 +168,7 @@ def main() -> None:
     ingest_rate, copy_rate = N / ingest_seconds, N / copy_seconds
     ratio = ingest_rate / copy_rate
     print(f"comments: {N:,} in batches of {BATCH:,} (stored {stored:,}, copied {copied:,})")
-    print(
-        f"ingest (parse, upsert, triage, due, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s"
-    )
+    print(f"ingest (parse, upsert, triage, due, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s")
     print(
         f"COPY of the same rows raw:                         {copy_seconds:7.2f} s  {copy_rate:9,.0f} rows/s"
     )
