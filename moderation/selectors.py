@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
-from helsocial.workdays import working_time_between
 
 from .models import Comment, Label, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
@@ -43,16 +42,8 @@ class QueueItem:
     window_text: str = ""
 
     @property
-    def working_time_left(self) -> timedelta:
-        return working_time_between(self.now, self.comment.due_at)
-
-    @property
     def window_left_text(self) -> str:
         return duration_text(self.window_left) if self.window_left else ""
-
-    @property
-    def time_left_text(self) -> str:
-        return duration_text(self.working_time_left)
 
 
 def duration_text(amount: timedelta) -> str:
