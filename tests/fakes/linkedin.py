@@ -3,6 +3,12 @@
 It insists on what LinkedIn insists on: a Bearer token, `LinkedIn-Version` (a retired or missing
 version is a 426 NONEXISTENT_VERSION) and `X-Restli-Protocol-Version: 2.0.0`, URNs percent-encoded
 in paths and queries. Paging is `start`/`count`/`total`.
+
+Mentions: `organizationalEntityNotifications?q=criteria` serves the organisation's notifications
+(the pull finder of Organization Social Action Notifications) filtered by `actions=List(...)` and
+`timeRange=(start:MS,end:MS)`, newest first; a post that mentions the organisation is also a post of
+its author, readable at `GET /rest/posts/{enc urn}`, and its comments may tag the organisation in
+`message.attributes`.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ class FakeLinkedIn(FakePlatform):
         self.stats: dict[str, dict] = {}  # post URN -> totalShareStatistics
         self.followers: dict[str, int] = {}
         self.reactions: list[dict] = []
+        self.notifications: list[dict] = []  # newest first
         self.ids = itertools.count(800)
 
     def has_post(self, org: str, urn: str, *, ms: int, text: str = "", link: str = "") -> None:
@@ -54,19 +61,67 @@ class FakeLinkedIn(FakePlatform):
         items.sort(key=lambda p: -p["lastModifiedAt"])
 
     def has_comment(
-        self, activity: str, comment_id: str, *, text: str, ms: int, actor: str = "urn:li:person:A"
+        self,
+        activity: str,
+        comment_id: str,
+        *,
+        text: str,
+        ms: int,
+        actor: str = "urn:li:person:A",
+        tags: tuple[str, ...] = (),
+        parent: str | None = None,
     ) -> None:
-        self.comments.setdefault(activity, []).append(
-            {
-                "id": comment_id,
-                "commentUrn": f"urn:li:comment:({activity},{comment_id})",
-                "actor": actor,
-                "object": activity,
-                "message": {"text": text},
-                "created": {"time": ms, "actor": actor},
-                "lastModified": {"time": ms, "actor": actor},
+        """A comment on `activity`; `tags` are the URNs its text mentions (message.attributes)."""
+        message: dict[str, Any] = {"text": text}
+        if tags:
+            message["attributes"] = [
+                {"start": 0, "length": min(len(text), 10), "value": {_attribute_key(urn): urn}}
+                for urn in tags
+            ]
+        comment = {
+            "id": comment_id,
+            "commentUrn": f"urn:li:comment:({activity},{comment_id})",
+            "actor": actor,
+            "object": activity,
+            "message": message,
+            "created": {"time": ms, "actor": actor},
+            "lastModified": {"time": ms, "actor": actor},
+        }
+        if parent:
+            comment["parentComment"] = parent
+        self.comments.setdefault(activity, []).append(comment)
+
+    def has_share_mention(
+        self,
+        org: str,
+        post_urn: str,
+        *,
+        text: str,
+        ms: int,
+        author: str = "urn:li:person:B",
+        decorated: bool = True,
+    ) -> dict:
+        """A member's post tagging `org`: the post itself, and the SHARE_MENTION notification of it.
+
+        `decorated=False` leaves `decoratedGeneratedActivity` out, as in LinkedIn's plainest sample.
+        """
+        self.has_post(author, post_urn, ms=ms, text=text)
+        note: dict[str, Any] = {
+            "notificationId": next(self.ids) * 1000 + 44,
+            "action": "SHARE_MENTION",
+            "organizationalEntity": org,
+            "generatedActivity": post_urn,
+            "sourcePost": post_urn,
+            "actor": author,
+            "lastModifiedAt": ms,
+        }
+        if decorated:
+            note["decoratedGeneratedActivity"] = {
+                "share": {"owner": author, "text": text, "entity": post_urn, "mediaCategory": "NONE"}
             }
-        )
+        self.notifications.append(note)
+        self.notifications.sort(key=lambda n: -n["lastModifiedAt"])
+        return note
 
     def fault_response(self, kind: str, request: Request) -> Response:
         if kind == "429":
@@ -135,6 +190,15 @@ class FakeLinkedIn(FakePlatform):
                     return li_error(400, "ILLEGAL_ARGUMENT", "actor required")
                 self.comments[obj] = [c for c in self.comments.get(obj, []) if c["id"] != match[2]]
                 return Response(status=204)
+        if path == "/rest/organizationalEntityNotifications" and request.method == "GET":
+            return self.notifications_page(args, query, start, count)
+        match = re.fullmatch(r"/rest/posts/([^/]+)", path)
+        if match and request.method == "GET":
+            urn = unquote(match[1])
+            for post in (p for items in self.posts.values() for p in items):
+                if post["id"] == urn:
+                    return json_response(post)
+            return li_error(404, "NOT_FOUND", f"Post {urn} not found")
         if path == "/rest/reactions" and request.method == "POST":
             self.reactions.append({"actor": args.get("actor"), **request.get_json()})
             return Response(status=201)
@@ -159,6 +223,33 @@ class FakeLinkedIn(FakePlatform):
             return json_response({"firstDegreeSize": self.followers.get(unquote(match[1]), 0)})
         return li_error(404, "NOT_FOUND", f"No resource {path}")
 
+    def notifications_page(self, args, query: str, start: int, count: int) -> Response:
+        if args.get("q") != "criteria" or not args.get("organizationalEntity"):
+            return li_error(400, "ILLEGAL_ARGUMENT", "q=criteria and organizationalEntity required")
+        # Rest.li 2.0: the list and the range arrive literal (an encoded parenthesis is not a list).
+        actions = re.search(r"(?:^|&)actions=List\(([A-Z_,]*)\)", query)
+        if not actions:
+            return li_error(400, "ILLEGAL_ARGUMENT", "actions=List(...) required")
+        wanted = set(actions[1].split(","))
+        unknown = wanted - {"LIKE", "COMMENT", "SHARE", "SHARE_MENTION", "ADMIN_COMMENT", "COMMENT_EDIT",
+                            "COMMENT_DELETE"}  # fmt: skip
+        if unknown:
+            return li_error(400, "ILLEGAL_ARGUMENT", f"Unknown actions {sorted(unknown)}")
+        low, high = 0, 2**63
+        time_range = re.search(r"(?:^|&)timeRange=\(start:(\d+),end:(\d+)\)", query)
+        if "timeRange=" in query and not time_range:
+            return li_error(400, "ILLEGAL_ARGUMENT", "timeRange=(start:MS,end:MS) expected")
+        if time_range:
+            low, high = int(time_range[1]), int(time_range[2])
+        items = [
+            n
+            for n in self.notifications
+            if n["organizationalEntity"] == args["organizationalEntity"]
+            and n["action"] in wanted
+            and low <= n["lastModifiedAt"] <= high
+        ]
+        return self.page(items, start, count)
+
     def page(self, items: list[dict], start: int, count: int) -> Response:
         return json_response(
             {
@@ -166,3 +257,8 @@ class FakeLinkedIn(FakePlatform):
                 "elements": items[start : start + count],
             }
         )
+
+
+def _attribute_key(urn: str) -> str:
+    # The versioned Comments API names the tagged entity by its kind.
+    return "organization" if urn.startswith("urn:li:organization:") else "member"
