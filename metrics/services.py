@@ -329,7 +329,7 @@ def posts_match_slots(*, account: SocialAccount, since: datetime) -> int:
         ).select_related("booking")
     )
     taken: set[int] = set()
-    matched = 0
+    matched_posts: list[str] = []
     # A shared link is the stronger evidence: those matches go first, then the rest by nearest start.
     for by_link in (True, False):
         for post in sorted(posts, key=lambda p: p.created_at):
@@ -352,8 +352,13 @@ def posts_match_slots(*, account: SocialAccount, since: datetime) -> int:
             post.booking_slot = slot
             post.save(update_fields=["booking_slot"])
             booking_slot_publish(slot=slot, post_platform_id=post.platform_id, published_at=post.created_at)
-            matched += 1
-    return matched
+            matched_posts.append(post.platform_id)
+    if matched_posts:
+        # Comments that arrived before the match move to the booking's förvaltning (or KC).
+        from moderation.placement import comments_place_again
+
+        comments_place_again(account=account, post_ids=matched_posts)
+    return len(matched_posts)
 
 
 # --- comments and messages ------------------------------------------------------------------------

@@ -95,7 +95,7 @@ def comments_ingest(
             return result
 
         rules = rules or ruleset_load()
-        kc_posts = placement.kc_handles_posts(account)
+        kc_posts = placement.posts_placement(account, [c.post_id for c in new_items])
         history = _author_history(account, [c for c in new_items if not _is_own(account, c)], rules)
 
         rows = [_new_row(account, item, rules, history, kc_posts, now) for item in new_items]
@@ -259,7 +259,9 @@ def _new_row(
     if item.is_hidden and status == Comment.Status.OPEN:
         status = Comment.Status.HANDLED  # already hidden by someone in the platform's own tools
     due = sla.due_for(created_at=item.created_at, labels=labels, kind=kind, platform=account.platform)
-    in_kc, administration_id = placement.queue_for(account=account, kind=kind, kc_posts=kc_posts)
+    in_kc, administration_id = placement.queue_for(
+        account=account, kind=kind, kc_posts=kc_posts, post_id=item.post_id
+    )
     return dict(
         account_id=account.pk,
         platform_id=item.id,

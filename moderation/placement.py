@@ -5,40 +5,64 @@ direktmeddelanden. Där det finns en gemensam överenskommelse med förvaltninge
 hantering av kommentarsflödet vid publicering av inlägg." Everything else is handled by the
 förvaltning that published the post.
 
-The post's förvaltning is taken to be the account's; once posts are matched to bookings (metrics),
-the booking's förvaltning should decide on city-wide accounts.
+On a förvaltning's own account that is the account's förvaltning. On a city-wide account it is the
+förvaltning that booked the slot the post was matched to (metrics' `posts_match_slots`); a post not
+matched (yet) stays with the account's förvaltning, and its open comments move once it is matched
+(`comments_place_again`).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
 from django.apps import apps
+from django.db.models import Exists, OuterRef, Q, Value
 
 from accounts.models import SocialAccount
+from metrics.models import PlatformPost
 
-from .models import Comment
+from .models import Comment, CommentNote
+
+# Stay well under the bind-parameter limits of both databases.
+_CHUNK = 5000
+
+
+@dataclass(frozen=True)
+class PostPlacement:
+    """What a batch's comments need to find their queue, read once per batch (`posts_placement`)."""
+
+    # KC handles the comment flow of the account's own förvaltning (an agreement in force).
+    account_kc: bool
+    # City-wide accounts only: post platform id -> (the booking's förvaltning, KC handles its flow).
+    booked: Mapping[str, tuple[int, bool]] = field(default_factory=dict)
+
+
+def _agreements():
+    try:
+        return apps.get_model("calendar_booking", "KcAgreement")
+    except LookupError:  # the calendar app has no agreements yet: nothing is handed to KC
+        return None
 
 
 def _kc_agreement_in_force(administration_id: int) -> bool:
-    try:
-        agreement = apps.get_model("calendar_booking", "KcAgreement")
-    except LookupError:  # the calendar app has no agreements yet: nothing is handed to KC
+    agreement = _agreements()
+    if agreement is None:
         return False
     return agreement.objects.in_force().filter(administration_id=administration_id).exists()
 
 
 def kc_administration_ids() -> list[int]:
     """The förvaltningar whose comment flow KC handles now."""
-    try:
-        agreement = apps.get_model("calendar_booking", "KcAgreement")
-    except LookupError:
+    agreement = _agreements()
+    if agreement is None:
         return []
     return list(agreement.objects.in_force().values_list("administration_id", flat=True))
 
 
 def kc_accounts():
     """The accounts whose comments or messages can be in KC's queue (for its account filter)."""
-    from django.db.models import Q
-
     return SocialAccount.objects.filter(
         Q(is_citywide=True) | Q(administration_id__in=kc_administration_ids())
     )
@@ -51,13 +75,98 @@ def kc_handles_posts(account: SocialAccount) -> bool:
 
 def kc_handles(account: SocialAccount, post_id: str | None = None) -> bool:
     """Whether KC handles comments on this post."""
-    return kc_handles_posts(account)
+    placed = posts_placement(account, [post_id])
+    return queue_for(account=account, kind=Comment.Kind.COMMENT, kc_posts=placed, post_id=post_id)[0]
 
 
-def queue_for(*, account: SocialAccount, kind: str, kc_posts: bool) -> tuple[bool, int]:
-    """(in KC's queue, the förvaltning whose queue otherwise) for one comment."""
+def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> dict[str, tuple[int, bool]]:
+    """{post platform id: (the booking's förvaltning, KC handles its comments)} for the matched posts.
+
+    One query for a batch's posts (per 5,000 of them): the post's booked slot, its booking's
+    förvaltning, and whether that förvaltning has a KC agreement in force, joined in the database.
+    """
+    ids = sorted({p for p in post_ids if p})
+    if not ids:
+        return {}
+    agreement = _agreements()
+    booked: dict[str, tuple[int, bool]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = PlatformPost.objects.filter(
+            account=account, platform_id__in=ids[start : start + _CHUNK], booking_slot__isnull=False
+        )
+        if agreement is not None:
+            in_force = agreement.objects.in_force().filter(
+                administration_id=OuterRef("booking_slot__booking__administration_id")
+            )
+            rows = rows.annotate(kc=Exists(in_force))
+        else:
+            rows = rows.annotate(kc=Value(False))
+        values = rows.values_list("platform_id", "booking_slot__booking__administration_id", "kc")
+        for platform_id, administration_id, kc in values:
+            booked[platform_id] = (administration_id, bool(kc))
+    return booked
+
+
+def posts_placement(account: SocialAccount, post_ids: Iterable[str | None] = ()) -> PostPlacement:
+    """Everything `queue_for` needs for a batch on this account: one query, two on a city-wide one."""
+    booked = posts_booked_by(account, post_ids) if account.is_citywide else {}
+    return PostPlacement(account_kc=kc_handles_posts(account), booked=booked)
+
+
+def queue_for(
+    *, account: SocialAccount, kind: str, kc_posts: bool | PostPlacement, post_id: str | None = None
+) -> tuple[bool, int]:
+    """(in KC's queue, the förvaltning whose queue otherwise) for one comment.
+
+    `kc_posts` is the batch's `posts_placement` (or, for the account's own posts only, whether KC
+    handles the account's förvaltning's comment flow); `post_id` the post the comment is on.
+    """
     if kind == Comment.Kind.MESSAGE and account.is_citywide:
         return True, account.administration_id
-    if kind in (Comment.Kind.COMMENT, Comment.Kind.REPLY) and kc_posts:
-        return True, account.administration_id
-    return False, account.administration_id
+    if kind not in (Comment.Kind.COMMENT, Comment.Kind.REPLY):
+        return False, account.administration_id
+    if isinstance(kc_posts, PostPlacement):
+        owner = kc_posts.booked.get(post_id or "") if account.is_citywide else None
+        if owner is not None:
+            return owner[1], owner[0]
+        kc_posts = kc_posts.account_kc
+    return bool(kc_posts), account.administration_id
+
+
+def comments_place_again(*, account: SocialAccount, post_ids: Iterable[str]) -> int:
+    """Move the open comments on these posts to the queue they belong in now; returns how many.
+
+    Called when posts of a city-wide account are matched to their bookings: comments that arrived
+    before (a webhook is faster than the next pull) sit in the account's förvaltning's queue and go
+    to the booking's förvaltning, or to KC under its agreement. A comment someone forwarded or sent
+    back stays where that person put it; handled ones stay where they were handled.
+    """
+    if not account.is_citywide:
+        return 0
+    ids = sorted({p for p in post_ids if p})
+    placed = posts_placement(account, ids)
+    targets: dict[tuple[bool, int], list[str]] = defaultdict(list)
+    for post_id in ids:
+        target = queue_for(account=account, kind=Comment.Kind.COMMENT, kc_posts=placed, post_id=post_id)
+        targets[target].append(post_id)
+    moved = 0
+    for (in_kc, administration_id), posts in targets.items():
+        moved += (
+            Comment.objects.filter(
+                account=account,
+                post_platform_id__in=posts,
+                kind__in=[Comment.Kind.COMMENT, Comment.Kind.REPLY],
+                status=Comment.Status.OPEN,
+            )
+            .exclude(in_kc_queue=in_kc, queue_administration_id=administration_id)
+            .exclude(
+                Exists(
+                    CommentNote.objects.filter(
+                        comment=OuterRef("pk"),
+                        kind__in=[CommentNote.Kind.FORWARD, CommentNote.Kind.RETURN],
+                    )
+                )
+            )
+            .update(in_kc_queue=in_kc, queue_administration_id=administration_id)
+        )
+    return moved
