@@ -337,6 +337,8 @@ KC_EMAIL = env_str("KC_EMAIL", "kontaktcenter@helsingborg.se")
 SLA_WORKING_HOURS = env_float("SLA_WORKING_HOURS", 9.0)
 # Threats, racism and personal attacks: the top of the queue on a shorter clock.
 SLA_URGENT_WORKING_HOURS = env_float("SLA_URGENT_WORKING_HOURS", 2.0)
+# LinkedIn mentions are liked or commented on "i mån av tid": no 24-hour promise, a week's clock.
+SLA_MENTION_WORKING_HOURS = env_float("SLA_MENTION_WORKING_HOURS", 45.0)
 # Meta's standard messaging window: a page may answer a direct message within 24 h of the person's last one.
 META_MESSAGING_WINDOW_HOURS = env_float("META_MESSAGING_WINDOW_HOURS", 24.0)
 META_APP_SECRET = env_str("META_APP_SECRET")

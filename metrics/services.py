@@ -398,6 +398,9 @@ def account_pull_comments(
         if Capability.READ_MESSAGES in client.capabilities:
             since = (connection.last_comments_pull_at or window) - OVERLAP
             items.extend(client.messages(since))
+        if Capability.READ_MENTIONS in client.capabilities:
+            # Others' posts naming the account (LinkedIn's tip): queued as kind "mention".
+            items.extend(client.mentions((connection.last_comments_pull_at or window) - OVERLAP))
     except TokenExpired as exc:
         connection_mark_needs_token(account=account, reason=str(exc))
         result.skipped = AccountConnection.Status.NEEDS_NEW_TOKEN

@@ -4,6 +4,11 @@ The clock runs in the city's working hours (`helsocial.workdays`): questions and
 due after SLA_WORKING_HOURS of staffed time, threats, racism and personal attacks after the shorter
 SLA_URGENT_WORKING_HOURS. A direct message on a Meta platform can only be answered within Meta's
 messaging window (24 hours from the person's last message), so it sorts by that when it ends first.
+
+A mention of the city in someone else's post is not a question to the city: "Gör gärna detta i mån
+av tid". It gets the relaxed SLA_MENTION_WORKING_HOURS (a working week by default), so it sorts
+below every question and is flagged late only when it has waited that long; one that is a threat,
+racism or a personal attack is urgent like any other comment.
 """
 
 from __future__ import annotations
@@ -42,7 +47,10 @@ def reply_window_end(last_message_at: datetime) -> datetime:
 
 def due_for(*, created_at: datetime, labels: Iterable[str], kind: str, platform: str) -> Due:
     urgent = any(label in URGENT_LABELS for label in labels)
-    due = due_at(created_at, urgent=urgent)
+    if kind == Comment.Kind.MENTION and not urgent:
+        due = add_working_hours(created_at, settings.SLA_MENTION_WORKING_HOURS)
+    else:
+        due = due_at(created_at, urgent=urgent)
     window = None
     if kind == Comment.Kind.MESSAGE and platform in WINDOW_PLATFORMS:
         window = reply_window_end(created_at)

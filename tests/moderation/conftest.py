@@ -11,5 +11,8 @@ def starting_lists(transactional_db):
         importlib.import_module(f"moderation.migrations.{name}").seed(apps, None)
 
 
+# The fake LinkedIn for mentions of the city (tests/moderation/mentions.py).
+from .mentions import li_account, linkedin  # noqa: E402, F401
+
 # The fake Facebook for the actions on comments (tests/moderation/platform.py).
 from .platform import facebook  # noqa: E402, F401
