@@ -50,6 +50,7 @@ class PullResult:
     snapshots: int = 0
     comments: int = 0
     matched: int = 0
+    removed: int = 0  # comments gone from the platform since the last pull
     calls: int = 0
     skipped: str = ""  # why nothing was pulled ("needs_new_token", "not_connected")
     errors: list[str] = field(default_factory=list)
@@ -391,10 +392,16 @@ def account_pull_comments(
         )
     )
     items: list[RemoteComment] = []
+    # The posts whose whole comment list was read, with the ids it held: the others are not judged.
+    listed: dict[str, set[str]] = {}
+    fetch_started = timezone.now()
     try:
         if Capability.READ_COMMENTS in client.capabilities:
             for post_id in post_ids:
-                items.extend(client.comments(post_id))
+                pulled = list(client.comments(post_id))
+                items.extend(pulled)
+                if _listing_complete(pulled):
+                    listed[post_id] = {c.id for c in pulled}
         if Capability.READ_MESSAGES in client.capabilities:
             since = (connection.last_comments_pull_at or window) - OVERLAP
             items.extend(client.messages(since))
@@ -412,8 +419,63 @@ def account_pull_comments(
         result.calls = getattr(getattr(client, "http", client), "calls", 0)
     with transaction.atomic():
         result.comments = comments_hand_over(account=account, items=items)
+        result.removed = comments_missing_record(
+            account=account, listed=listed, fetch_started=fetch_started, now=now
+        )
         AccountConnection.objects.filter(pk=connection.pk).update(last_comments_pull_at=now)
     return result
+
+
+# How far back a platform's comment list reaches, where it does not list a post's whole thread: X's
+# recent search sees the last 7 days, so an older reply missing from it is not gone.
+COMMENT_LIST_REACH = {SocialAccount.Platform.X: timedelta(days=7)}
+
+
+def _listing_complete(pulled: Sequence[RemoteComment]) -> bool:
+    """Whether a post's pulled comments are all it has: a Graph API comment carries only the first
+    page of its replies (Instagram), and a further page means some replies were not read."""
+    for item in pulled:
+        replies = item.raw.get("replies") if isinstance(item.raw, dict) else None
+        if isinstance(replies, dict) and (replies.get("paging") or {}).get("next"):
+            return False
+    return True
+
+
+def comments_missing_record(
+    *, account: SocialAccount, listed: dict[str, set[str]], fetch_started: datetime, now: datetime
+) -> int:
+    """Comments stored on fully pulled posts but no longer listed were removed on the platform.
+
+    The stored copy stays (moderation marks it removed; the evidence sweep then registers it).
+    Spared: messages (moderation never judges them so) and mentions (others' posts), comments
+    stored after the lists were fetched (a webhook during the pull), and those older than the
+    platform's list reaches.
+    """
+    from collections import defaultdict
+
+    from django.db.models import Q
+
+    from moderation.ingest import comments_mark_missing
+    from moderation.models import Comment
+
+    if not listed:
+        return 0
+    spared = Q(received_at__gte=fetch_started) | Q(kind=Comment.Kind.MENTION)
+    reach = COMMENT_LIST_REACH.get(account.platform)
+    if reach is not None:
+        spared |= Q(created_at__lt=now - reach)
+    kept: dict[str, set[str]] = defaultdict(set)
+    rows = Comment.objects.filter(spared, account=account, post_platform_id__in=list(listed)).values_list(
+        "post_platform_id", "platform_id"
+    )
+    for post_id, platform_id in rows:
+        kept[post_id].add(platform_id)
+    removed = 0
+    for post_id, seen in listed.items():
+        removed += comments_mark_missing(
+            account=account, post_id=post_id, seen_ids=seen | kept[post_id], now=now
+        )
+    return removed
 
 
 def comments_hand_over(*, account: SocialAccount, items: Sequence[RemoteComment]) -> int:
