@@ -104,16 +104,22 @@ class FacebookClient:
                 return  # newest first: the rest is older
             for message in (conversation.get("messages") or {}).get("data", []):
                 author = message.get("from") or {}
+                sender = str(author.get("id", ""))
                 created = meta_time(message.get("created_time"))
-                if created < since or str(author.get("id")) == self.page_id:
+                if created < since or sender == self.page_id:
                     continue
+                # Named after the person the page talks to, as the webhook names it (`mid` there is
+                # this `id`): a message pulled and pushed is one row, in one conversation.
+                to = [str(r.get("id", "")) for r in (message.get("to") or {}).get("data", [])]
+                person = sender if sender != self.page_id else next((r for r in to if r != sender), "")
                 yield RemoteComment(
                     id=message["id"],
                     kind="message",
                     text=message.get("message", ""),
-                    author_id=str(author.get("id", "")),
+                    author_id=sender,
                     author_name=author.get("name", ""),
                     created_at=created,
+                    post_id=f"conversation:{person}" if person else None,
                     parent_id=conversation.get("id"),
                     raw=message,
                 )

@@ -1,0 +1,118 @@
+"""A direct message pushed by Meta's webhook and pulled from the Graph API is one row in one conversation."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from metrics.services import account_pull_comments
+from moderation.meta_webhook import sign
+from moderation.models import Comment
+from tests.factories import SocialAccountFactory
+
+SECRET = "app-secret-for-tests"
+PAGE = "PAGE1"
+PERSON = ("7", "Per Persson")
+
+
+@pytest.fixture(autouse=True)
+def _meta_settings(settings, celery_eager):
+    settings.META_APP_SECRET = SECRET
+
+
+@pytest.fixture
+def page_account(city_administration, facebook):
+    facebook.has_page(PAGE)
+    return SocialAccountFactory(
+        administration=city_administration,
+        platform="facebook",
+        platform_id=PAGE,
+        is_citywide=True,
+        access_token="good-token",
+    )
+
+
+@pytest.fixture
+def push(client, django_capture_on_commit_callbacks):
+    """Deliver one messaging event as Meta would: signed, stored, the task run on commit."""
+
+    def send(mid: str, text: str, epoch: int, *, sender: str = PERSON[0], recipient: str = PAGE, echo=False):
+        message = {"mid": mid, "text": text, **({"is_echo": True} if echo else {})}
+        event = {"sender": {"id": sender}, "recipient": {"id": recipient}, "timestamp": epoch * 1000}
+        body = json.dumps(
+            {
+                "object": "page",
+                "entry": [{"id": PAGE, "time": epoch, "messaging": [{**event, "message": message}]}],
+            }
+        ).encode()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/webhooks/meta/",
+                data=body,
+                content_type="application/json",
+                headers={"X-Hub-Signature-256": sign(body, SECRET)},
+            )
+        assert response.status_code == 200
+
+    return send
+
+
+def _on_the_platform(facebook, mid: str, text: str, epoch: int) -> None:
+    # Meta's conversation id ("t_…") is not what the webhook carries: only the person's id is.
+    facebook.has_message(PAGE, "t_10161117434308444", mid, text=text, epoch=epoch, author=PERSON)
+
+
+def _rows():
+    return list(Comment.objects.order_by("created_at").values_list("platform_id", "post_platform_id", "kind"))
+
+
+@pytest.mark.parametrize("webhook_first", [True, False])
+def test_one_message_from_webhook_and_pull_is_one_row(page_account, facebook, push, webhook_first):
+    epoch = int(time.time()) - 3600
+    mid = "m_JH6o-yS83JoxWmQaLrmgSaHwGtfTgQ"
+    _on_the_platform(facebook, mid, "Hej! När öppnar badet?", epoch)
+    if webhook_first:
+        push(mid, "Hej! När öppnar badet?", epoch)
+    account_pull_comments(account=page_account)
+    if not webhook_first:
+        push(mid, "Hej! När öppnar badet?", epoch)
+    account_pull_comments(account=page_account)
+    assert _rows() == [(mid, "conversation:7", "message")]
+
+
+def test_messages_of_one_person_by_either_path_are_one_conversation(page_account, facebook, push):
+    epoch = int(time.time()) - 3600
+    push("m_first", "Hej!", epoch)
+    _on_the_platform(facebook, "m_second", "Hallå, någon där?", epoch + 60)
+    account_pull_comments(account=page_account)
+    push("m_third", "Jag väntar fortfarande", epoch + 120)
+    assert {key for _id, key, _kind in _rows()} == {"conversation:7"}
+    assert len(_rows()) == 3
+    assert Comment.objects.filter(in_kc_queue=True, status=Comment.Status.OPEN).count() == 3
+
+
+def test_the_citys_answer_by_webhook_answers_a_message_that_was_pulled(page_account, facebook, push):
+    epoch = int(time.time()) - 3600
+    _on_the_platform(facebook, "m_question", "Var hämtar jag mitt parkeringstillstånd?", epoch)
+    account_pull_comments(account=page_account)
+    push(
+        "m_answer",
+        "Hej Per! Det hämtar du i kundtjänst.",
+        epoch + 600,
+        sender=PAGE,
+        recipient=PERSON[0],
+        echo=True,
+    )
+    question = Comment.objects.get(platform_id="m_question")
+    assert question.status == Comment.Status.ANSWERED
+    assert Comment.objects.get(platform_id="m_answer").status == Comment.Status.OWN
+
+
+def test_a_message_from_another_person_is_another_conversation(page_account, facebook, push):
+    epoch = int(time.time()) - 3600
+    push("m_per", "Hej!", epoch)
+    facebook.has_message(PAGE, "t_2", "m_lisa", text="Hej hej", epoch=epoch + 5, author=("8", "Lisa"))
+    account_pull_comments(account=page_account)
+    assert dict((i, k) for i, k, _ in _rows()) == {"m_per": "conversation:7", "m_lisa": "conversation:8"}
