@@ -41,6 +41,8 @@ NEEDS: dict[str, Capability] = {
     Action.BLOCK: Capability.BLOCK,
     Action.MESSAGE: Capability.MESSAGE_AUTHOR,
 }
+# A mention is in someone else's post ("gillar och kommenterar"): the only platform actions offered.
+MENTION_CAPABILITIES = frozenset({Capability.REPLY, Capability.LIKE})
 
 # The triage suggestion each action corresponds to, to preset the rule from the comment's labels.
 _SUGGESTION_FOR = {
@@ -79,6 +81,11 @@ class Offer:
 def action_offers(comment: Comment) -> list[Offer]:
     """Each action, and for those the platform lacks, the reason to show instead of a button."""
     capabilities, missing = capabilities_of(comment.account.platform)
+    if comment.kind == Comment.Kind.MENTION:
+        # Someone else's post naming the city: like it or comment on it, never hide, delete or block.
+        capabilities = capabilities & MENTION_CAPABILITIES
+        mention = _("This mentions the city in someone else's post: like it or comment on it.")
+        missing = dict(missing) | {need: mention for need in NEEDS.values() if need not in capabilities}
     offers = []
     for action in Action:
         if action == Action.REMOVED_OUTSIDE:

@@ -74,6 +74,13 @@ class QueueFilterForm(BootstrapMixin, forms.Form):
         choices=[("", _("All labels")), *Label.choices],
         widget=QuickSelect,
     )
+    # Mentions of the city (LinkedIn) are found by their kind: they are no label of the triage.
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All kinds")), *Comment.Kind.choices],
+        widget=QuickSelect,
+    )
     account = forms.TypedChoiceField(
         label=_("Account"), required=False, coerce=int, empty_value=None, widget=QuickSelect
     )
@@ -96,6 +103,8 @@ class QueueFilterForm(BootstrapMixin, forms.Form):
         rows = rows.filter(status=data["status"]) if data["status"] else rows.open()
         if data["label"]:
             rows = rows.with_label(data["label"])
+        if data["kind"]:
+            rows = rows.filter(kind=data["kind"])
         if data["account"]:
             rows = rows.filter(account_id=data["account"])
         return rows
