@@ -2,7 +2,8 @@
 
 The demo-platform account is pulled by metrics' seed through the real pull path. Every other
 account with comments (not X, which only carries press releases) gets the demo platform's
-posts of the last two weeks with their comments, and the direct messages of the last week, through
+posts of the last two weeks with their comments, the direct messages of the last week and, on
+LinkedIn accounts, the last two weeks' mentions of the city in others' posts, through
 the same ingest as the real platforms: triaged, timed and queued. Rerunning changes nothing.
 """
 
@@ -35,6 +36,8 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
         for post in client.posts_since(now - timedelta(days=POST_DAYS)):
             items.extend(client.comments(post.id))
         items.extend(client.messages(now - timedelta(days=MESSAGE_DAYS)))
+        # LinkedIn accounts are mentioned in others' posts now and then (the guideline's tip).
+        items.extend(client.mentions(now - timedelta(days=POST_DAYS)))
         if items:
             total += comments_ingest(account=account, items=items, rules=rules, now=now).created
     if stdout is not None:

@@ -87,6 +87,20 @@ MESSAGES = [
     "Var kan jag hitta protokollet från senaste nämndsmötet?",
     "Min son har inte fått plats på förskolan vi sökte, vad gör vi nu?",
 ]
+# Others' LinkedIn posts naming the city: what the guideline's tip asks editors to like or comment on.
+MENTIONS = [
+    (
+        "Öresundskraft",
+        "Stolta över att bygga fler laddplatser i Västra hamnen tillsammans med @Helsingborgs stad!",
+    ),
+    (
+        "Campus Helsingborg",
+        "Tack @Helsingborgs stad för ett inspirerande frukostmöte om klimatomställningen.",
+    ),
+    ("Anna Lindberg", "Första veckan som lärare i @Helsingborgs stad – vilket välkomnande! 🙌"),
+    ("Sara Persson", "Fin dag på Maria Park med @Helsingborgs stad och alla företagare i området."),
+    ("Johan Ek", "Varför tar bygglovet hos @Helsingborgs stad så lång tid? Någon mer som väntat i månader?"),
+]
 
 
 def _rng(*parts: object) -> random.Random:
@@ -101,6 +115,7 @@ class DemoClient:
             Capability.READ_POSTS,
             Capability.READ_COMMENTS,
             Capability.READ_MESSAGES,
+            Capability.READ_MENTIONS,
             Capability.READ_METRICS,
             Capability.REPLY,
             Capability.HIDE,
@@ -223,6 +238,32 @@ class DemoClient:
                         author_name=name,
                         created_at=at,
                         parent_id=f"demo-{self.key}-conversation-{NAMES.index(name)}",
+                        raw={"generated": True},
+                    )
+            day -= timedelta(days=1)
+
+    def mentions(self, since: datetime) -> Iterator[RemoteComment]:
+        """A LinkedIn account's key ("linkedin:…") is mentioned now and then; other accounts never."""
+        self.calls += 1
+        if not self.key.startswith("linkedin:"):
+            return
+        day = self.now.date()
+        while day >= since.date():
+            rng = _rng(self.seed, self.key, "mentions", day.isoformat())
+            if rng.random() < 0.35:
+                author, text = rng.choice(MENTIONS)
+                at = datetime.combine(day, time(rng.randint(7, 20), rng.randint(0, 59)), UTC)
+                post_id = f"demo-{self.key}-mention-{day:%Y%m%d}"
+                if since <= at <= self.now:
+                    yield RemoteComment(
+                        id=post_id,
+                        kind="mention",
+                        text=text,
+                        author_id=f"demo-author-{MENTIONS.index((author, text))}",
+                        author_name=author,
+                        created_at=at,
+                        post_id=post_id,
+                        permalink=f"https://demo.helsocial.local/{self.key}/{post_id}",
                         raw={"generated": True},
                     )
             day -= timedelta(days=1)

@@ -6,12 +6,14 @@ kommenterar andras positiva omnämnanden av oss. Gör gärna detta i mån av tid
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.utils import timezone
 
 from calendar_booking.models import KcAgreement
 from helsocial.workdays import add_working_hours
+from metrics.platforms.demo import DemoClient
 from metrics.services import account_pull_comments
 from moderation import sla
 from moderation.models import Comment
@@ -81,3 +83,32 @@ def test_a_mention_on_a_citywide_account_under_a_kc_agreement_is_never_kcs(li_ac
     KcAgreement.objects.create(administration=administration)
     mention = a_mention(li_account)
     assert not mention.in_kc_queue and mention.queue_administration == administration
+
+
+# --- the demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_platform_mentions_linkedin_accounts_only():
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    since = now - timedelta(days=14)
+    mentions = list(DemoClient(account_key="linkedin:helsingborg", now=now).mentions(since))
+    assert mentions and all(m.kind == "mention" and since <= m.created_at <= now for m in mentions)
+    assert mentions == list(DemoClient(account_key="linkedin:helsingborg", now=now).mentions(since))
+    assert not list(DemoClient(account_key="facebook:helsingborg", now=now).mentions(since))
+
+
+def test_the_demo_seed_queues_linkedin_mentions_for_the_accounts_editors(li_account):
+    from moderation.demo import seed
+
+    li_account.handle = "helsingborg"
+    li_account.save()
+    seed()
+    # The demo platform is deterministic per day: what it has for this account is what is queued.
+    client = DemoClient(account_key="linkedin:helsingborg", now=timezone.now())
+    expected = {m.id for m in client.mentions(timezone.now() - timedelta(days=14))}
+    mentions = Comment.objects.filter(account=li_account, kind="mention")
+    assert set(mentions.values_list("platform_id", flat=True)) == expected
+    assert not mentions.filter(in_kc_queue=True).exists()
+    count = Comment.objects.count()
+    seed()
+    assert Comment.objects.count() == count
