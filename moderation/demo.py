@@ -13,11 +13,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from accounts.models import SocialAccount
+from accounts.models import Administration, SocialAccount
 from metrics.platforms.demo import DemoClient
 
 from .ingest import comments_ingest
-from .models import Comment
+from .models import Comment, SavedReply
 from .triage import ruleset_load
 
 POST_DAYS = 14
@@ -25,6 +25,7 @@ MESSAGE_DAYS = 7
 
 
 def seed(*, stdout=None) -> list[tuple[str, str]]:
+    saved_replies_seed(stdout=stdout)
     now = timezone.now()
     rules = ruleset_load()
     total = 0
@@ -45,3 +46,72 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
             f"moderation: {total} new comments; {Comment.objects.open().count()} open in the queues."
         )
     return []
+
+
+# Saved replies (svarsmallar) as a KC agent or an editor would keep them: content, so in Swedish.
+# (administration short name or None for the whole city, title, text); the sign-off is added when
+# the reply is sent, from the person's profile.
+SAVED_REPLIES = [
+    (
+        None,
+        "Tack för frågan – vi återkommer",
+        "Hej! Tack för din fråga. Vi tar reda på svaret och återkommer till dig här så snart vi kan.",
+    ),
+    (
+        None,
+        "Hänvisa till kontaktcenter",
+        "Hej! Det här hjälper Helsingborg kontaktcenter dig gärna med. Du når dem på telefon "
+        "042-10 50 00 vardagar klockan 8–17, eller via helsingborg.se/kontakt.",
+    ),
+    (
+        None,
+        "Ta ärendet i ett privat meddelande",
+        "Hej! Vi vill gärna hjälpa dig, men ditt ärende passar bättre i ett privat meddelande. "
+        "Skriv till oss där, så tittar vi på det tillsammans.",
+    ),
+    (
+        None,
+        "Dold kommentar med personuppgifter",
+        "Hej! Vi har dolt din kommentar eftersom den innehöll personuppgifter. Skriv gärna din fråga "
+        "igen utan namn, telefonnummer eller adresser, så svarar vi dig här.",
+    ),
+    (
+        None,
+        "Tack för de fina orden",
+        "Tack för dina fina ord! Vi blir glada och skickar dem vidare till dem som har gjort jobbet.",
+    ),
+    (
+        "SOF",
+        "Lovaktiviteter för barn och unga",
+        "Hej! Alla lovaktiviteter för barn och unga finns samlade på helsingborg.se/lov. De flesta "
+        "är gratis, och till några behöver du anmäla dig i förväg.",
+    ),
+    (
+        "SOF",
+        "Skolval",
+        "Hej! På helsingborg.se/skolval läser du om hur skolvalet går till och vilka datum som "
+        "gäller i år. Där gör du också ditt val.",
+    ),
+    (
+        "MF",
+        "Störning från buller eller lukt",
+        "Hej! Tack för att du hör av dig. Anmäl gärna störningen i e-tjänsten på helsingborg.se, så "
+        "kan våra inspektörer följa upp den.",
+    ),
+]
+
+
+def saved_replies_seed(*, stdout=None) -> int:
+    """The demo's saved replies, city-wide and per förvaltning; one already there is left as it is."""
+    administrations = dict(Administration.objects.values_list("short_name", "pk"))
+    created = 0
+    for short_name, title, text in SAVED_REPLIES:
+        if short_name is not None and short_name not in administrations:
+            continue  # a förvaltning the demo does not have
+        _reply, new = SavedReply.objects.get_or_create(
+            administration_id=administrations.get(short_name), title=title, defaults={"text": text}
+        )
+        created += new
+    if stdout is not None:
+        stdout.write(f"moderation: {created} new saved replies.")
+    return created
