@@ -152,6 +152,51 @@ def queue_url_for(comment: Comment) -> str:
     return reverse("moderation:queue-administration", args=[comment.queue_administration_id])
 
 
+# A conversation shows this many of its latest messages beside the one being handled.
+CONVERSATION_MESSAGES = 20
+
+
+@dataclass
+class ConversationLine:
+    message: Comment
+    who: str  # the person's name, or the city for its own answers
+    is_current: bool
+
+
+def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
+    """A direct message's conversation, its latest messages oldest first, as the user may see them.
+
+    The webhook and the pull name a conversation alike (`conversation:<the person's id>`), so it is
+    one thread whichever way each message came in. Nothing for a comment, or a lone message.
+    """
+    from django.utils.translation import gettext as _
+
+    from .permissions import comments_visible_to
+
+    if comment.kind != Comment.Kind.MESSAGE or not comment.post_platform_id:
+        return []
+    rows = list(
+        comments_visible_to(user)
+        .filter(
+            account_id=comment.account_id,
+            kind=Comment.Kind.MESSAGE,
+            post_platform_id=comment.post_platform_id,
+        )
+        .order_by("-created_at", "-id")[:CONVERSATION_MESSAGES]
+    )
+    if len(rows) < 2:
+        return []
+    city = _("The city")
+    return [
+        ConversationLine(
+            message=row,
+            who=city if row.status == Comment.Status.OWN else (row.author_name or row.author_id),
+            is_current=row.pk == comment.pk,
+        )
+        for row in reversed(rows)
+    ]
+
+
 @dataclass
 class TrialRow:
     comment: Comment

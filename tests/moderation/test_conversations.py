@@ -6,6 +6,7 @@ import json
 import time
 
 import pytest
+from django.urls import reverse
 
 from metrics.services import account_pull_comments
 from moderation.meta_webhook import sign
@@ -116,3 +117,36 @@ def test_a_message_from_another_person_is_another_conversation(page_account, fac
     facebook.has_message(PAGE, "t_2", "m_lisa", text="Hej hej", epoch=epoch + 5, author=("8", "Lisa"))
     account_pull_comments(account=page_account)
     assert dict((i, k) for i, k, _ in _rows()) == {"m_per": "conversation:7", "m_lisa": "conversation:8"}
+
+
+def test_the_detail_shows_one_conversation_whatever_the_source(page_account, facebook, push, kc_client):
+    epoch = int(time.time()) - 3600
+    push("m_first", "Hej! <script>alert(1)</script>", epoch)
+    _on_the_platform(facebook, "m_second", "Hallå, någon där?", epoch + 60)
+    account_pull_comments(account=page_account)
+    push(
+        "m_answer", "Hej Per! Vad kan vi hjälpa dig med?", epoch + 120, sender=PAGE, recipient="7", echo=True
+    )
+    pulled = Comment.objects.get(platform_id="m_second")
+    html = kc_client.get(reverse("moderation:comment-detail", args=[pulled.pk])).content.decode()
+    section = html[
+        html.index('id="conversation"') : html.index("</section>", html.index('id="conversation"'))
+    ]
+    assert (
+        section.index("Hej! &lt;script&gt;") < section.index("Hallå, någon där?") < section.index("Hej Per!")
+    )
+    assert "<script>alert(1)</script>" not in html
+    assert section.count('aria-current="true"') == 1
+
+
+def test_a_comment_or_a_lone_message_shows_no_conversation(page_account, push, kc_client):
+    push("m_alone", "Hej!", int(time.time()) - 3600)
+    alone = Comment.objects.get(platform_id="m_alone")
+    html = kc_client.get(reverse("moderation:comment-detail", args=[alone.pk])).content.decode()
+    assert 'id="conversation"' not in html
+
+
+def test_another_forvaltnings_editor_cannot_open_the_conversation(page_account, push, editor_client):
+    push("m_first", "Hej!", int(time.time()) - 3600)
+    message = Comment.objects.get(platform_id="m_first")
+    assert editor_client.get(reverse("moderation:comment-detail", args=[message.pk])).status_code == 404
