@@ -200,3 +200,28 @@ def test_on_postgresql_the_booking_decides_the_queue_as_well(citywide_account, a
     )
     assert _comment("c1").in_kc_queue and _comment("c1").queue_administration_id == administration.pk
     assert not _comment("c2").in_kc_queue
+
+
+def test_the_forvaltnings_lead_is_told_once_of_an_urgent_comment_moved_to_its_queue(
+    citywide_account, administration, lead, settings
+):
+    from helsocial.outbox.models import OutboxMessage
+
+    settings.AKN_EMAIL = "akn@helsingborg.se"
+    post = _booked_post(citywide_account, administration, "p1", match=False)
+    comments_ingest(
+        account=citywide_account,
+        items=[remote("c1", "Jag vet var du bor", post_id="p1"), remote("c2", "Tack!", post_id="p1")],
+    )
+    arrival = OutboxMessage.objects.get()
+    assert lead.email not in arrival.to  # the post was not known to be theirs yet
+    posts_match_slots(account=citywide_account, since=post.created_at - timedelta(hours=1))
+    moved = OutboxMessage.objects.exclude(pk=arrival.pk).get()
+    threat = _comment("c1")
+    assert moved.to == [lead.email]
+    assert f"/moderation/comments/{threat.pk}/" in moved.body
+    assert f"/moderation/comments/{_comment('c2').pk}/" not in moved.body  # not urgent
+    assert "Jag vet var du bor" not in moved.body
+    assert administration.name in moved.body
+    posts_match_slots(account=citywide_account, since=post.created_at - timedelta(hours=1))
+    assert OutboxMessage.objects.count() == 2
