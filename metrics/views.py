@@ -34,6 +34,7 @@ CAPABILITY_LABELS = {
     Capability.READ_POSTS: gettext_lazy("Read posts"),
     Capability.READ_COMMENTS: gettext_lazy("Read comments"),
     Capability.READ_MESSAGES: gettext_lazy("Read private messages"),
+    Capability.READ_MENTIONS: gettext_lazy("Read mentions of the account"),
     Capability.READ_METRICS: gettext_lazy("Read figures"),
     Capability.REPLY: gettext_lazy("Reply"),
     Capability.HIDE: gettext_lazy("Hide comments"),

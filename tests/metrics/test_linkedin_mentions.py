@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from metrics.platforms.base import Capability, RateLimited, TokenExpired
 from metrics.platforms.linkedin import LinkedInClient
@@ -135,3 +137,13 @@ def test_a_post_mention_is_answered_with_a_comment_on_the_post_and_liked(fake_li
     assert created.get("parentComment") is None
     c.like("urn:li:share:5001")
     assert fake_linkedin.reactions == [{"actor": ORG, "root": "urn:li:share:5001", "reactionType": "LIKE"}]
+
+
+def test_the_connect_page_says_linkedin_reads_mentions(lead_client, account):
+    from django.urls import reverse
+
+    account.platform = "linkedin"
+    account.save()
+    page = lead_client.get(reverse("metrics:account-connect", args=[account.pk]))
+    with translation.override("sv"):
+        assert gettext("Read mentions of the account") in page.content.decode()
