@@ -7,7 +7,9 @@ the guideline rule it applies. The platform is called outside any transaction; t
 and its log row are written together afterwards, so a failed call leaves the comment as it was and a
 FAILED row in the log.
 
-Deleting (with evidence and the registry mail) lives in `moderation/evidence.py`.
+Deleting (with evidence and the registry mail), and deleting and blocking, live in
+`moderation/evidence.py`; blocking alone (the second half of "delete and block", retried on its own
+when it failed after the deletion) and a private message to the author live here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from accounts.models import User
 from metrics.platforms import capabilities_of, client_for
 from metrics.platforms.base import Capability, PlatformError
 
-from .models import ACTION_STRENGTH, Comment, Label, ModerationLogEntry, SuggestedAction
+from .models import ACTION_STRENGTH, Comment, Evidence, Label, ModerationLogEntry, SuggestedAction
 from .permissions import get_comment_for_user
 
 Action = ModerationLogEntry.Action
@@ -71,6 +73,10 @@ class ActionFailed(Exception):
         self.error = error
 
 
+class BlockFailed(ActionFailed):
+    """The comment was deleted and registered, but blocking its author failed: retry the block alone."""
+
+
 @dataclass(frozen=True)
 class Offer:
     action: str
@@ -91,7 +97,9 @@ def action_offers(comment: Comment) -> list[Offer]:
         if action == Action.REMOVED_OUTSIDE:
             continue
         need = NEEDS.get(action)
-        if need is None or need in capabilities:
+        if action == Action.MESSAGE and need in capabilities and comment.kind == "message":
+            offers.append(Offer(action, False, str(_("A direct message is answered with the answer field."))))
+        elif need is None or need in capabilities:
             offers.append(Offer(action, True))
         else:
             reason = missing.get(need) or _("The platform does not offer this.")
@@ -148,6 +156,7 @@ def _act(
     rule: str,
     call: Callable[[], str | None] | None,
     changes: Callable[[datetime], dict],
+    release: bool = True,
 ) -> ModerationLogEntry:
     comment = require_handle(by, comment)
     rule = _clean_rule(rule)
@@ -168,8 +177,11 @@ def _act(
             raise ActionFailed(error) from error
     now = timezone.now()
     with transaction.atomic():
-        fields = changes(now) | {"claimed_by": None, "claimed_until": None}
-        Comment.objects.filter(pk=comment.pk).update(**fields)
+        fields = changes(now)
+        if release:
+            fields |= {"claimed_by": None, "claimed_until": None}
+        if fields:
+            Comment.objects.filter(pk=comment.pk).update(**fields)
         return log_entry(comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail)
 
 
@@ -234,6 +246,76 @@ def comment_hide(*, comment: Comment, by: User, rule: str = "", hidden: bool = T
         rule=rule,
         call=lambda: client_for(comment.account).hide(comment.platform_id, hidden),
         changes=changes,
+    )
+
+
+def is_registered(comment: Comment) -> bool:
+    """Removed by the portal or seen removed, with its evidence sent to the registry."""
+    return Evidence.objects.filter(comment=comment, completed_at__isnull=False).exists()
+
+
+def author_blocked(comment: Comment) -> bool:
+    return ModerationLogEntry.objects.filter(
+        comment_id=comment.pk, action=Action.BLOCK, outcome=ModerationLogEntry.Outcome.DONE
+    ).exists()
+
+
+def comment_block_author(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
+    """Block the author of a comment the portal has removed: the second step of "delete and block",
+    and the step to retry alone when it failed after the deletion went through."""
+    comment = require_handle(by, comment)
+    require_offered(comment, Action.BLOCK)
+    if not comment.author_id:
+        raise ValidationError(_("The platform did not say who wrote the comment."), code="no_author")
+    if not is_registered(comment):
+        raise ValidationError(_("Delete the comment before blocking its author."), code="not_removed")
+    if author_blocked(comment):
+        raise ValidationError(_("The author is already blocked."), code="blocked")
+    return _act(
+        comment=comment,
+        by=by,
+        action=Action.BLOCK,
+        rule=rule,
+        call=lambda: client_for(comment.account).block(comment.author_id),
+        changes=lambda now: {},
+    )
+
+
+def comment_message_author(*, comment: Comment, by: User, text: str, rule: str = "") -> ModerationLogEntry:
+    """A private message to the author about their comment (Meta's private reply: one per comment,
+    within the platform's window), signed like an answer; personal data stops it as it stops an
+    answer. The comment's status and claim stay as they are: the message goes with an action."""
+    from helsocial.tone.services import reply_require_publishable
+
+    comment = require_handle(by, comment)
+    require_offered(comment, Action.MESSAGE)
+    if not text.strip():
+        raise ValidationError(_("Write the message."), code="empty")
+    full = reply_text_with_signoff(text=text, by=by)
+    reply_require_publishable(text=full)
+    client = client_for(comment.account)
+    window = getattr(client, "message_window", None)
+    if window is not None and timezone.now() - comment.created_at > window:
+        raise ValidationError(
+            _("The platform takes a private message only %(days)s days after the comment.")
+            % {"days": window.days},
+            code="too_late",
+        )
+    if ModerationLogEntry.objects.filter(
+        comment_id=comment.pk, action=Action.MESSAGE, outcome=ModerationLogEntry.Outcome.DONE
+    ).exists():
+        raise ValidationError(
+            _("The author has already had a message about this comment; the platform takes one."),
+            code="messaged",
+        )
+    return _act(
+        comment=comment,
+        by=by,
+        action=Action.MESSAGE,
+        rule=rule,
+        call=lambda: client.message_author(comment.platform_id, full),
+        changes=lambda now: {},
+        release=False,
     )
 
 

@@ -40,7 +40,11 @@ from metrics.platforms.base import AlreadyGone, PlatformError
 from .actions import (
     Action,
     ActionFailed,
+    BlockFailed,
     _clean_rule,
+    author_blocked,
+    comment_block_author,
+    is_registered,
     log_entry,
     require_handle,
     require_offered,
@@ -291,12 +295,10 @@ def _complete(
     return entry
 
 
-def comment_delete(
-    *, comment: Comment, by: User, rule: str = "", block: bool = False
-) -> ModerationLogEntry | None:
-    """Delete (or delete and block) with evidence; raises ActionFailed and keeps the evidence if the
-    platform call fails, so the same call is the retry."""
-    action = Action.BLOCK if block else Action.DELETE
+def comment_delete(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry | None:
+    """Delete with evidence; raises ActionFailed and keeps the evidence if the platform call fails,
+    so the same call is the retry."""
+    action = Action.DELETE
     comment = require_handle(by, comment)
     rule = _clean_rule(rule)
     require_offered(comment, action)
@@ -322,6 +324,31 @@ def comment_delete(
     return _complete(
         evidence=evidence, comment=comment, by=by, outcome=outcome, source=Comment.RemovalSource.PORTAL
     )
+
+
+def comment_delete_and_block(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
+    """ "Delete and block", e.g. for a personal attack: the deletion exactly as `comment_delete`
+    (evidence, platform, registry mail), then the block.
+
+    A failed deletion raises ActionFailed and blocks no one. A block that fails after the deletion
+    leaves the deletion done and logged and raises BlockFailed; calling this again (or
+    `comment_block_author`) then only blocks.
+    """
+    comment = require_handle(by, comment)
+    rule = _clean_rule(rule)
+    require_offered(comment, Action.DELETE)
+    require_offered(comment, Action.BLOCK)
+    if not comment.author_id:
+        raise ValidationError(_("The platform did not say who wrote the comment."), code="no_author")
+    if not is_registered(comment):
+        comment_delete(comment=comment, by=by, rule=rule)
+    elif author_blocked(comment):
+        raise ValidationError(_("The comment is already removed and its author blocked."), code="blocked")
+    try:
+        return comment_block_author(comment=comment, by=by, rule=rule)
+    except ActionFailed as exc:
+        logger.warning("block after delete failed for comment %s: %s", comment.pk, exc.error)
+        raise BlockFailed(exc.error) from exc
 
 
 def evidence_pending_for(comment: Comment) -> Evidence | None:

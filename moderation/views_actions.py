@@ -24,13 +24,22 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.models import Role
 from accounts.permissions import roles_of
 
-from .actions import SIMPLE_ACTIONS, Action, ActionFailed, ActionUnavailable, comment_reply, comments_bulk
-from .evidence import comment_delete
+from .actions import (
+    SIMPLE_ACTIONS,
+    Action,
+    ActionFailed,
+    ActionUnavailable,
+    BlockFailed,
+    comment_message_author,
+    comment_reply,
+    comments_bulk,
+)
+from .evidence import comment_delete, comment_delete_and_block
 from .models import Comment, Evidence, Label, ModerationLogEntry
 from .permissions import get_comment_for_user
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE, Action.MESSAGE}
+PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE}
 
 
 def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool:
@@ -39,8 +48,15 @@ def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool
             comment_reply(
                 comment=comment, by=request.user, text=request.POST.get("reply_text", ""), rule=rule
             )
-        elif action in (Action.DELETE, Action.BLOCK):
-            comment_delete(comment=comment, by=request.user, rule=rule, block=action == Action.BLOCK)
+        elif action == Action.MESSAGE:
+            comment_message_author(
+                comment=comment, by=request.user, text=request.POST.get("message_text", ""), rule=rule
+            )
+        elif action == Action.DELETE:
+            comment_delete(comment=comment, by=request.user, rule=rule)
+        elif action == Action.BLOCK:
+            # The same call deletes and blocks, or only blocks once the deletion is done.
+            comment_delete_and_block(comment=comment, by=request.user, rule=rule)
         else:
             SIMPLE_ACTIONS[action](comment=comment, by=request.user, rule=rule)
     except ValidationError as exc:
@@ -48,6 +64,14 @@ def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool
             messages.error(request, message)
     except ActionUnavailable as exc:
         messages.error(request, exc.reason)
+    except BlockFailed:
+        messages.error(
+            request,
+            _(
+                "The comment was deleted and sent to the registry, but the platform did not block the "
+                "author. Try blocking again in a while."
+            ),
+        )
     except ActionFailed:
         messages.error(
             request,

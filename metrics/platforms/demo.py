@@ -122,10 +122,13 @@ class DemoClient:
             Capability.UNHIDE,
             Capability.DELETE,
             Capability.LIKE,
+            Capability.BLOCK,
+            Capability.MESSAGE_AUTHOR,
             Capability.PUBLISH,
         }
     )
     missing: dict = {}
+    message_window = timedelta(days=7)  # as Meta's private replies
 
     def __init__(self, *, account_key: str, seed: int | None = None, now: datetime | None = None):
         self.key = account_key
@@ -310,6 +313,13 @@ class DemoClient:
 
     def like(self, object_id: str) -> None:
         self.calls += 1
+
+    def block(self, author_id: str) -> None:
+        self.calls += 1
+
+    def message_author(self, comment_id: str, text: str) -> str:
+        self.calls += 1
+        return f"{comment_id}-m{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
     def publish(self, text: str) -> str:
         self.calls += 1

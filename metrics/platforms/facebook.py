@@ -1,4 +1,19 @@
-"""Facebook Pages through the Graph API (version pinned by FACEBOOK_GRAPH_VERSION, v25.0)."""
+"""Facebook Pages through the Graph API (version pinned by FACEBOOK_GRAPH_VERSION, v25.0).
+
+Blocking and private replies follow Meta's own documentation:
+
+- Block: `POST /{page-id}/blocked` with `user` (the Graph API reference, "Users or Pages Blocked
+  from a Page", developers.facebook.com/docs/graph-api/reference/page/blocked/: a Page token; the
+  parameters `user`, `uid` (deprecated), `asid` and `psid` are those of Meta's generated SDK,
+  facebook-python-business-sdk `Page.create_blocked`). The answer is a map of each id to whether it
+  was blocked, `{"<id>": true}`; blocking twice changes nothing, so the call may be retried.
+- Private reply: `POST /{page-id}/messages` with `recipient={"comment_id": …}` and
+  `message={"text": …}` (Messenger Platform, "Private Replies",
+  developers.facebook.com/docs/messenger-platform/discovery/private-replies; the answer
+  `{"recipient_id": …, "message_id": …}` is the Send API reference's,
+  developers.facebook.com/docs/messenger-platform/send-api-reference). One message per comment,
+  within 7 days of the comment; it needs `pages_messaging` and the MESSAGING task on the Page.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +23,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .base import AccountMetrics, Capability, NotSupported, PostMetrics, RemoteComment, RemotePost
+from .base import (
+    AccountMetrics,
+    Capability,
+    InvalidRequest,
+    NotSupported,
+    PostMetrics,
+    RateLimited,
+    RemoteComment,
+    RemotePost,
+)
 from .http import PlatformHTTP
 from .meta import as_int, insights, meta_error, meta_pause_hint, meta_time, paged
 
@@ -36,11 +60,13 @@ class FacebookClient:
             Capability.UNHIDE,
             Capability.DELETE,
             Capability.LIKE,
+            Capability.BLOCK,
+            Capability.MESSAGE_AUTHOR,
         }
     )
+    # Meta takes a private reply to a comment only this long after the comment was written.
+    message_window = timedelta(days=7)
     missing = {
-        Capability.BLOCK: _("Blocking a person is done on Facebook itself."),
-        Capability.MESSAGE_AUTHOR: _("Meta does not let the portal start a private conversation."),
         Capability.PUBLISH: _("The portal does not publish on Facebook; posts are made on the platform."),
     }
 
@@ -180,6 +206,32 @@ class FacebookClient:
 
     def like(self, object_id: str) -> None:
         self.http.call("POST", f"{object_id}/likes", idempotent=True)
+
+    def block(self, author_id: str) -> None:
+        """Block the person from the Page (commenting, messaging); blocking twice changes nothing."""
+        reply = self.http.call("POST", f"{self.page_id}/blocked", data={"user": author_id}, idempotent=True)
+        if isinstance(reply.data, dict) and reply.data.get(author_id) is False:
+            raise InvalidRequest(f"facebook POST /blocked: the Page could not block {author_id}")
+
+    def message_author(self, comment_id: str, text: str) -> str:
+        """A private reply to the comment's author; the message id.
+
+        Not retried after a timeout or a 5xx (the message may have gone out, and Meta takes one per
+        comment), only when Meta throttled the call, which means it did not do it.
+        """
+        body = {"recipient": {"comment_id": comment_id}, "message": {"text": text}}
+        attempts = self.http.retry.attempts
+        for attempt in range(attempts):
+            try:
+                reply = self.http.call("POST", f"{self.page_id}/messages", json_body=body, idempotent=False)
+            except RateLimited as error:
+                wait = error.retry_after
+                if attempt == attempts - 1 or (wait or 0) > self.http.retry.max_inline_wait:
+                    raise
+                self.http.sleep(wait if wait is not None else self.http.retry.backoff(attempt))
+                continue
+            return str((reply.data or {}).get("message_id", ""))
+        raise AssertionError("unreachable")
 
     def publish(self, text: str) -> str:
         raise NotSupported(str(self.missing[Capability.PUBLISH]))

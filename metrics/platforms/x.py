@@ -343,6 +343,12 @@ class XClient:
             "POST", f"users/{self.user_id}/likes", json_body={"tweet_id": object_id}, idempotent=True
         )
 
+    def block(self, author_id: str) -> None:
+        raise NotSupported(str(self.missing[Capability.BLOCK]))
+
+    def message_author(self, comment_id: str, text: str) -> str:
+        raise NotSupported(str(self.missing[Capability.MESSAGE_AUTHOR]))
+
     def publish(self, text: str) -> str:
         """Post `text`; returns the new post's id. Raises DuplicateContent if X already has it."""
         if weighted_length(text) > MAX_WEIGHTED_LENGTH:

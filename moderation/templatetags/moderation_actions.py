@@ -3,7 +3,7 @@
 from django import template
 
 from moderation.actions import Action, action_offers, rule_preset
-from moderation.models import Label
+from moderation.models import Label, ModerationLogEntry
 from moderation.saved_replies import can_edit_saved_replies, saved_replies_for_comment
 
 register = template.Library()
@@ -11,6 +11,14 @@ register = template.Library()
 
 @register.inclusion_tag("moderation/_actions_panel.html", takes_context=True)
 def comment_actions_panel(context, comment):
+    return {
+        **actions_panel_context(context["request"], comment),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def actions_panel_context(request, comment) -> dict:
+    """What the panel shows: the page's include and the htmx answer of `comment-act` alike."""
     offers = action_offers(comment)
     suggested = {
         "answer": Action.REPLY,
@@ -20,21 +28,35 @@ def comment_actions_panel(context, comment):
         "delete": Action.DELETE,
         "block": Action.BLOCK,
     }.get(comment.suggested_action, Action.NO_ACTION)
+    offered = {offer.action: offer for offer in offers}
+    removed = comment.removed_on_platform_at is not None
+    logged = set(
+        ModerationLogEntry.objects.filter(
+            comment_id=comment.pk, action__in=[Action.BLOCK, Action.MESSAGE]
+        ).values_list("action", "outcome")
+    )
+    done, failed = ModerationLogEntry.Outcome.DONE, ModerationLogEntry.Outcome.FAILED
     return {
         "comment": comment,
-        "csrf_token": context.get("csrf_token"),
-        "offers": {offer.action: offer for offer in offers},
+        "offers": offered,
+        "messaged": (Action.MESSAGE, done) in logged,
+        # "Delete and block" deleted but could not block: offer the block alone.
+        "block_retry": removed
+        and offered[Action.BLOCK].available
+        and (Action.BLOCK, failed) in logged
+        and (Action.BLOCK, done) not in logged,
+        "author_blocked": (Action.BLOCK, done) in logged,
         "unavailable": [o for o in offers if not o.available and o.action != Action.MESSAGE],
         "message_offer": next(o for o in offers if o.action == Action.MESSAGE),
         "rules": Label.choices,
         "preset": rule_preset(comment, suggested),
         "evidence": list(comment.evidence.order_by("-created_at", "-id")),
         "hidden": comment.hidden_on_platform_at is not None,
-        "removed": comment.removed_on_platform_at is not None,
-        "signoff": context["request"].user.signoff_text(),
+        "removed": removed,
+        "signoff": request.user.signoff_text(),
         "saved_replies": list(saved_replies_for_comment(comment).select_related("administration")),
         "faq": booking_faq_for(comment),
-        "can_edit_saved_replies": can_edit_saved_replies(context["request"].user),
+        "can_edit_saved_replies": can_edit_saved_replies(request.user),
     }
 
 

@@ -79,6 +79,9 @@ class FakeGraph(FakePlatform):
         self.usage = {"call_count": 12, "total_cputime": 5, "total_time": 6}
         self.managed_pages: dict[str, list[dict]] = {}  # user token -> /me/accounts entries
         self.page_tokens: list[dict] = []  # given to whichever user token asks (see oauth tests)
+        self.blocked: dict[str, list[str]] = {}  # page id -> ids blocked from it, in call order
+        self.unblockable: set[str] = set()  # ids the Page cannot block: `{"<id>": false}`
+        self.private_replies: list[dict] = []  # what POST /{page-id}/messages sent
 
     # --- building the world -------------------------------------------------------------------
 
@@ -202,10 +205,39 @@ class FakeGraph(FakePlatform):
                 )
                 self.link(object_id, edge, new_id)
                 return json_response({"id": new_id})
+            if request.method == "POST" and edge == "blocked":
+                return self.block(object_id, form.get("user", args.get("user", "")))
+            if request.method == "POST" and edge == "messages":
+                return self.private_reply(object_id, request.get_json(silent=True) or {})
             if request.method == "POST" and edge == "likes":
                 self.objects[object_id]["liked"] = True
                 return json_response({"success": True})
         return meta_error(100, "Unsupported request", status=400)
+
+    def block(self, page_id: str, user: str) -> Response:
+        """`POST /{page-id}/blocked` `user=…`: a map of each id to whether it is now blocked."""
+        if not user:
+            return meta_error(100, "(#100) The parameter user is required")
+        ok = user not in self.unblockable
+        if ok and user not in self.blocked.get(page_id, []):
+            self.blocked.setdefault(page_id, []).append(user)
+        return json_response({user: ok})
+
+    def private_reply(self, page_id: str, body: dict) -> Response:
+        """The Send API's private reply: `recipient={"comment_id"}`, `message={"text"}`."""
+        comment_id = (body.get("recipient") or {}).get("comment_id")
+        text = (body.get("message") or {}).get("text")
+        if not comment_id or not text:
+            return meta_error(100, "(#100) The parameter recipient is required")
+        comment = self.objects.get(comment_id)
+        if comment is None or comment.get("deleted"):
+            return meta_error(100, "(#100) No matching user found", subcode=2018001)
+        message_id = f"m_{next(self.ids)}"
+        self.private_replies.append(
+            {"page": page_id, "comment_id": comment_id, "text": text, "message_id": message_id}
+        )
+        author = (comment.get("from") or {}).get("id", "")
+        return json_response({"recipient_id": f"psid-{author}", "message_id": message_id})
 
     def fields(self, object_id: str, fields: str) -> dict:
         obj = self.objects.get(object_id, {})

@@ -297,6 +297,16 @@ CASES += [
         own=expect(404, akn=302, kc=302),
         other=expect(404, akn=302, kc=302),
     ),
+    # A message to the author: checked like every action (empty text: no platform call at all).
+    Case(
+        "moderation:comment-act",
+        method="POST",
+        label="message the author",
+        kwargs=comment,
+        data={"action": "message", "message_text": ""},
+        own=HANDLE_OWN,
+        other=HANDLE_OTHER,
+    ),
     Case("moderation:comment-act", kwargs=comment, own=everyone(405), other=everyone(405)),
     Case("moderation:comment-evidence-png", kwargs=evidence, own=SEE_OWN, other=SEE_OTHER),
     Case(

@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from moderation.ingest import comments_ingest
 from moderation.models import Comment, Evidence, ModerationLogEntry
@@ -28,15 +30,21 @@ def act(client, comment, **data):
     return client.post(reverse("moderation:comment-act", args=[comment.pk]), data)
 
 
-def test_the_panel_offers_what_facebook_can_and_says_why_not_block(facebook, editor_client, account):
+def test_the_panel_offers_what_facebook_can_and_says_why_not_on_instagram(facebook, editor_client, account):
     comment = fb_comment(facebook, account, "c1", "Du är en idiot")
     body = editor_client.get(detail(comment)).content.decode()
     for label in ("Publicera svaret", "Dölj", "Ta bort"):
         assert label in body, label
-    assert 'value="block"' not in body
-    assert "Blocking a person is done on Facebook itself." in body or "Facebook" in body
+    assert 'value="block"' in body and 'value="message"' in body and 'id="id_message_text"' in body
     assert 'id="tone-panel"' in body and 'id="id_reply_text"' in body
     assert "Vänliga hälsningar, Erik, redaktör" in body  # the sign-off the reply gets
+    account.platform = "instagram"
+    account.save(update_fields=["platform"])
+    body = editor_client.get(detail(comment)).content.decode()
+    assert 'value="block"' not in body and 'value="message"' not in body
+    with translation.override("sv"):
+        reason = gettext("Blocking a person is done on Instagram itself.")
+    assert reason in body
 
 
 def test_hiding_through_the_page(facebook, editor_client, account):

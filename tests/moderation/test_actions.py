@@ -88,11 +88,17 @@ def test_a_platform_failure_leaves_the_comment_open_and_logs_the_failure(faceboo
     assert (entry.action, entry.outcome) == ("hide", "failed")
 
 
-def test_blocking_is_not_offered_on_facebook_and_says_why(facebook, editor, account):
+def test_facebook_offers_blocking_and_messaging_instagram_says_why_not(facebook, editor, account):
     comment = fb_comment(facebook, account, "c1", "Du är en idiot")
     offers = {offer.action: offer for offer in action_offers(comment)}
-    assert offers[Action.HIDE].available and offers[Action.DELETE].available
-    assert not offers[Action.BLOCK].available and "Facebook" in offers[Action.BLOCK].reason
+    assert all(offers[a].available for a in (Action.HIDE, Action.DELETE, Action.BLOCK, Action.MESSAGE))
+    account.platform = "instagram"
+    account.save(update_fields=["platform"])
+    comment = Comment.objects.select_related("account").get(pk=comment.pk)
+    offers = {offer.action: offer for offer in action_offers(comment)}
+    assert offers[Action.DELETE].available
+    assert not offers[Action.BLOCK].available and "Instagram" in offers[Action.BLOCK].reason
+    assert not offers[Action.MESSAGE].available and "Facebook" in offers[Action.MESSAGE].reason
     from moderation.actions import require_offered
 
     with pytest.raises(ActionUnavailable):
