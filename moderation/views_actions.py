@@ -40,6 +40,8 @@ from .permissions import get_comment_for_user
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE}
+# The text field an action reads, kept and focused again when the action is refused.
+TEXT_FIELDS = {Action.REPLY: "reply_text", Action.MESSAGE: "message_text"}
 
 
 def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool:
@@ -86,13 +88,31 @@ def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool
 @login_required
 @require_POST
 def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
+    """One action from the panel. An htmx request gets the panel back with the outcome (swapped in
+    place, the message in the page's live region); a plain form post is redirected to the page."""
     comment = get_comment_for_user(request.user, pk)
     action = request.POST.get("action", "")
+    done = False
     if action not in PANEL_ACTIONS:
         messages.error(request, _("Choose an action."))
     else:
-        _run(request, comment, action, request.POST.get("rule", ""))
-    return redirect("moderation:comment-detail", pk=comment.pk)
+        done = _run(request, comment, action, request.POST.get("rule", ""))
+    if not request.htmx:
+        return redirect("moderation:comment-detail", pk=comment.pk)
+    from django.shortcuts import render
+
+    from .templatetags.moderation_actions import actions_panel_context
+
+    comment = get_comment_for_user(request.user, pk)  # as the action left it
+    context = actions_panel_context(request, comment)
+    field = TEXT_FIELDS.get(action)
+    context["htmx"] = True
+    context["focus"] = "heading"
+    if field and not done:
+        # Refused (e.g. personal data): the text stays for the person to correct, focus on it.
+        context[field] = request.POST.get(field, "")
+        context["focus"] = "reply" if action == Action.REPLY else "message"
+    return render(request, "moderation/_actions_panel.html", context)
 
 
 BULK_ACTIONS = [Action.HIDE, Action.UNHIDE, Action.LIKE, Action.NO_ACTION]

@@ -297,6 +297,17 @@ CASES += [
         own=expect(404, akn=302, kc=302),
         other=expect(404, akn=302, kc=302),
     ),
+    # The panel through htmx: the panel itself comes back (200) where a form post is redirected.
+    Case(
+        "moderation:comment-act",
+        method="POST",
+        label="htmx",
+        kwargs=comment,
+        data={"action": "no_action", "rule": "opinion"},
+        headers=HTMX,
+        own=expect(200, communicator=403, kc=404),
+        other=expect(404, akn=200),
+    ),
     # A message to the author: checked like every action (empty text: no platform call at all).
     Case(
         "moderation:comment-act",
