@@ -209,3 +209,19 @@ def test_another_forvaltning_cannot_message_and_a_communicator_may_not(
     with pytest.raises(PermissionDenied):
         comment_message_author(comment=comment, by=communicator, text="Hej")
     assert facebook.private_replies == []
+
+
+def test_the_demo_platform_deletes_blocks_and_messages_as_make_run_shows(editor, account):
+    from moderation.ingest import comments_ingest
+
+    from .helpers import remote
+
+    account.platform = "demo"
+    account.save(update_fields=["platform"])
+    comments_ingest(account=account, items=[remote("demo-a1", "Du är en idiot", author_id="demo-user-3")])
+    comment = Comment.objects.get(platform_id="demo-a1")
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - timedelta(hours=1))
+    comment_message_author(comment=comment, by=editor, text="Vi tar bort personangrepp.")
+    comment_delete_and_block(comment=comment, by=editor, rule="personal_attack")
+    assert [a for a, _rule, outcome in log(comment) if outcome == "done"] == ["message", "delete", "block"]
+    assert registry_mails() == 1
