@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -86,13 +87,22 @@ def _parse_hhmm(name: str, raw: str) -> time:
 def _working_hours() -> tuple[time, time, tzinfo]:
     # Read on every call rather than at import so that settings overrides in tests and a changed
     # deployment take effect; the parsing itself is cached.
-    opening = _parse_hhmm("WORKING_HOURS_START", getattr(settings, "WORKING_HOURS_START", "08:00"))
-    closing = _parse_hhmm("WORKING_HOURS_END", getattr(settings, "WORKING_HOURS_END", "17:00"))
+    return _working_hours_from(
+        getattr(settings, "WORKING_HOURS_START", "08:00"),
+        getattr(settings, "WORKING_HOURS_END", "17:00"),
+        settings.TIME_ZONE,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _working_hours_from(start: str, end: str, zone_name: str) -> tuple[time, time, tzinfo]:
+    opening = _parse_hhmm("WORKING_HOURS_START", start)
+    closing = _parse_hhmm("WORKING_HOURS_END", end)
     if opening >= closing:
         raise ImproperlyConfigured(
             f"WORKING_HOURS_START ({opening}) must be before WORKING_HOURS_END ({closing})"
         )
-    return opening, closing, ZoneInfo(settings.TIME_ZONE)
+    return opening, closing, ZoneInfo(zone_name)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -200,7 +210,57 @@ def add_working_hours(start: datetime, hours: float | timedelta) -> datetime:
     remaining = _as_timedelta(hours)
     opening, closing, zone = _working_hours()
     moment = start.astimezone(UTC)
-    day = start.astimezone(zone).date()
+    plan = _day_plan(start.astimezone(zone).date(), remaining, opening, closing, zone)
+    # The day's plan answers every start on that day in a comparison or two (SLA batches ask for
+    # thousands of due times); `_walk` is the definition, and answers what the plan leaves open.
+    if moment > plan.closes_at:
+        return plan.after
+    if moment <= plan.opens_at:
+        return plan.before
+    if moment + remaining <= plan.closes_at:
+        return (moment + remaining).astimezone(zone)
+    if plan.offset is not None and moment - plan.closes_at + remaining <= plan.next_length:
+        return (moment + plan.offset).astimezone(zone)
+    return _walk(moment, plan.day, remaining, opening, closing, zone)
+
+
+class _DayPlan(NamedTuple):
+    day: date
+    opens_at: datetime  # UTC; on a day off both are the day's end, so every start is "after"
+    closes_at: datetime
+    before: datetime  # the due time of any start up to opening
+    after: datetime  # ... and of any start after closing
+    # A start inside the day whose hours run into the next working day is due at the next opening
+    # plus what is left, which is the start plus this offset, while what is left fits that day.
+    # On a day off every start is "before": both bounds are the end of the day.
+    offset: timedelta | None
+    next_length: timedelta
+
+
+@functools.lru_cache(maxsize=1024)
+def _day_plan(day: date, remaining: timedelta, opening: time, closing: time, zone: tzinfo) -> _DayPlan:
+    if _is_day_off(day):
+        end = datetime.combine(day + _ONE_DAY, time(0), zone).astimezone(UTC)
+        after = _walk(end, day + _ONE_DAY, remaining, opening, closing, zone)
+        return _DayPlan(day, end, end, after, after, None, _NOTHING)
+    opens_at, closes_at = _opening_and_closing(day, opening, closing, zone)
+    following = day + _ONE_DAY
+    while _is_day_off(following):
+        following += _ONE_DAY
+    next_opens_at, next_closes_at = _opening_and_closing(following, opening, closing, zone)
+    return _DayPlan(
+        day=day,
+        opens_at=opens_at,
+        closes_at=closes_at,
+        before=_walk(opens_at, day, remaining, opening, closing, zone),
+        after=_walk(closes_at, day + _ONE_DAY, remaining, opening, closing, zone),
+        offset=next_opens_at - closes_at + remaining,
+        next_length=next_closes_at - next_opens_at,
+    )
+
+
+def _walk(moment: datetime, day: date, remaining: timedelta, opening: time, closing: time, zone) -> datetime:
+    """The definition: walk the days from `day`, spending staffed time from `moment` (UTC) on."""
     while True:
         if not _is_day_off(day):
             opens_at, closes_at = _opening_and_closing(day, opening, closing, zone)
