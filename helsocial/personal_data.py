@@ -94,6 +94,9 @@ _PNR_RE = re.compile(
     r"(?P<serial>\d{3})(?P<check>\d)"
     r"(?![\d])"
 )
+# The shortest text either pattern matches is eight characters ("01234567"); most numbers in
+# comments (years, house numbers, "#4711") are shorter.
+_SHORTEST_NUMBER = 8
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 # --- street addresses -------------------------------------------------------------------------------
@@ -316,6 +319,8 @@ def find_personal_data(
     """
     if not isinstance(text, str) or not text:
         return []
+    if "@" not in text and _DIGIT_RE.search(text) is None:
+        return []  # every kind needs an "@" (e-mail) or a digit (the rest): most comments have neither
     allowed = _parse_allow(tuple(allow))
     # (start, -end, priority, kind): sorted, the earliest and then the longest come first.
     candidates: list[tuple[int, int, int, str]] = []
@@ -343,6 +348,8 @@ def find_personal_data(
     most = len(text) if limit is None else limit
     numbers = 0
     for region_start, region_end in regions:
+        if region_end - region_start < _SHORTEST_NUMBER:
+            continue
         for match in _PNR_RE.finditer(text, region_start, region_end):
             if numbers >= most:
                 break

@@ -238,3 +238,22 @@ def test_any_text_gives_matches_that_index_it(text):
 def test_glued_fragments_of_personal_data_never_break_the_finder(text):
     for match in find_personal_data(text):
         assert text[match.start : match.end] == match.value
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(list("0123456789 -+()/#–\u00a0aGt.") + ["gatan ", "@x.se", "19", "46", "070"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_skipping_short_numbers_finds_what_scanning_every_number_finds(text):
+    from helsocial import personal_data
+
+    fast = personal_data.find_personal_data(text)
+    shortest, personal_data._SHORTEST_NUMBER = personal_data._SHORTEST_NUMBER, 0
+    try:
+        slow = personal_data.find_personal_data(text)
+    finally:
+        personal_data._SHORTEST_NUMBER = shortest
+    assert fast == slow
