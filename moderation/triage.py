@@ -71,17 +71,26 @@ def _stemmer():
     return stemmer
 
 
-@lru_cache(maxsize=200_000)
-def _stem_word(word: str) -> str:
-    return _stemmer().stemWord(word)
+# Stems by word. A plain dict read is cheaper than an lru_cache call, and triage stems every word
+# of every comment; the dict is emptied when it grows past the bound (reads and writes of one key
+# are atomic under the GIL, so threads share it safely).
+_STEMS: dict[str, str] = {}
+_STEMS_BOUND = 200_000
 
 
-def _stem(word: str) -> str:
+def _stem_new(word: str) -> str:
     # A number has no vowel, so the stemmer's region R1 is empty and it removes nothing: numbers
     # ("#4711", order and case numbers) are their own stem, and never fill the cache.
     if word.isdigit():
         return word
-    return _stem_word(word)
+    if len(_STEMS) >= _STEMS_BOUND:
+        _STEMS.clear()
+    stem = _STEMS[word] = _stemmer().stemWord(word)
+    return stem
+
+
+def _stem(word: str) -> str:
+    return _STEMS.get(word) or _stem_new(word)
 
 
 # Ingest asks for the hash of the same text twice in a row (spam history, then the stored row).
@@ -110,6 +119,8 @@ class Ruleset:
     actions: dict[str, str]
     enabled: frozenset[str]
     by_first_key: dict[tuple[str, str], tuple[_Phrase, ...]]
+    first_stems: frozenset[str]  # the stems and exact words that begin some phrase: most comments
+    first_words: frozenset[str]  # contain none, and one set intersection tells so
     symbols: tuple[tuple[str, str], ...]  # (label, term) for terms without letters, e.g. emojis
     blocked_domains: frozenset[str]
     trusted_domains: frozenset[str]
@@ -160,6 +171,8 @@ def ruleset_build(
         actions=actions,
         enabled=frozenset(enabled),
         by_first_key={k: tuple(v) for k, v in index.items()},
+        first_stems=frozenset(value for kind, value in index if kind == "s"),
+        first_words=frozenset(value for kind, value in index if kind == "e"),
         symbols=tuple(symbols),
         blocked_domains=frozenset(blocked),
         trusted_domains=frozenset(trusted),
@@ -232,26 +245,70 @@ def _tokens(text: str) -> list[tuple[str, str, bool]]:
 
 
 def _match_terms(text: str, rules: Ruleset) -> list[tuple[str, str, str]]:
-    """(label, term, the words that matched) for every term found, first hit per term."""
-    tokens = _tokens(text)
+    """(label, term, the words that matched) for every term found, first hit per term.
+
+    What `_tokens` gives, read lazily: words and stems for every comment (one set intersection
+    with the rules' first words says whether any phrase can start here at all), and where the
+    sentences start only when a phrase that must begin one is a candidate.
+    """
     found: dict[tuple[str, str], str] = {}
-    for i, (word, stem, starts) in enumerate(tokens):
-        candidates = rules.by_first_key.get(("s", stem), ()) + rules.by_first_key.get(("e", word), ())
-        for phrase in candidates:
-            if phrase.sentence_start and not starts:
-                continue
-            n = len(phrase.keys)
-            if i + n > len(tokens):
-                continue
-            if all(
-                (tokens[i + j][1] if kind == "s" else tokens[i + j][0]) == value
-                for j, (kind, value) in enumerate(phrase.keys)
-            ):
-                found.setdefault((phrase.label, phrase.term), " ".join(t[0] for t in tokens[i : i + n]))
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    if words:
+        get = _STEMS.get
+        # Numbers are their own stems and stay out of the cache (see `_stem_new`).
+        stems = [get(w) or (w if w.isdigit() else _stem_new(w)) for w in words]
+        hit_stems = rules.first_stems.intersection(stems)
+        hit_words = rules.first_words.intersection(words)
+        if hit_stems or hit_words:
+            _match_phrases(text, words, stems, hit_stems, hit_words, rules, found)
     for label, symbol in rules.symbols:
         if symbol in text:
             found.setdefault((label, symbol), symbol)
     return [(label, term, words) for (label, term), words in found.items()]
+
+
+def _sentence_starts(text: str) -> list[bool]:
+    """For each word of `_tokens`, whether it starts a sentence: the first word of each stretch
+    between sentence ends (no word contains one, so splitting there never cuts a word)."""
+    starts: list[bool] = []
+    for stretch in _SENTENCE_END_RE.split(text):
+        count = len(_WORD_RE.findall(stretch))
+        if count:
+            starts.append(True)
+            starts.extend([False] * (count - 1))
+    return starts
+
+
+def _match_phrases(text, words, stems, hit_stems, hit_words, rules: Ruleset, found: dict) -> None:
+    starts: list[bool] | None = None
+    count = len(words)
+    by_first_key = rules.by_first_key
+    for i in range(count):
+        stem, word = stems[i], words[i]
+        if stem in hit_stems:
+            candidates = by_first_key[("s", stem)]
+            if word in hit_words:
+                candidates = candidates + by_first_key[("e", word)]
+        elif word in hit_words:
+            candidates = by_first_key[("e", word)]
+        else:
+            continue
+        for phrase in candidates:
+            if phrase.sentence_start:
+                if starts is None:
+                    starts = _sentence_starts(text)
+                if not starts[i]:
+                    continue
+            n = len(phrase.keys)
+            if n > 1 and (
+                i + n > count
+                or not all(
+                    (stems[i + j] if kind == "s" else words[i + j]) == value
+                    for j, (kind, value) in enumerate(phrase.keys[1:], 1)
+                )
+            ):
+                continue
+            found.setdefault((phrase.label, phrase.term), word if n == 1 else " ".join(words[i : i + n]))
 
 
 def _domain_of(url: str) -> str:
@@ -278,52 +335,57 @@ def triage_text(
     history: AuthorHistory | None = None,
 ) -> Verdict:
     """Labels, suggested action and reasons for one comment; records it in `history` for spam."""
+    enabled = rules.enabled
     labels: set[str] = set()
     reasons: list[dict] = []
 
     def add(label: str, code: str, **detail: str) -> None:
-        label = str(label)
-        if label not in rules.enabled:
-            return
-        labels.add(label)
-        reasons.append({"label": label, "code": code, **detail})
+        if label in enabled:
+            labels.add(label)
+            reasons.append({"label": label, "code": code, **detail})
 
     for label, term, words in _match_terms(text, rules):
-        add(label, "term", term=term, match=words)
-    if "?" in text and Label.QUESTION not in labels:
-        add(Label.QUESTION, "question_mark")
+        if label in enabled:
+            labels.add(label)
+            reasons.append({"label": label, "code": "term", "term": term, "match": words})
+    if "?" in text and _QUESTION not in labels:
+        add(_QUESTION, "question_mark")
 
     for found in find_personal_data(text, allow=rules.allowed_contacts):
-        add(Label.PERSONAL_DATA, "personal_data", kind=found.kind)
+        add(_PERSONAL_DATA, "personal_data", kind=found.kind)
 
     blocked_hit = False
-    for url in _URL_RE.findall(text):
+    # Every link the pattern finds holds "://" or "www." (in any case): most comments hold neither.
+    urls = _URL_RE.findall(text) if "://" in text or "www." in text.casefold() else ()
+    for url in urls:
         host = _domain_of(url)
         if not host:
             continue
         if domain := _in_domains(host, rules.blocked_domains):
             blocked_hit = True
-            add(Label.MISINFORMATION, "blocked_domain", domain=domain)
+            add(_MISINFORMATION, "blocked_domain", domain=domain)
         elif not _in_domains(host, rules.trusted_domains):
-            add(Label.MISINFORMATION, "unknown_domain", domain=host)
+            add(_MISINFORMATION, "unknown_domain", domain=host)
 
     if attachments:
-        add(Label.RIGHTS, "attachment", count=str(len(attachments)))
+        add(_RIGHTS, "attachment", count=str(len(attachments)))
 
     if history is not None and author_id:
         digest = text_hash(text)
         if created_at is not None:
-            _spam(add, rules, history.before(author_id), created_at, digest, text)
+            before = history.before(author_id)
+            if before or rules.spam["burst_count"] <= 1:
+                _spam(add, rules, before, created_at, digest, text)
             history.add(author_id, created_at, digest)
 
-    if not labels and Label.OPINION in rules.enabled:
-        add(Label.OPINION, "no_question")
-    ordered = sorted(labels, key=lambda label: _LABEL_ORDER.get(label, 99))
-    action = SuggestedAction.NO_ACTION.value
+    if not labels and _OPINION in enabled:
+        add(_OPINION, "no_question")
+    ordered = sorted(labels, key=_label_rank) if len(labels) > 1 else list(labels)
+    action = _NO_ACTION
     for label in ordered:
-        candidate = rules.actions.get(label, SuggestedAction.NO_ACTION)
-        if label == Label.MISINFORMATION and not blocked_hit:
-            candidate = SuggestedAction.NO_ACTION  # unknown domains: a person reviews them
+        candidate = rules.actions.get(label, _NO_ACTION)
+        if label == _MISINFORMATION and not blocked_hit:
+            candidate = _NO_ACTION  # unknown domains: a person reviews them
         if ACTION_STRENGTH[candidate] > ACTION_STRENGTH[action]:
             action = str(candidate)
     # Duplicate reasons (the same phone number twice) say nothing new.
@@ -334,18 +396,32 @@ def triage_text(
     return Verdict(labels=ordered, action=action, reasons=unique)
 
 
+# The labels as plain strings: triage compares and hashes them for every comment.
+_QUESTION = Label.QUESTION.value
+_PERSONAL_DATA = Label.PERSONAL_DATA.value
+_MISINFORMATION = Label.MISINFORMATION.value
+_RIGHTS = Label.RIGHTS.value
+_OPINION = Label.OPINION.value
+_SPAM = Label.SPAM.value
+_NO_ACTION = SuggestedAction.NO_ACTION.value
+
+
+def _label_rank(label: str) -> int:
+    return _LABEL_ORDER.get(label, 99)
+
+
 def _spam(add, rules: Ruleset, before, created_at: datetime, digest: str, text: str) -> None:
     params = rules.spam
     window = timedelta(hours=params["repeat_window_hours"])
     if digest and len(text.strip()) >= params["repeat_min_chars"]:
         for when, earlier in before:
             if earlier == digest and abs(created_at - when) <= window:
-                add(Label.SPAM, "repeat")
+                add(_SPAM, "repeat")
                 return
     burst_window = timedelta(minutes=params["burst_minutes"])
     recent = sum(1 for when, _d in before if abs(created_at - when) <= burst_window)
     if recent + 1 >= params["burst_count"]:
-        add(Label.SPAM, "burst", count=str(recent + 1))
+        add(_SPAM, "burst", count=str(recent + 1))
 
 
 def initial_status(*, labels: Sequence[str], kind: str, is_own: bool) -> str:
