@@ -92,7 +92,11 @@ class Comment(models.Model):
         PULL = "pull", _("Missing at a pull")
         PORTAL = "portal", _("Removed from the portal")
 
-    account = models.ForeignKey(SocialAccount, models.PROTECT, related_name="comments")
+    # No index of its own: every index that ingest reads starts with the account (the unique key,
+    # the author's and the parent's), and a bare account index misleads the planner. On a table it
+    # believes empty (vacuumed after a bulk delete) it picked that index for the per-key lookups of a
+    # first large pull, and each lookup then read all of the account's rows.
+    account = models.ForeignKey(SocialAccount, models.PROTECT, related_name="comments", db_index=False)
     platform_id = models.CharField(_("platform id"), max_length=128)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.COMMENT)
     post_platform_id = models.CharField(_("post"), max_length=128, blank=True)
