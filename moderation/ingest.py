@@ -10,18 +10,22 @@ succeed and the unique constraint keeps one row per platform id.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import json
 import logging
 import operator
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import orjson
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, F, Min, Value, When
 from django.db.models.functions import Least
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
@@ -64,10 +68,32 @@ def comments_ingest(
     now: datetime | None = None,
 ) -> IngestResult:
     """Store, triage, time and queue a batch of one account's comments; return what changed."""
-    result = IngestResult()
     if not items:
-        return result
-    now = now or timezone.now()
+        return IngestResult()
+    with _collector_paused():
+        return _ingest(account=account, items=items, rules=rules, now=now or timezone.now())
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector, paused for one batch.
+
+    A full pass walks every live object, and a large batch (a pull of 100,000 comments) is a few
+    million of them, none of them cyclic garbage, walked again every few thousand allocations: the
+    passes cost a fifth of the batch. Reference counting still frees everything the batch drops;
+    the collector runs again as soon as the batch is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, now: datetime) -> IngestResult:
+    result = IngestResult()
     # The last copy of an item in the batch wins (an edit delivered right after the original).
     latest: dict[str, RemoteComment] = {}
     for item in items:
@@ -98,18 +124,18 @@ def comments_ingest(
         kc_posts = placement.posts_placement(account, [c.post_id for c in new_items])
         history = _author_history(account, [c for c in new_items if not _is_own(account, c)], rules)
 
-        rows = [_new_row(account, item, rules, history, kc_posts, now) for item in new_items]
-        rows.sort(key=lambda row: row["platform_id"])  # one lock order for every batch: no deadlocks
-        inserted = _insert(rows)
+        inserted = _insert(new_items, lambda item: _new_row(account, item, rules, history, kc_posts, now))
         result.created = len(inserted)
 
         result.updated = _apply_edits(account, edited, existing, rules, now)
         result.updated += _apply_hidden(account, hide_changes, existing, now)
-        result.answered = _mark_answered(account, latest.values(), [c.id for c in new_items])
+        # Only an open comment can be answered: the others need no look for an earlier reply.
+        open_ids = [row["platform_id"] for row in inserted if row["status"] == Comment.Status.OPEN]
+        result.answered = _mark_answered(account, latest.values(), open_ids)
         _extend_message_windows(account, new_items)
-        urgent = [pk for pk, priority, status in inserted if priority == 0 and status == Comment.Status.OPEN]
+        urgent = [row for row in inserted if row["priority"] == 0 and row["status"] == Comment.Status.OPEN]
         if urgent:
-            result.urgent_ids = _notify_urgent(account, urgent)
+            result.urgent_ids = _notify_urgent(account, _with_ids(account, urgent))
     return result
 
 
@@ -212,9 +238,13 @@ def _sanitise(item: RemoteComment) -> RemoteComment:
         value = getattr(item, name)
         if value and ("\x00" in value or (limit is not None and len(value) > limit)):
             fields[name] = _clean(value, limit)
-    if item.raw and "\\u0000" in json.dumps(item.raw):
-        fields["raw"] = _clean_json(item.raw)
+    # The raw payload is checked where it is encoded (`_copy_values`, `_raw_safe`): once, not twice.
     return dataclasses.replace(item, **fields) if fields else item
+
+
+def _raw_safe(raw: dict) -> dict:
+    """The raw payload without NUL characters, which PostgreSQL's jsonb refuses."""
+    return _clean_json(raw) if "\\u0000" in _json_text(raw) else raw
 
 
 def _clean(value: str | None, limit: int | None = None) -> str:
@@ -291,6 +321,7 @@ def _new_row(
         sort_at=due.sort_at,
         in_kc_queue=in_kc,
         queue_administration_id=administration_id,
+        removal_source="",
     )
 
 
@@ -304,29 +335,54 @@ _INSERT_COLUMNS = (
 _JSON_COLUMNS = frozenset({"attachments", "raw", "labels", "reasons"})
 _JSON_INDEXES = tuple(i for i, c in enumerate(_INSERT_COLUMNS) if c in _JSON_COLUMNS)
 _row_values = operator.itemgetter(*_INSERT_COLUMNS)
-# json.dumps(value, ensure_ascii=False) builds an encoder per call; one encoder, the same output.
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_json_plain = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _json_text(value) -> str:
+    """JSON text for a jsonb column: orjson's, several times faster than json's, and the same JSON
+    (only the spacing differs, which jsonb does not keep); json's where orjson refuses a value (an
+    integer beyond 64 bits, a key that is not a string)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return _json_plain(value)
 
 
 def _copy_values(row: dict) -> list:
     values = list(_row_values(row))
     for i in _JSON_INDEXES:
-        values[i] = _json_text(values[i])
+        value = values[i]
+        if not value:  # most comments have no attachments, and the city's own replies no labels
+            values[i] = "[]" if isinstance(value, list) else "{}"
+            continue
+        text = _json_text(value)
+        if "\\u0000" in text:  # PostgreSQL's jsonb refuses NUL characters
+            text = _json_text(_clean_json(value))
+        values[i] = text
     return values
 
 
-def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
-    """Insert the rows no one has stored yet; (id, priority, status) of those this call inserted.
+def _insert(items: Sequence[RemoteComment], make_row: Callable[[RemoteComment], dict]) -> list[dict]:
+    """Make each item's row (in arrival order: spam is judged so) and insert those no one has
+    stored yet; returns the rows this call inserted.
 
-    On PostgreSQL the rows are COPYed into a temporary table and moved with one INSERT … ON
-    CONFLICT DO NOTHING RETURNING, so a row a concurrent batch stored first is skipped and is not
-    reported (its mail is that batch's to send). Elsewhere, bulk_create; SQLite has one writer.
+    On PostgreSQL each row is COPYed straight into the table as soon as it is made, so the database
+    writes (and indexes) the batch on its own core while Python triages the rest. The items were not
+    stored when the batch read what is, so this is the common case. When a concurrent batch stores
+    one of them in the meantime, the COPY fails on the unique key (or, the two batches waiting for
+    each other's keys, on a deadlock) and is rolled back to its savepoint; the rows then go, in
+    platform id order, through a temporary table and one INSERT … ON CONFLICT DO NOTHING RETURNING,
+    so the row the other batch stored is skipped and not reported (its mail is that batch's to
+    send). Elsewhere, bulk_create; SQLite has one writer. Row ids are filled in where the database
+    gives them back, and otherwise left out (`_with_ids` reads them).
     """
-    if not rows:
+    if not items:
         return []
-    for row in rows:
-        row.setdefault("removal_source", "")
+    rows: list[dict] = []
     if connection.vendor != "postgresql":
+        rows = [make_row(item) for item in items]
+        for row in rows:
+            row["raw"] = _raw_safe(row["raw"])  # on PostgreSQL `_copy_values` does this
         objects = [Comment(**row) for row in rows]
         for chunk in _chunks(objects, 1000):
             Comment.objects.bulk_create(chunk, ignore_conflicts=True)
@@ -335,12 +391,32 @@ def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
                 account_id=rows[0]["account_id"], platform_id__in=[r["platform_id"] for r in rows]
             ).values_list("platform_id", "pk")
         )
-        return [(ids[r["platform_id"]], r["priority"], r["status"]) for r in rows if r["platform_id"] in ids]
+        inserted = [row for row in rows if row["platform_id"] in ids]
+        for row in inserted:
+            row["id"] = ids[row["platform_id"]]
+        return inserted
+    from psycopg.errors import DeadlockDetected, UniqueViolation  # psycopg's own COPY cursor raises them
+
     table = Comment._meta.db_table
     columns = ", ".join(_INSERT_COLUMNS)
+    try:
+        # Table and column names are this module's constants, never input.
+        with (
+            transaction.atomic(),
+            connection.cursor() as cursor,
+            cursor.connection.cursor().copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+        ):
+            for item in items:
+                row = make_row(item)
+                rows.append(row)
+                copy.write_row(_copy_values(row))
+        return rows
+    except (UniqueViolation, DeadlockDetected):
+        logger.info("ingest: a concurrent batch stored some of these rows first; skipping those")
+    rows.extend(make_row(item) for item in items[len(rows) :])
+    rows.sort(key=operator.itemgetter("platform_id"))  # one lock order for every such batch
     with connection.cursor() as cursor:
         cursor.execute(
-            # Table and column names are this module's constants, never input.
             f"CREATE TEMP TABLE IF NOT EXISTS moderation_ingest_stage ON COMMIT DELETE ROWS "  # noqa: S608
             f"AS SELECT {columns} FROM {table} WITH NO DATA"
         )
@@ -350,14 +426,28 @@ def _insert(rows: list[dict]) -> list[tuple[int, int, str]]:
         cursor.execute(
             f"INSERT INTO {table} ({columns}) SELECT {columns} FROM moderation_ingest_stage "  # noqa: S608
             f"ORDER BY platform_id ON CONFLICT (account_id, platform_id) DO NOTHING "
-            f"RETURNING id, priority, status"
+            f"RETURNING id, platform_id"
         )
-        inserted = [tuple(r) for r in cursor.fetchall()]
+        ids = dict((platform_id, pk) for pk, platform_id in cursor.fetchall())
         # A second batch in this transaction starts with an empty stage. TRUNCATE rather than
         # DELETE: deleted rows would stay in the stage until the transaction ends, and every later
         # batch of a long transaction (a large pull) would read past them again.
         cursor.execute("TRUNCATE moderation_ingest_stage")
-        return inserted
+    inserted = [row for row in rows if row["platform_id"] in ids]
+    for row in inserted:
+        row["id"] = ids[row["platform_id"]]
+    return inserted
+
+
+def _with_ids(account: SocialAccount, rows: list[dict]) -> list[dict]:
+    """The rows with their database ids, read in one query for those that have none yet."""
+    missing = [row["platform_id"] for row in rows if "id" not in row]
+    if missing:
+        stored = _existing(account, missing)
+        for row in rows:
+            if "id" not in row:
+                row["id"] = stored[row["platform_id"]]["id"] if row["platform_id"] in stored else None
+    return [row for row in rows if row["id"] is not None]
 
 
 def _apply_edits(
@@ -378,7 +468,7 @@ def _apply_edits(
         row.text = item.text or ""
         row.text_hash = text_hash(row.text)
         row.edited_at = now
-        row.raw = dict(item.raw)
+        row.raw = _raw_safe(dict(item.raw))
         if row.status != Comment.Status.OWN:
             verdict = triage_text(text=row.text, attachments=item.attachments, rules=rules)
             labels, reasons = verdict.labels, verdict.reasons
@@ -512,7 +602,10 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
         ).update(reply_window_ends_at=window, sort_at=Least(F("due_at"), Value(window)))
 
 
-def _notify_urgent(account: SocialAccount, comment_ids: Sequence[int]) -> list[int]:
+_URGENT_MAIL_LINES = 50
+
+
+def _notify_urgent(account: SocialAccount, rows: list[dict]) -> list[int]:
     """Tell the förvaltning's leads and AKN about threats, racism and personal attacks.
 
     One mail per batch and queue, listing each urgent comment this batch stored (a raid of fifty
@@ -521,11 +614,7 @@ def _notify_urgent(account: SocialAccount, comment_ids: Sequence[int]) -> list[i
     """
     from helsocial.outbox.services import outbox_enqueue
 
-    rows = list(
-        Comment.objects.filter(pk__in=comment_ids)
-        .order_by("sort_at", "id")
-        .values("id", "labels", "queue_administration_id", "in_kc_queue", "due_at", "kind")
-    )
+    rows = sorted(rows, key=operator.itemgetter("sort_at", "id"))  # as the queue lists them
     admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
     leads: dict[int, set[str]] = defaultdict(set)
     for admin_id, email in RoleAssignment.objects.filter(
@@ -544,7 +633,7 @@ def _notify_urgent(account: SocialAccount, comment_ids: Sequence[int]) -> list[i
         if not to:
             continue
         lines = []
-        for row in queue_rows:
+        for row in queue_rows[:_URGENT_MAIL_LINES]:
             labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
             due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
             where = "kontaktcenters kö" if row["in_kc_queue"] else "förvaltningens kö"
@@ -552,6 +641,14 @@ def _notify_urgent(account: SocialAccount, comment_ids: Sequence[int]) -> list[i
             lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
         first = queue_rows[0]["id"]
         count = len(queue_rows)
+        if count > _URGENT_MAIL_LINES:
+            # A raid's hundreds of links help nobody: the rest are counted, and the queue has them first.
+            queue = (
+                reverse("moderation:queue-kc")
+                if queue_rows[0]["in_kc_queue"]
+                else reverse("moderation:queue-administration", kwargs={"administration_id": admin_id})
+            )
+            lines.append(f"… och {count - _URGENT_MAIL_LINES} till, först i kön: {settings.SITE_URL}{queue}")
         subject = (
             f"Brådskande kommentar på {account.name}"
             if count == 1

@@ -233,12 +233,40 @@ def test_a_batch_takes_a_few_statements_whatever_its_size(account, django_assert
 
 
 @pytest.mark.postgres
-def test_on_postgresql_a_batch_of_900_is_one_insert(account, django_assert_max_num_queries):
+def test_on_postgresql_a_batch_of_900_is_copied_not_inserted_row_by_row(
+    account, django_assert_max_num_queries
+):
     items = [remote(f"c{i}", f"Undrar om nummer {i} går bra", author_id=f"a{i}") for i in range(900)]
     with django_assert_max_num_queries(14) as captured:
-        comments_ingest(account=account, items=items)
-    inserts = [q["sql"] for q in captured.captured_queries if "INSERT INTO" in q["sql"]]
-    assert len(inserts) == 1
+        result = comments_ingest(account=account, items=items)
+    # The rows go in by COPY on psycopg's own cursor, which Django does not see: no INSERT at all.
+    assert not [q["sql"] for q in captured.captured_queries if "INSERT INTO" in q["sql"]]
+    assert result.created == 900
+    assert Comment.objects.filter(account=account).count() == 900
+    assert {tuple(labels) for labels in Comment.objects.values_list("labels", flat=True)} == {("question",)}
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_row_stored_meanwhile_sends_the_batch_the_careful_way(
+    account, django_assert_max_num_queries
+):
+    """A concurrent batch stored one of the items after this batch looked: the COPY fails on the
+    unique key, and the rows go through the stage with ON CONFLICT DO NOTHING, the stored one skipped."""
+    from moderation.ingest import _insert, _new_row
+    from moderation.triage import AuthorHistory, ruleset_load
+
+    comments_ingest(account=account, items=[remote("c5", "Först här", author_id="x")])
+    before = snapshot(account)
+    rules, history, now = ruleset_load(), AuthorHistory(), at("2026-11-23 11:00")
+    items = [remote(f"c{i}", f"Undrar om {i}", author_id=f"a{i}") for i in range(9, -1, -1)]
+    with django_assert_max_num_queries(8) as captured:
+        inserted = _insert(items, lambda item: _new_row(account, item, rules, history, False, now))
+    assert sorted(row["platform_id"] for row in inserted) == [f"c{i}" for i in range(10) if i != 5]
+    assert all(row["id"] for row in inserted)
+    assert [q["sql"] for q in captured.captured_queries if "INSERT INTO" in q["sql"]]
+    assert [c for c in snapshot(account) if c["platform_id"] == "c5"] == before
+    assert Comment.objects.filter(account=account).count() == 10
+    assert Comment.objects.get(platform_id="c3").labels == ["question"]
 
 
 def test_a_raid_of_threats_is_one_mail_listing_each(account, lead):
@@ -249,6 +277,17 @@ def test_a_raid_of_threats_is_one_mail_listing_each(account, lead):
     assert mail.subject.startswith("5 ")
     for comment in Comment.objects.all():
         assert f"/moderation/comments/{comment.pk}/" in mail.body
+
+
+def test_a_raid_larger_than_a_mail_lists_fifty_and_counts_the_rest(account, lead):
+    comments_ingest(
+        account=account, items=[remote(f"t{i:03}", "Jag vet var du bor", author_id=str(i)) for i in range(60)]
+    )
+    mail = OutboxMessage.objects.get()
+    assert mail.subject.startswith("60 ")
+    assert mail.body.count("/moderation/comments/") == 50
+    assert "… och 10 till, först i kön:" in mail.body
+    assert f"/moderation/administrations/{account.administration_id}/\n" in mail.body
 
 
 def test_nul_characters_and_overlong_fields_are_cleaned_not_a_crash(account):
