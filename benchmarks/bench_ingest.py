@@ -1,10 +1,13 @@
 """Ingestion near the database's limit (quality.md, performance bar 3).
 
-100,000 comments go through the real path — Meta webhook JSON parsed, upserted by platform id,
-triaged, given a due time and a queue — in batches of 1,000 (the most Meta puts in one delivery),
-and the same rows are loaded raw with PostgreSQL COPY into the same table, in the same run. The
-figure is the ingest rate as a share of the COPY rate (target ≥ 20%). Everything runs in one
-transaction that is rolled back, so the bench database is left as it was.
+"Ingesting a batch of 100,000 comments through the real path (parse the platform JSON, upsert by
+platform id, triage, due time, queue) runs at ≥ 20% of the rate at which PostgreSQL COPY loads the
+same rows raw, measured in the same run." So: 100,000 comments arrive as Meta webhook JSON (in
+deliveries of 1,000 changes, the most Meta puts in one), are parsed, and go into one
+`comments_ingest` call, as a large pull hands its comments over; the same rows are loaded raw with
+COPY into the same table. For comparison it also prints the rate when each delivery of 1,000 is
+ingested on its own, as the webhook task does (each batch then pays its own lookups and mail).
+Everything runs in one transaction that is rolled back, so the bench database is left as it was.
 
     DATABASE_URL=postgres://…/helsocial_bench_l .venv/bin/python -m benchmarks.bench_ingest
 """
@@ -18,7 +21,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 N = int(os.environ.get("BENCH_INGEST_N", "100000"))
-BATCH = int(os.environ.get("BENCH_INGEST_BATCH", "1000"))
+DELIVERY = 1000  # changes per webhook delivery
 TARGET = 0.20
 
 TEXTS = [
@@ -126,30 +129,28 @@ def main() -> None:
     from moderation.models import Comment
     from moderation.triage import ruleset_load
 
+    def account(name: str) -> SocialAccount:
+        return SocialAccount.objects.create(
+            administration=administration,
+            name=name,
+            platform="facebook",
+            platform_id=f"{name}{time.time_ns()}",
+        )
+
     with transaction.atomic():
         administration = Administration.objects.create(name=f"Bench ingest {time.time_ns()}")
-        page = SocialAccount.objects.create(
-            administration=administration,
-            name="Bench page",
-            platform="facebook",
-            platform_id=f"BENCH{time.time_ns()}",
-        )
-        raw_target = SocialAccount.objects.create(
-            administration=administration,
-            name="Bench raw",
-            platform="facebook",
-            platform_id=f"RAW{time.time_ns()}",
-        )
-        bodies = _deliveries(page.platform_id, 0, N, BATCH)
+        page, per_delivery_page, raw_target = account("BATCH"), account("DELIVERIES"), account("RAW")
 
+        bodies = _deliveries(page.platform_id, 0, N, DELIVERY)
         started = time.perf_counter()
+        items = []
         for body in bodies:
-            changes = meta_webhook.parse(json.loads(body))
-            rules = ruleset_load()
-            for items in changes.upserts.values():
-                comments_ingest(account=page, items=items, rules=rules)
+            for upserts in meta_webhook.parse(json.loads(body)).upserts.values():
+                items.extend(upserts)
+        comments_ingest(account=page, items=items, rules=ruleset_load())
         ingest_seconds = time.perf_counter() - started
         stored = Comment.objects.filter(account=page).count()
+        del items
 
         rows = list(_copy_rows(raw_target, administration.pk, N))
         started = time.perf_counter()
@@ -163,15 +164,29 @@ def main() -> None:
                 copy.write_row(row)
         copy_seconds = time.perf_counter() - started
         copied = Comment.objects.filter(account=raw_target).count()
+        del rows
+
+        bodies = _deliveries(per_delivery_page.platform_id, 0, N, DELIVERY)
+        started = time.perf_counter()
+        for body in bodies:
+            changes = meta_webhook.parse(json.loads(body))
+            rules = ruleset_load()
+            for upserts in changes.upserts.values():
+                comments_ingest(account=per_delivery_page, items=upserts, rules=rules)
+        delivery_seconds = time.perf_counter() - started
         transaction.set_rollback(True)
 
-    ingest_rate, copy_rate = N / ingest_seconds, N / copy_seconds
+    ingest_rate, copy_rate, delivery_rate = N / ingest_seconds, N / copy_seconds, N / delivery_seconds
     ratio = ingest_rate / copy_rate
-    print(f"comments: {N:,} in batches of {BATCH:,} (stored {stored:,}, copied {copied:,})")
-    print(f"ingest (parse, upsert, triage, due, queue): {ingest_seconds:7.2f} s  {ingest_rate:9,.0f} rows/s")
     print(
-        f"COPY of the same rows raw:                         {copy_seconds:7.2f} s  {copy_rate:9,.0f} rows/s"
+        f"comments: {N:,} as webhook JSON, {DELIVERY:,} per delivery (stored {stored:,}, copied {copied:,})"
     )
+    for name, seconds, rate in (
+        ("ingest as one batch (parse, upsert, triage, due, queue)", ingest_seconds, ingest_rate),
+        ("COPY of the same rows raw", copy_seconds, copy_rate),
+        ("ingest delivery by delivery, as the webhook task does", delivery_seconds, delivery_rate),
+    ):
+        print(f"{name:56} {seconds:7.2f} s  {rate:9,.0f} rows/s  ({rate / copy_rate:6.1%} of COPY)")
     verdict = "meets" if ratio >= TARGET else "below"
     print(f"ratio ingest/COPY: {ratio:.1%} ({verdict} the {TARGET:.0%} target of quality.md bar 3)")
 
