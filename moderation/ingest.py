@@ -268,7 +268,7 @@ def _new_row(
     item: RemoteComment,
     rules: Ruleset,
     history: AuthorHistory,
-    kc_posts: bool,
+    kc_posts: placement.PostPlacement,
     now: datetime,
 ) -> dict:
     own = _is_own(account, item)
