@@ -89,7 +89,8 @@ def test_script_in_a_mention_is_shown_as_text(li_account, editor_client, adminis
 
 def test_only_like_and_comment_touch_the_platform_for_a_mention(li_account):
     mention = a_mention(li_account)
-    offers = {o.action: o for o in action_offers(mention)}
+    with translation.override("en"):
+        offers = {o.action: o for o in action_offers(mention)}
     # "No action" never touches the platform: it only closes the mention in the queue.
     assert {a for a, o in offers.items() if o.available} == {"reply", "like", "no_action"}
     with translation.override("en"):
