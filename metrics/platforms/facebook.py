@@ -132,8 +132,10 @@ class FacebookClient:
                 author = message.get("from") or {}
                 sender = str(author.get("id", ""))
                 created = meta_time(message.get("created_time"))
-                if created < since or sender == self.page_id:
+                if created < since:
                     continue
+                # The page's own messages come too: ingest stores them as the city's and marks the
+                # person's earlier messages answered at that time, as a webhook echo does.
                 # Named after the person the page talks to, as the webhook names it (`mid` there is
                 # this `id`): a message pulled and pushed is one row, in one conversation.
                 to = [str(r.get("id", "")) for r in (message.get("to") or {}).get("data", [])]

@@ -401,13 +401,20 @@ class FakeFacebook(FakeGraph):
             conversation_id, updated_time=graph_time(epoch), messages={"data": []}
         )
         convo["updated_time"] = graph_time(epoch)
+        # Meta addresses a message to the other party: the page, or the person the page answers.
+        to = {"id": page_id, "name": "Helsingborgs stad"}
+        if author[0] == page_id:
+            to = next(
+                (m["from"] for m in convo["messages"]["data"] if m["from"]["id"] != page_id),
+                {"id": "", "name": ""},
+            )
         convo["messages"]["data"].insert(
             0,
             {
                 "id": message_id,
                 "message": text,
                 "from": {"id": author[0], "name": author[1]},
-                "to": {"data": [{"id": page_id, "name": "Helsingborgs stad"}]},
+                "to": {"data": [to]},
                 "created_time": graph_time(epoch),
             },
         )

@@ -79,12 +79,17 @@ def test_comments_and_replies_come_with_their_parents(fake_facebook):
     assert (reply.kind, reply.parent_id, reply.post_id) == ("reply", "111_1_1", "111_1")
 
 
-def test_messages_skip_the_pages_own_and_older_ones(fake_facebook):
+def test_messages_come_with_the_pages_own_in_one_conversation_and_skip_older_ones(fake_facebook):
     fake_facebook.has_page("111")
+    fake_facebook.has_message("111", "t_1", "m_0", text="Gammalt", epoch=T0 - 100)
     fake_facebook.has_message("111", "t_1", "m_1", text="Hej kommunen", epoch=T0 + 100)
     fake_facebook.has_message("111", "t_1", "m_2", text="Svar", epoch=T0 + 200, author=("111", "Staden"))
-    (message,) = client().messages(datetime.fromtimestamp(T0, UTC))
-    assert (message.kind, message.text, message.parent_id) == ("message", "Hej kommunen", "t_1")
+    messages = sorted(client().messages(datetime.fromtimestamp(T0, UTC)), key=lambda m: m.created_at)
+    assert [(m.kind, m.text, m.author_id) for m in messages] == [
+        ("message", "Hej kommunen", "7"),
+        ("message", "Svar", "111"),
+    ]
+    assert {m.post_id for m in messages} == {"conversation:7"}
 
 
 def test_post_metrics_leave_what_facebook_does_not_give_as_none(fake_facebook):

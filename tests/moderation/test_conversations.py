@@ -150,3 +150,17 @@ def test_another_forvaltnings_editor_cannot_open_the_conversation(page_account, 
     push("m_first", "Hej!", int(time.time()) - 3600)
     message = Comment.objects.get(platform_id="m_first")
     assert editor_client.get(reverse("moderation:comment-detail", args=[message.pk])).status_code == 404
+
+
+def test_the_citys_answer_in_meta_business_suite_answers_at_the_next_pull(page_account, facebook):
+    epoch = int(time.time()) - 3600
+    _on_the_platform(facebook, "m_q", "Hej! Har ni öppet i morgon?", epoch)
+    facebook.has_message(
+        PAGE, "t_10161117434308444", "m_a", text="Ja, 8–17.", epoch=epoch + 600, author=(PAGE, "Staden")
+    )
+    account_pull_comments(account=page_account)
+    question, answer = Comment.objects.order_by("created_at")
+    assert (question.status, answer.status) == (Comment.Status.ANSWERED, Comment.Status.OWN)
+    assert question.answered_at == answer.created_at
+    assert question.post_platform_id == answer.post_platform_id == f"conversation:{PERSON[0]}"
+    assert not Comment.objects.open().exists()
