@@ -280,7 +280,9 @@ COMMENT_TEXTS = (
 @loader("moderation.Comment")
 def load_comments(ctx: Context) -> dict[str, int]:
     """Comments spread over the accounts and the last 60 days; one in ten still open (the queues),
-    one in fifty of those urgent; direct messages on city-wide accounts sit in KC's queue."""
+    one in fifty of those urgent; direct messages on city-wide accounts sit in KC's queue, three in
+    ten of them open, so that KC's queue holds more than a page at size S too (S has one city-wide
+    account): the pages compared at S and L then show the same number of rows."""
     from moderation.models import Comment
 
     scale = ctx.scale
@@ -294,10 +296,10 @@ def load_comments(ctx: Context) -> dict[str, int]:
             administration = (account - 1) // per_administration + 1
             text, labels, action = COMMENT_TEXTS[i % len(COMMENT_TEXTS)]
             created = ctx.now - timedelta(seconds=ctx.rng.randrange(span))
-            is_open = ctx.rng.random() < 0.1
-            urgent = is_open and ctx.rng.random() < 0.02
             # A third of a city-wide account's rows are messages (counted per account, not per i).
             message = account <= citywide and (i // scale.accounts) % 3 == 0
+            is_open = ctx.rng.random() < (0.3 if message else 0.1)
+            urgent = is_open and ctx.rng.random() < 0.02
             due = created + timedelta(hours=30 if not urgent else 4)
             yield (
                 i, account, f"c{i}", "message" if message else "comment", f"p{i // 20}", "",

@@ -537,6 +537,14 @@ def test_datagen_loads_the_data_set_and_reloads_it_idempotently():
     assert AccountEditor.objects.filter(user=editor, account__administration_id=1).exists()
     # Every account has an editor of its own förvaltning.
     assert not SocialAccount.objects.exclude(editor_links__user__role_assignments__role=Role.EDITOR).exists()
+    # The starting lists, which TRUNCATE … CASCADE empties with the users, are back: the
+    # benchmarks triage and check tone with the rules a fresh installation has.
+    from helsocial.tone.models import ToneWord
+    from moderation.models import TriageRule, TriageTerm
+
+    assert TriageTerm.objects.filter(label="threat").exists()
+    assert TriageRule.objects.exists()
+    assert ToneWord.objects.exists()
     # The sequences continue after the loaded ids: a row created the normal way fits in.
     Administration.objects.create(name="Ny förvaltning")
 
