@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 N = int(os.environ.get("BENCH_INGEST_N", "100000"))
 DELIVERY = 1000  # changes per webhook delivery
@@ -41,63 +41,73 @@ TEXTS = [
 ]
 
 
+BASE = 1795000000
+
+
+def _change(page_id: str, i: int) -> dict:
+    """Comment number i as Meta's webhook sends it (the `value` of a feed change)."""
+    return {
+        "item": "comment",
+        "verb": "add",
+        "comment_id": f"{page_id}_C{i}",
+        "post_id": f"{page_id}_P{i // 200}",
+        "parent_id": f"{page_id}_P{i // 200}",
+        "from": {"id": f"u{i % 40000}", "name": f"Person {i % 40000}"},
+        "message": f"{TEXTS[i % len(TEXTS)]} #{i}",
+        "created_time": BASE + i * 7,
+    }
+
+
 def _deliveries(page_id: str, start: int, n: int, batch: int) -> list[bytes]:
-    base = 1795000000
     bodies = []
     for first in range(start, start + n, batch):
         changes = [
-            {
-                "field": "feed",
-                "value": {
-                    "item": "comment",
-                    "verb": "add",
-                    "comment_id": f"{page_id}_C{i}",
-                    "post_id": f"{page_id}_P{i // 200}",
-                    "parent_id": f"{page_id}_P{i // 200}",
-                    "from": {"id": f"u{i % 40000}", "name": f"Person {i % 40000}"},
-                    "message": f"{TEXTS[i % len(TEXTS)]} #{i}",
-                    "created_time": base + i * 7,
-                },
-            }
+            {"field": "feed", "value": _change(page_id, i)}
             for i in range(first, min(first + batch, start + n))
         ]
         bodies.append(
             json.dumps(
-                {"object": "page", "entry": [{"id": page_id, "time": base, "changes": changes}]}
+                {"object": "page", "entry": [{"id": page_id, "time": BASE, "changes": changes}]}
             ).encode()
         )
     return bodies
 
 
 def _copy_rows(account, administration_id: int, n: int):
-    """The same rows, already shaped, for COPY: what a loader that does no work at all would write."""
-    base = datetime.fromtimestamp(1795000000, UTC)
+    """The same rows as ingest stores, already shaped, for COPY: what a loader that does no work at
+    all would write. The raw payload is the same webhook value, and the hash, permalink, labels and
+    reasons are values of the same size, so the database has as much to write and index."""
+    from moderation.triage import text_hash
+
+    page_id = account.platform_id
     now = datetime.now(UTC)
+    reasons = json.dumps([{"label": "question", "code": "term", "term": "undrar", "match": "undrar"}])
     for i in range(n):
-        created = base + timedelta(seconds=i * 7)
-        text = f"{TEXTS[i % len(TEXTS)]} #{i}"
-        raw = json.dumps({"comment_id": f"X_C{i}", "message": text})
+        value = _change(page_id, i)
+        created = datetime.fromtimestamp(value["created_time"], UTC)
         yield (
             account.pk,
-            f"X_C{i}",
+            value["comment_id"],
             "comment",
-            f"X_P{i // 200}",
-            f"X_P{i // 200}",
-            f"u{i % 40000}",
-            f"Person {i % 40000}",
-            text,
-            "",
+            value["post_id"],
+            value["parent_id"],
+            value["from"]["id"],
+            value["from"]["name"],
+            value["message"],
+            text_hash(value["message"]),
             created,
             now,
-            "",
+            f"https://www.facebook.com/{value['comment_id']}",
             "[]",
-            raw,
+            json.dumps(value, ensure_ascii=False),
             '["question"]',
             "answer",
-            "[]",
+            reasons,
             "open",
+            None,
             1,
             created,
+            None,
             created,
             False,
             administration_id,
@@ -105,11 +115,12 @@ def _copy_rows(account, administration_id: int, n: int):
         )
 
 
+# The columns ingest writes (moderation.ingest._INSERT_COLUMNS), in its order.
 COPY_COLUMNS = (
     "account_id", "platform_id", "kind", "post_platform_id", "parent_platform_id", "author_id",
     "author_name", "text", "text_hash", "created_at", "received_at", "permalink", "attachments", "raw",
-    "labels", "suggested_action", "reasons", "status", "priority", "due_at", "sort_at", "in_kc_queue",
-    "queue_administration_id", "removal_source",
+    "labels", "suggested_action", "reasons", "status", "hidden_on_platform_at", "priority", "due_at",
+    "reply_window_ends_at", "sort_at", "in_kc_queue", "queue_administration_id", "removal_source",
 )  # fmt: skip
 
 
@@ -126,9 +137,11 @@ def main() -> None:
 
     from accounts.models import Administration, SocialAccount
     from moderation import meta_webhook
-    from moderation.ingest import comments_ingest
+    from moderation.ingest import _INSERT_COLUMNS, comments_ingest
     from moderation.models import Comment
     from moderation.triage import ruleset_load
+
+    assert COPY_COLUMNS == _INSERT_COLUMNS, "the raw load must write the columns ingest writes"
 
     def account(name: str) -> SocialAccount:
         return SocialAccount.objects.create(

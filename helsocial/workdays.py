@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 __all__ = [
     "add_working_hours",
@@ -84,14 +86,28 @@ def _parse_hhmm(name: str, raw: str) -> time:
     return time(int(hours), int(minutes))
 
 
+_HOURS_SETTINGS = frozenset({"WORKING_HOURS_START", "WORKING_HOURS_END", "TIME_ZONE"})
+_hours: list[tuple[time, time, tzinfo]] = []  # the settings as read last: SLA batches ask per comment
+
+
 def _working_hours() -> tuple[time, time, tzinfo]:
-    # Read on every call rather than at import so that settings overrides in tests and a changed
-    # deployment take effect; the parsing itself is cached.
-    return _working_hours_from(
-        getattr(settings, "WORKING_HOURS_START", "08:00"),
-        getattr(settings, "WORKING_HOURS_END", "17:00"),
-        settings.TIME_ZONE,
-    )
+    # Read on first use rather than at import, and again after a test overrides one of the settings
+    # (Django's setting_changed signal, below); the parsing itself is cached too.
+    if not _hours:
+        _hours[:] = [
+            _working_hours_from(
+                getattr(settings, "WORKING_HOURS_START", "08:00"),
+                getattr(settings, "WORKING_HOURS_END", "17:00"),
+                settings.TIME_ZONE,
+            )
+        ]
+    return _hours[0]
+
+
+@receiver(setting_changed)
+def _forget_working_hours(*, setting: str, **kwargs) -> None:
+    if setting in _HOURS_SETTINGS:
+        _hours.clear()
 
 
 @functools.lru_cache(maxsize=8)

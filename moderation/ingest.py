@@ -17,7 +17,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import orjson
@@ -48,7 +48,7 @@ class IngestResult:
     updated: int = 0
     unchanged: int = 0
     answered: int = 0
-    urgent_ids: list[int] = field(default_factory=list)
+    urgent: int = 0  # threats, racism and personal attacks reported to the leads and AKN
 
 
 def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
@@ -135,7 +135,7 @@ def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, no
         _extend_message_windows(account, new_items)
         urgent = [row for row in inserted if row["priority"] == 0 and row["status"] == Comment.Status.OPEN]
         if urgent:
-            result.urgent_ids = _notify_urgent(account, _with_ids(account, urgent))
+            result.urgent = _notify_urgent(account, urgent)
     return result
 
 
@@ -166,15 +166,13 @@ _HISTORY_SQL = """
     ) AS c
     ORDER BY c.created_at
 """
+# The city's own replies are few beside the comments: a partial index holds just them
+# (comment_own_reply), and the batch's keys are matched against it rather than probed one by one.
 _EARLIER_REPLIES_SQL = """
-    SELECT wanted.parent_platform_id, c.first
-    FROM unnest(%s::text[]) AS wanted(parent_platform_id)
-    CROSS JOIN LATERAL (
-        SELECT MIN(created_at) AS first FROM {table}
-        WHERE account_id = %s AND parent_platform_id = wanted.parent_platform_id
-          AND parent_platform_id <> '' AND status = %s
-    ) AS c
-    WHERE c.first IS NOT NULL
+    SELECT parent_platform_id, MIN(created_at) FROM {table}
+    WHERE account_id = %s AND status = 'own' AND parent_platform_id <> ''
+      AND parent_platform_id = ANY(%s::text[])
+    GROUP BY parent_platform_id
 """
 
 
@@ -566,8 +564,7 @@ def _earlier_replies(account: SocialAccount, new_ids: Sequence[str]) -> list[tup
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                _EARLIER_REPLIES_SQL.format(table=Comment._meta.db_table),
-                [list(new_ids), account.pk, Comment.Status.OWN.value],
+                _EARLIER_REPLIES_SQL.format(table=Comment._meta.db_table), [account.pk, list(new_ids)]
             )
             return [tuple(row) for row in cursor.fetchall()]
     found = []
@@ -605,7 +602,7 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
 _URGENT_MAIL_LINES = 50
 
 
-def _notify_urgent(account: SocialAccount, rows: list[dict]) -> list[int]:
+def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     """Tell the förvaltning's leads and AKN about threats, racism and personal attacks.
 
     One mail per batch and queue, listing each urgent comment this batch stored (a raid of fifty
@@ -614,7 +611,7 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> list[int]:
     """
     from helsocial.outbox.services import outbox_enqueue
 
-    rows = sorted(rows, key=operator.itemgetter("sort_at", "id"))  # as the queue lists them
+    rows = sorted(rows, key=operator.itemgetter("sort_at", "platform_id"))  # as the queue lists them
     admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
     leads: dict[int, set[str]] = defaultdict(set)
     for admin_id, email in RoleAssignment.objects.filter(
@@ -625,6 +622,8 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> list[int]:
     by_queue: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         by_queue[row["queue_administration_id"]].append(row)
+    # The ids for the links, of the comments the mails list (not of a whole raid's).
+    _with_ids(account, [row for queue_rows in by_queue.values() for row in queue_rows[:_URGENT_MAIL_LINES]])
     label_names = dict(Label.choices)
     for admin_id, queue_rows in by_queue.items():
         to = sorted(leads[admin_id] | leads[account.administration_id])
@@ -665,7 +664,7 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> list[int]:
                 + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
             ),
         )
-    return [row["id"] for row in rows]
+    return len(rows)
 
 
 def comments_mark_removed(

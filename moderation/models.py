@@ -179,6 +179,13 @@ class Comment(models.Model):
                 condition=~Q(parent_platform_id=""),
                 name="comment_parent",
             ),
+            # ... and a question that arrives after the city's reply (webhooks come in any order)
+            # finds it among the city's replies alone.
+            models.Index(
+                fields=["account", "parent_platform_id", "created_at"],
+                condition=Q(status="own") & ~Q(parent_platform_id=""),
+                name="comment_own_reply",
+            ),
             models.Index(fields=["-received_at", "-id"], name="comment_recent"),
         ]
 
