@@ -172,22 +172,30 @@ def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
 # --- one comment ----------------------------------------------------------------------------------
 
 
-def _comment_context(request, comment: Comment, **extra) -> dict:
-    now = timezone.now()
-    notes = list(comment.notes.select_related("author", "to_administration"))
+def claim_state(request, comment: Comment, now=None) -> dict:
+    """Who handles the comment, as the "Handled by" line shows it (`_claim_state.html`)."""
+    now = now or timezone.now()
     held_by_other = (
         comment.claimed_by_id is not None
         and comment.claimed_by_id != request.user.pk
         and comment.claimed_until is not None
         and comment.claimed_until > now
     )
+    return {
+        "held_by_other": held_by_other,
+        "held_by_me": comment.claimed_by_id == request.user.pk and not held_by_other,
+    }
+
+
+def _comment_context(request, comment: Comment, **extra) -> dict:
+    now = timezone.now()
+    notes = list(comment.notes.select_related("author", "to_administration"))
     context = {
         "comment": comment,
         "item": selectors.queue_items([comment], user=request.user, now=now)[0],
         "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
         "notes": notes,
-        "held_by_other": held_by_other,
-        "held_by_me": comment.claimed_by_id == request.user.pk and not held_by_other,
+        **claim_state(request, comment, now),
         "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
         "can_forward": can_forward(request.user, comment),
         "can_return": can_return(request.user, comment),

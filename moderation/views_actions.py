@@ -104,7 +104,10 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     from .templatetags.moderation_actions import actions_panel_context
 
     comment = get_comment_for_user(request.user, pk)  # as the action left it
+    from .views import claim_state
+
     context = actions_panel_context(request, comment)
+    context.update(claim_state(request, comment))  # the "Handled by" line, swapped out of band
     field = TEXT_FIELDS.get(action)
     context["htmx"] = True
     context["focus"] = "heading"

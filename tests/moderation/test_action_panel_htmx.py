@@ -53,6 +53,22 @@ def test_an_htmx_action_answers_with_the_panel_and_the_outcome_out_of_band(faceb
     assert facebook.objects["a1"]["is_hidden"] is True
 
 
+def test_an_htmx_action_also_swaps_the_handled_by_line(facebook, editor_client, editor, account):
+    comment = attack(facebook, account)
+    editor_client.post(reverse("moderation:comment-claim", args=[comment.pk]))
+    detail = editor_client.get(reverse("moderation:comment-detail", args=[comment.pk])).content.decode()
+    assert sv("You are handling this comment.") in detail
+    assert 'id="claim-state" hx-swap-oob' not in detail
+    body = editor_client.post(
+        act_url(comment), {"action": "hide", "rule": "spam"}, headers=HTMX
+    ).content.decode()
+    comment.refresh_from_db()
+    line = body[body.index('<dd class="col-sm-8" id="claim-state" hx-swap-oob="outerHTML">') :]
+    line = line[: line.index("</dd>")]
+    assert comment.claimed_by_id is None  # a hidden comment is handled: the claim is let go
+    assert sv("You are handling this comment.") not in line and "–" in line
+
+
 def test_without_htmx_the_same_post_redirects_to_the_page(facebook, editor_client, account):
     comment = attack(facebook, account)
     response = editor_client.post(act_url(comment), {"action": "hide", "rule": "spam"})
