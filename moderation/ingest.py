@@ -114,9 +114,19 @@ def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, no
             for i in ids
             if i in existing and bool(existing[i]["hidden_on_platform_at"]) != latest[i].is_hidden
         ]
-        result.unchanged = (
-            len(ids) - len(new_items) - len({c.id for c in edited} | {c.id for c in hide_changes})
-        )
+        # A message the webhook stored first has no name (Meta sends only ids); the pull names it.
+        named = [
+            i
+            for i in ids
+            if i in existing
+            and not existing[i]["author_name"]
+            and latest[i].author_name
+            and existing[i]["author_id"] == latest[i].author_id  # not a pseudonymised row (gallring)
+        ]
+        if named:
+            result.updated = _fill_author_names([(existing[i]["id"], latest[i].author_name) for i in named])
+        changed = {c.id for c in edited} | {c.id for c in hide_changes} | set(named)
+        result.unchanged = len(ids) - len(new_items) - len(changed)
         if not new_items and not edited and not hide_changes and not _own_items(account, latest.values()):
             return result
 
@@ -127,7 +137,7 @@ def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, no
         inserted = _insert(new_items, lambda item: _new_row(account, item, rules, history, kc_posts, now))
         result.created = len(inserted)
 
-        result.updated = _apply_edits(account, edited, existing, rules, now)
+        result.updated += _apply_edits(account, edited, existing, rules, now)
         result.updated += _apply_hidden(account, hide_changes, existing, now)
         # Only an open comment can be answered: the others need no look for an earlier reply.
         open_ids = [row["platform_id"] for row in inserted if row["status"] == Comment.Status.OPEN]
@@ -149,10 +159,10 @@ def _own_items(account: SocialAccount, items: Iterable[RemoteComment]) -> list[R
 # yet know how many rows the account has (a new account's first large pull), and which grows with
 # every batch. Elsewhere the ORM's IN lists.
 _EXISTING_SQL = """
-    SELECT c.id, c.platform_id, c.text, c.status, c.hidden_on_platform_at, c.kind
+    SELECT c.id, c.platform_id, c.text, c.status, c.hidden_on_platform_at, c.kind, c.author_id, c.author_name
     FROM unnest(%s::text[]) AS wanted(platform_id)
     CROSS JOIN LATERAL (
-        SELECT id, platform_id, text, status, hidden_on_platform_at, kind FROM {table}
+        SELECT id, platform_id, text, status, hidden_on_platform_at, kind, author_id, author_name FROM {table}
         WHERE account_id = %s AND platform_id = wanted.platform_id LIMIT 1
     ) AS c
 """
@@ -179,7 +189,16 @@ _EARLIER_REPLIES_SQL = """
 def _existing(account: SocialAccount, ids: Sequence[str]) -> dict[str, dict]:
     """What is stored of these platform ids on this account, by platform id."""
     existing: dict[str, dict] = {}
-    fields = ("id", "platform_id", "text", "status", "hidden_on_platform_at", "kind")
+    fields = (
+        "id",
+        "platform_id",
+        "text",
+        "status",
+        "hidden_on_platform_at",
+        "kind",
+        "author_id",
+        "author_name",
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(_EXISTING_SQL.format(table=Comment._meta.db_table), [list(ids), account.pk])
@@ -500,6 +519,15 @@ def _apply_edits(
         batch_size=500,
     )
     return len(changed)
+
+
+def _fill_author_names(named: Sequence[tuple[int, str]]) -> int:
+    count = 0
+    for chunk in _chunks(list(named), 500):
+        count += Comment.objects.filter(pk__in=[pk for pk, _name in chunk], author_name="").update(
+            author_name=Case(*(When(pk=pk, then=Value(name[:200])) for pk, name in chunk))
+        )
+    return count
 
 
 def _apply_hidden(

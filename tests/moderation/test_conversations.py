@@ -164,3 +164,14 @@ def test_the_citys_answer_in_meta_business_suite_answers_at_the_next_pull(page_a
     assert question.answered_at == answer.created_at
     assert question.post_platform_id == answer.post_platform_id == f"conversation:{PERSON[0]}"
     assert not Comment.objects.open().exists()
+
+
+def test_the_pull_names_the_author_of_a_message_the_webhook_stored_first(page_account, facebook, push):
+    epoch = int(time.time()) - 3600
+    _on_the_platform(facebook, "m_n", "Hej! Vem svarar här?", epoch)
+    push("m_n", "Hej! Vem svarar här?", epoch)
+    assert Comment.objects.get(platform_id="m_n").author_name == ""  # Meta's webhook sends only ids
+    result = account_pull_comments(account=page_account)
+    message = Comment.objects.get(platform_id="m_n")
+    assert message.author_name == PERSON[1]
+    assert result.comments == 1 and Comment.objects.count() == 1

@@ -147,7 +147,7 @@ def test_existing_finds_what_the_orm_finds(account, other_account):
     expected = {
         row["platform_id"]: row
         for row in Comment.objects.filter(account=account, platform_id__in=ids).values(
-            "id", "platform_id", "text", "status", "hidden_on_platform_at", "kind"
+            "id", "platform_id", "text", "status", "hidden_on_platform_at", "kind", "author_id", "author_name"
         )
     }
     assert _existing(account, ids) == expected
