@@ -6,6 +6,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.fields import https_url_formfield
+
 from .models import Administration, Role, SocialAccount, User
 
 
@@ -76,6 +78,7 @@ class SocialAccountForm(_CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = SocialAccount
+        formfield_callback = https_url_formfield
         fields = (
             "administration",
             "name",

@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
+from helsocial.fields import https_url_formfield
 
 from .models import (
     Booking,
@@ -65,6 +66,7 @@ class BookingForm(forms.ModelForm):
 
     class Meta:
         model = Booking
+        formfield_callback = https_url_formfield
         fields = (
             "title",
             "draft_text",

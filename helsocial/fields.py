@@ -31,3 +31,13 @@ class EncryptedTextField(models.TextField):
         except InvalidToken:
             # A key that no longer matches must not crash a page: the token is unusable, say so.
             return ""
+
+
+def https_url_formfield(field, **kwargs):
+    """A ModelForm's `formfield_callback`: a URL typed without a scheme is taken to be https://
+    (Django 6's default, and the only scheme the city's links use); other fields as usual."""
+    from django.db import models
+
+    if isinstance(field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return field.formfield(**kwargs)
