@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from helsocial.fields import https_url_formfield
+from helsocial.widgets import QuickSelect
 
 from .models import Administration, Role, SocialAccount, User
 
@@ -31,7 +32,11 @@ class LoginForm(AuthenticationForm):
 
 class AccountFilterForm(forms.Form):
     administration = forms.ModelChoiceField(
-        Administration.objects.all(), required=False, label=_("Administration"), empty_label=_("All")
+        Administration.objects.all(),
+        required=False,
+        label=_("Administration"),
+        empty_label=_("All"),
+        widget=QuickSelect,  # AKN's list offers every förvaltning: hundreds of options
     )
     platform = forms.ChoiceField(
         choices=[("", _("All")), *list(SocialAccount.Platform.choices)], required=False, label=_("Platform")

@@ -1,9 +1,8 @@
 from django import forms
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
+from helsocial.widgets import QuickSelect
 
 from .models import Comment, Label, SuggestedAction, TriageDomain, TriageRule, TriageTerm
 
@@ -25,46 +24,6 @@ class BootstrapMixin:
             else:
                 css = "form-control"
             widget.attrs.setdefault("class", css)
-
-
-def _attrs_html(attrs: dict) -> str:
-    # django/forms/widgets/attrs.html, written out.
-    return "".join(
-        format_html(" {}", name) if value is True else format_html(' {}="{}"', name, str(value))
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class QuickSelect(forms.Select):
-    """A select with the same HTML as Django's templates, written in Python.
-
-    Django renders a select through one template per option; the queue page shows three filters,
-    one of them with every account, each time it refreshes. Option groups are not supported (the
-    filters have none): with one, this renders through the templates as usual.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        context = self.get_context(name, value, attrs)["widget"]
-        groups = context["optgroups"]
-        if any(group_name for group_name, _choices, _index in groups):
-            return super().render(name, value, attrs, renderer)
-        options = "".join(
-            format_html(
-                '\n  <option value="{}"{}>{}</option>\n',
-                str(option["value"]),
-                mark_safe(_attrs_html(option["attrs"])),  # noqa: S308 - built with format_html
-                option["label"],
-            )
-            for _name, choices, _index in groups
-            for option in choices
-        )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>',
-            context["name"],
-            mark_safe(_attrs_html(context["attrs"])),  # noqa: S308 - built with format_html
-            mark_safe(options),  # noqa: S308 - built with format_html
-        )
 
 
 class QueueFilterForm(BootstrapMixin, forms.Form):
