@@ -137,6 +137,10 @@ class Booking(models.Model):
         return self.title
 
 
+# Longer than any slot can be: one local day, plus the hour a switch from summer time adds.
+MAX_SLOT_SPAN = timedelta(hours=25)
+
+
 class BookingSlotQuerySet(models.QuerySet):
     def live(self):
         return self.exclude(status=Status.CANCELLED)
@@ -149,7 +153,10 @@ class BookingSlotQuerySet(models.QuerySet):
         return self.filter(starts_at__lt=blocked_until, blocked_until__gt=starts_at)
 
     def between(self, start: datetime, end: datetime):
-        return self.filter(starts_at__lt=end, ends_at__gt=start)
+        # A slot starts and ends on one local day (the service refuses others), so one that meets
+        # the period started at most a day before it: the lower bound lets the (account,
+        # starts_at) index read the period instead of the account's whole history.
+        return self.filter(starts_at__lt=end, ends_at__gt=start, starts_at__gt=start - MAX_SLOT_SPAN)
 
 
 class BookingSlot(models.Model):

@@ -94,41 +94,41 @@ def calendar_index(request: HttpRequest) -> HttpResponse:
 
 
 def _period_context(request: HttpRequest, *, first: date, last: date, with_free: bool) -> dict:
+    """The week's grid (with_free) or, for the month, what its cells print (`month`)."""
     filters = _filter_form(request)
     values = filters.values()
     accounts = list(selectors.calendar_accounts(request.user, values["account"]))
-    rules = selectors.rules_for(accounts)
     start, end = selectors.day_bounds(first, last)
-    live = selectors.period_slots(accounts=accounts, start=start, end=end)
-    shown = selectors.filter_slots(
-        live,
-        administration=values["administration"],
-        category=values["category"],
-        objective=values["objective"],
-    )
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    rows = (
-        selectors.grid(
+    booking_filters = {
+        "administration": values["administration"],
+        "category": values["category"],
+        "objective": values["objective"],
+    }
+    rows, month = [], None
+    if with_free:
+        live = selectors.period_slots(accounts=accounts, start=start, end=end)
+        rows = selectors.grid(
             accounts=accounts,
             days=days,
             slots=live,
-            shown=shown,
-            rules=rules,
+            shown=selectors.filter_slots(live, **booking_filters),
+            rules=selectors.rules_for(accounts),
             now=timezone.now(),
             with_free=True,
             create_url=reverse("calendar_booking:booking-create"),
         )
-        if with_free
-        else []
-    )
+    else:
+        month = selectors.month_days(
+            accounts=accounts, start=start, end=end, limit=MONTH_CELL_LIMIT, **booking_filters
+        )
     export_query = _query(request)
     return {
         **_base_context(request),
         "free_word": _("Free"),
         "filters": filters,
         "rows": rows,
-        "live": live,
-        "shown": shown,
+        "month": month,
         "days": days,
         "first": first,
         "last": last,
@@ -182,29 +182,18 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     context = _period_context(request, first=first, last=last, with_free=False)
     weeks = []
     # Month cells: the day's shown bookings (first few) and how many slots are taken, all accounts.
-    zone = selectors.zone()
-    by_day: dict[date, list] = {d: [] for d in context["days"]}
-    counts: dict[date, int] = dict.fromkeys(context["days"], 0)
-    for slot in context["shown"]:
-        day = slot.starts_at.astimezone(zone).date()
-        if day in by_day:  # a slot running in from the day before the first shown
-            by_day[day].append(slot)
-    for slot in context["live"]:
-        day = slot.starts_at.astimezone(zone).date()
-        if day in counts:
-            counts[day] += 1
+    cells = context["month"]
     days = context["days"]
     for i in range(0, len(days), 7):
         week_days = []
         for d in days[i : i + 7]:
-            slots = sorted(by_day[d], key=lambda s: s.starts_at)
             iso = d.isocalendar()
             week_days.append(
                 {
                     "day": d,
-                    "slots": slots[:MONTH_CELL_LIMIT],
-                    "more": max(0, len(slots) - MONTH_CELL_LIMIT),
-                    "taken": counts[d],
+                    "slots": cells.first.get(d, []),
+                    "more": max(0, cells.shown.get(d, 0) - MONTH_CELL_LIMIT),
+                    "taken": cells.taken.get(d, 0),
                     "in_month": d.month == month,
                     "week_url": reverse("calendar_booking:calendar-week", args=[iso[0], iso[1]]),
                 }
