@@ -21,8 +21,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock_time
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,10 @@ KC_USERNAME = "bench-kc"
 
 def lead_username(administration_id: int) -> str:
     return f"lead-{administration_id:04d}"
+
+
+def communicator_username(administration_id: int, number: int) -> str:
+    return f"communicator-{administration_id:04d}-{number:03d}"
 
 
 def editor_username(administration_id: int, number: int) -> str:
@@ -189,17 +195,15 @@ def load_people(ctx: Context) -> dict[str, int]:
     roles.append((person(AKN_USERNAME, "Agnes", "kommunikationsstrateg", recent), "akn", None, ctx.now))
     roles.append((person(KC_USERNAME, "Karim", "kundtjänsthandläggare", recent), "kc", None, ctx.now))
     editors: dict[int, list[int]] = {}
+    bookers: dict[int, list[int]] = {}
     for a in range(1, scale.administrations + 1):
-        roles.append((person(lead_username(a), "Lena", "kommunikationschef", recent), "lead", a, ctx.now))
+        lead_id = person(lead_username(a), "Lena", "kommunikationschef", recent)
+        roles.append((lead_id, "lead", a, ctx.now))
+        bookers[a] = [lead_id]
         for c in range(1, scale.communicators_per_administration + 1):
-            roles.append(
-                (
-                    person(f"communicator-{a:04d}-{c:03d}", "Louise", "kommunikatör", recent),
-                    "communicator",
-                    a,
-                    ctx.now,
-                )
-            )
+            communicator_id = person(communicator_username(a, c), "Louise", "kommunikatör", recent)
+            roles.append((communicator_id, "communicator", a, ctx.now))
+            bookers[a].append(communicator_id)
         editors[a] = []
         for e in range(1, per_administration + 1):
             # One editor in five has not logged in for half a year: their accounts are flagged.
@@ -210,6 +214,7 @@ def load_people(ctx: Context) -> dict[str, int]:
             roles.append((user_id, "editor", a, ctx.now))
             editors[a].append(user_id)
     ctx.made["editors"] = editors
+    ctx.made["bookers"] = bookers
     user_columns = (
         "id", "password", "last_login", "is_superuser", "username", "first_name", "last_name", "email",
         "is_staff", "is_active", "date_joined", "title", "signoff",
@@ -265,6 +270,187 @@ def load_accounts(ctx: Context) -> dict[str, int]:
         ctx, AccountEditor, ("id", "account_id", "user_id", "appointed_by_id", "appointed_at"), links
     )
     return loaded
+
+
+BOOKING_TITLES = (
+    "Sportlovet: gratis aktiviteter för alla barn",
+    "Nu öppnar ansökan till förskolan",
+    "Eldningsförbud i hela kommunen",
+    "Kulturnatten: hela programmet",
+    "Vi bygger om stationsområdet",
+    "Möt våra undersköterskor",
+    "Simhallens öppettider i påsk",
+    "Sommarjobb för unga: sök senast i morgon",
+)
+# (objective, category, topics): the guideline's combinations, cycled through.
+BOOKING_KINDS = (
+    ("activate", "tips", '["leisure", "education"]'),
+    ("inform", "civic_crisis", '["environment"]'),
+    ("engage", "people", '["health", "work"]'),
+    ("inform", "development", '["traffic", "innovation"]'),
+    ("engage", "place_brand", '["culture"]'),
+)
+# A slot's local start: three a day per account at most (the default cap), each at least the slot
+# and the default gap (2 h) after the previous one, so generated slots never overlap on an account.
+BOOKING_HOURS = (9, 12, 15)
+
+
+def _booking_day(ctx: Context, today: date) -> date:
+    """Most bookings within a month of today, the rest over the past year and the next quarter;
+    few on weekends."""
+    draw = ctx.rng.random()
+    if draw < 0.45:
+        offset = ctx.rng.randint(-30, 30)
+    elif draw < 0.8:
+        offset = ctx.rng.randint(-365, -31)
+    else:
+        offset = ctx.rng.randint(31, 120)
+    day = today + timedelta(days=offset)
+    if day.weekday() >= 5 and ctx.rng.random() < 0.8:
+        return _booking_day(ctx, today)
+    return day
+
+
+@loader("calendar_booking.Booking", "calendar_booking.BookingSlot", "calendar_booking.BookingLog")
+def load_bookings(ctx: Context) -> dict[str, int]:
+    """Bookings spread evenly over the förvaltningar and around today, one in five with a second
+    slot the same day; one in five asks for a city-wide account (few, so at size L they fill up and
+    the rest go on the förvaltning's own accounts). Slots take free (account, day, hour) places, so
+    the PostgreSQL exclusion constraint holds; past slots are published (some missed), later ones
+    planned, one booking in 25 cancelled."""
+    from django.conf import settings
+
+    from accounts.models import SocialAccount
+    from calendar_booking.models import Booking, BookingLog, BookingSlot
+
+    scale = ctx.scale
+    if not scale.bookings:
+        return {Booking._meta.db_table: 0, BookingSlot._meta.db_table: 0, BookingLog._meta.db_table: 0}
+    zone = ZoneInfo(settings.TIME_ZONE)
+    today = ctx.now.astimezone(zone).date()
+    per_administration = accounts_per_administration(scale)
+    citywide_count = max(1, scale.accounts // 100)
+
+    def bookable(i: int) -> bool:
+        return PLATFORMS[i % len(PLATFORMS)] != SocialAccount.Platform.X
+
+    citywide = [i for i in range(1, citywide_count + 1) if bookable(i)]
+    # A förvaltning's own accounts besides the city-wide ones (at size L the first förvaltningar
+    # hold only city-wide accounts: they book those).
+    own = {
+        a: [
+            i
+            for i in range((a - 1) * per_administration + 1, min(a * per_administration, scale.accounts) + 1)
+            if bookable(i) and i > citywide_count
+        ]
+        for a in range(1, scale.administrations + 1)
+    }
+    bookers = ctx.made["bookers"]
+    taken: set[tuple[int, date, int]] = set()
+
+    def place(pools: list[list[int]], day: date, avoid: int | None) -> tuple[int, date, int]:
+        """A free (account, day, hour index) from the first pool with room, else another day."""
+        while True:
+            for pool in pools:
+                for _attempt in range(4):
+                    spot = (ctx.rng.choice(pool), day, ctx.rng.randrange(len(BOOKING_HOURS)))
+                    if spot[0] != avoid and spot not in taken:
+                        taken.add(spot)
+                        return spot
+                for account in pool:
+                    for hour in range(len(BOOKING_HOURS)):
+                        spot = (account, day, hour)
+                        if account != avoid and spot not in taken:
+                            taken.add(spot)
+                            return spot
+            day = _booking_day(ctx, today)
+
+    # The plan first (small tuples), then the three tables from it.
+    plan = []
+    for i in range(1, scale.bookings + 1):
+        a = (i - 1) % scale.administrations + 1
+        pools = [own[a]] if own[a] else [citywide]
+        if citywide and ctx.rng.random() < 0.2:
+            pools = [citywide, *pools]
+        day = _booking_day(ctx, today)
+        places = [place(pools, day, None)]
+        if ctx.rng.random() < 0.2 and any(account != places[0][0] for pool in pools for account in pool):
+            places.append(place(pools, places[0][1], places[0][0]))
+        starts = [
+            (account, datetime.combine(d, clock_time(BOOKING_HOURS[h], 15 * ctx.rng.randrange(4)), zone))
+            for account, d, h in places
+        ]
+        created = min(ctx.now, starts[0][1] - timedelta(hours=ctx.rng.randrange(24, 24 * 30)))
+        plan.append((a, ctx.rng.choice(bookers[a]), starts, created, ctx.rng.random() < 0.04))
+
+    hour, minute = timedelta(hours=1), timedelta(minutes=1)
+
+    def slot_status(start: datetime, cancelled: bool, number: int) -> str:
+        if cancelled:
+            return "cancelled"
+        if start + hour > ctx.now:
+            return "planned"
+        return "missed" if number % 20 == 0 else "published"
+
+    def bookings():
+        slot_number = 0
+        for i, (a, author, starts, created, cancelled) in enumerate(plan, start=1):
+            statuses = []
+            for _account, start in starts:
+                slot_number += 1
+                statuses.append(slot_status(start, cancelled, slot_number))
+            if cancelled:
+                status = "cancelled"
+            elif "planned" in statuses:
+                status = "planned"
+            elif "published" in statuses:
+                status = "published"
+            else:
+                status = "missed"
+            objective, category, topics = BOOKING_KINDS[i % len(BOOKING_KINDS)]
+            high_activity = i % 20 == 0
+            yield (
+                i, a, author, f"{BOOKING_TITLES[i % len(BOOKING_TITLES)]} ({i})",
+                "Utkast till inlägget, med länk och bildtext.", objective, category, topics,
+                "Invånare i Helsingborg.", "https://example.se/nyhet", "image", i % 25 == 0, False,
+                high_activity, "Vanliga frågor och svar till KC." if high_activity else "", status,
+                created, created,
+            )  # fmt: skip
+
+    def slots():
+        slot_id = 0
+        for i, (_a, _author, starts, created, cancelled) in enumerate(plan, start=1):
+            for account, start in starts:
+                slot_id += 1
+                status = slot_status(start, cancelled, slot_id)
+                published = status == "published"
+                yield (
+                    slot_id, i, account, start, start + hour, start + 2 * hour, status,
+                    f"bp{slot_id}" if published else "", start + 2 * minute if published else None,
+                    created,
+                )  # fmt: skip
+
+    def log():
+        for i, (_a, author, _starts, created, _cancelled) in enumerate(plan, start=1):
+            yield (i, i, author, created, "created", "{}")
+
+    booking_columns = (
+        "id", "administration_id", "author_id", "title",
+        "draft_text", "objective", "category", "topics",
+        "target_group", "link", "media_type", "is_charged", "charged_acknowledged",
+        "expects_high_activity", "faq_text", "status",
+        "created_at", "updated_at",
+    )  # fmt: skip
+    slot_columns = (
+        "id", "booking_id", "account_id", "starts_at", "ends_at", "blocked_until", "status",
+        "post_platform_id", "published_at", "updated_at",
+    )  # fmt: skip
+    log_columns = ("id", "booking_id", "actor_id", "at", "action", "changes")
+    return {
+        Booking._meta.db_table: copy_model(ctx, Booking, booking_columns, bookings()),
+        BookingSlot._meta.db_table: copy_model(ctx, BookingSlot, slot_columns, slots()),
+        BookingLog._meta.db_table: copy_model(ctx, BookingLog, log_columns, log()),
+    }
 
 
 COMMENT_TEXTS = (

@@ -524,7 +524,7 @@ def test_datagen_loads_the_data_set_and_reloads_it_idempotently():
     from accounts.models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
     from benchmarks import datagen
 
-    scale = datagen.Scale(administrations=2, accounts=8, bookings=0, posts=0, comments=0, snapshots=0)
+    scale = datagen.Scale(administrations=2, accounts=8, bookings=300, posts=0, comments=0, snapshots=0)
     for _round in range(2):
         counts = datagen.load(scale, out=None)
     assert Administration.objects.count() == 2 == counts["accounts_administration"]
@@ -537,6 +537,42 @@ def test_datagen_loads_the_data_set_and_reloads_it_idempotently():
     assert AccountEditor.objects.filter(user=editor, account__administration_id=1).exists()
     # Every account has an editor of its own förvaltning.
     assert not SocialAccount.objects.exclude(editor_links__user__role_assignments__role=Role.EDITOR).exists()
+    # Bookings on bookable accounts (no X), by the förvaltning's own people, around today; no two
+    # live slots on one account overlap (the exclusion constraint would have refused the COPY, but
+    # the check holds on any database).
+    from datetime import timedelta
+    from itertools import pairwise
+
+    from django.db.models import F, Q
+    from django.utils import timezone
+
+    from calendar_booking.models import Booking, BookingLog, BookingSlot, Status
+
+    assert Booking.objects.count() == 300 == counts["calendar_booking_booking"]
+    assert BookingLog.objects.count() == 300
+    assert Booking.objects.filter(administration_id=1).count() == 150
+    assert BookingSlot.objects.count() >= 300
+    assert not Booking.objects.filter(slots__isnull=True).exists()
+    assert not BookingSlot.objects.filter(account__platform=SocialAccount.Platform.X).exists()
+    assert not Booking.objects.exclude(
+        author__role_assignments__administration_id=F("administration_id")
+    ).exists()
+    assert not BookingSlot.objects.exclude(
+        Q(account__is_citywide=True) | Q(account__administration_id=F("booking__administration_id"))
+    ).exists()
+    now = timezone.now()
+    assert BookingSlot.objects.filter(status=Status.PLANNED, starts_at__gt=now).exists()
+    assert BookingSlot.objects.filter(status=Status.PUBLISHED, starts_at__lt=now).exists()
+    assert not BookingSlot.objects.filter(status=Status.PLANNED, ends_at__lt=now).exists()
+    month = BookingSlot.objects.filter(starts_at__range=(now - timedelta(days=31), now + timedelta(days=31)))
+    assert month.count() > BookingSlot.objects.count() / 3
+    live = list(
+        BookingSlot.objects.live()
+        .order_by("account_id", "starts_at")
+        .values_list("account_id", "starts_at", "blocked_until")
+    )
+    for (account, _s, blocked_until), (following, starts_at, _b) in pairwise(live):
+        assert following != account or starts_at >= blocked_until
     # The starting lists, which TRUNCATE … CASCADE empties with the users, are back: the
     # benchmarks triage and check tone with the rules a fresh installation has.
     from helsocial.tone.models import ToneWord
