@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
 from helsocial.fields import https_url_formfield
+from helsocial.widgets import QuickSelect
 
 from .models import (
     Booking,
@@ -21,17 +22,30 @@ from .models import (
 
 
 class CalendarFilterForm(forms.Form):
+    # AKN's filters offer every account and every förvaltning: thousands of options, which Django's
+    # per-option templates take a quarter of a second to write; QuickSelect writes the same HTML.
     account = forms.ModelChoiceField(
-        SocialAccount.objects.none(), required=False, label=_("Account"), empty_label=_("All city-wide")
+        SocialAccount.objects.none(),
+        required=False,
+        label=_("Account"),
+        empty_label=_("All city-wide"),
+        widget=QuickSelect,
     )
     administration = forms.ModelChoiceField(
-        Administration.objects.none(), required=False, label=_("Administration"), empty_label=_("All")
+        Administration.objects.none(),
+        required=False,
+        label=_("Administration"),
+        empty_label=_("All"),
+        widget=QuickSelect,
     )
     category = forms.ChoiceField(
-        choices=[("", _("All")), *Category.choices], required=False, label=_("Content category")
+        choices=[("", _("All")), *Category.choices],
+        required=False,
+        label=_("Content category"),
+        widget=QuickSelect,
     )
     objective = forms.ChoiceField(
-        choices=[("", _("All")), *Objective.choices], required=False, label=_("Objective")
+        choices=[("", _("All")), *Objective.choices], required=False, label=_("Objective"), widget=QuickSelect
     )
 
     def __init__(self, *args, accounts=None, administrations=None, **kwargs):

@@ -46,6 +46,7 @@ def period_slots(*, accounts: list[SocialAccount], start: datetime, end: datetim
         .filter(account__in=accounts)
         .between(start, end)
         .select_related("booking", "booking__administration", "account")
+        .defer("account__access_token")  # decrypted per row, and never shown
         .order_by("starts_at", "pk")
     )
 
@@ -115,6 +116,7 @@ def month_days(
     for slot in (
         BookingSlot.objects.filter(pk__in=ranked)
         .select_related("booking", "booking__administration", "account")
+        .defer("account__access_token")  # decrypted per row, and never shown
         .order_by("starts_at", "pk")
     ):
         first[slot.starts_at.astimezone(z).date()].append(slot)
@@ -240,7 +242,9 @@ def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
 def slot_list(
     *, accounts_q: QuerySet | None, administration=None, category="", objective="", status="", since=None
 ):
-    qs = BookingSlot.objects.select_related("booking", "booking__administration", "account")
+    qs = BookingSlot.objects.select_related("booking", "booking__administration", "account").defer(
+        "account__access_token"  # decrypted per row, and never shown
+    )
     if accounts_q is not None:
         qs = qs.filter(account__in=accounts_q)
     if administration is not None:

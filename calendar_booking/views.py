@@ -57,7 +57,12 @@ def _filter_form(request: HttpRequest, form_class=CalendarFilterForm):
     # Everyone sees every booking's förvaltning in the calendar; the filter offers AKN every
     # förvaltning and others their own, which is what they filter on.
     administrations = Administration.objects.all() if rs.is_akn else administrations_for(request.user)
-    accounts = accounts_visible_to(request.user).exclude(platform=SocialAccount.Platform.X)
+    # Only what the options show: no access token, which is decrypted per row loaded.
+    accounts = (
+        accounts_visible_to(request.user)
+        .exclude(platform=SocialAccount.Platform.X)
+        .only("pk", "name", "platform")
+    )
     return form_class(request.GET or None, accounts=accounts, administrations=administrations)
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from calendar_booking.models import Booking, BookingSlot
-from tests.factories import SocialAccountFactory
+from tests.factories import SocialAccountFactory, UserFactory
 
 from .helpers import STOCKHOLM, fields
 
@@ -84,3 +84,29 @@ def test_calendar_pages_stay_flat(
     assert BookingSlot.objects.count() == 1010
     assert small == large, (small, large)
     assert "Bokning 999" in response.content.decode() or page == "month"
+
+
+def test_the_list_and_its_filters_load_no_access_token_and_escape_names(akn_client, city_administration):
+    # AKN's filter offers every account, and the list shows each slot's: names, never the tokens
+    # (decrypted per row loaded).
+    account = SocialAccountFactory(
+        administration=city_administration, name='Konto <b>"fet"</b>', access_token="hemlig-token-123"
+    )
+    booking = Booking.objects.create(
+        administration=city_administration, author=UserFactory(), **fields(title="Bokning")
+    )
+    start = timezone.now() + timedelta(days=2)
+    BookingSlot.objects.create(
+        booking=booking,
+        account=account,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        blocked_until=start + timedelta(hours=2),
+    )
+    with CaptureQueriesContext(connection) as captured:
+        body = akn_client.get(reverse("calendar_booking:booking-list")).content.decode()
+    account_reads = [q["sql"] for q in captured.captured_queries if '"accounts_socialaccount"' in q["sql"]]
+    assert len(account_reads) >= 2  # the filter's options and the slots' accounts
+    assert not [sql for sql in account_reads if '"access_token"' in sql]
+    assert "Bokning" in body
+    assert "Konto &lt;b&gt;&quot;fet&quot;&lt;/b&gt;" in body and "<b>" not in body.split("<main")[1]
