@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.platforms import limiter as limiter_module
+from tests.fakes import reset_limiters
 from tests.fakes.facebook import FakeFacebook
 from tests.fakes.instagram import FakeInstagram
 from tests.fakes.linkedin import FakeLinkedIn
@@ -19,17 +19,9 @@ def fast_platform_settings(settings):
     settings.PLATFORM_HTTP_BACKOFF_BASE = 0.01
     settings.PLATFORM_HTTP_BACKOFF_MAX = 0.05
     settings.PLATFORM_HTTP_MAX_INLINE_WAIT = 5.0
-    _reset_limiters()
+    reset_limiters()
     yield settings
-    _reset_limiters()
-
-
-def _reset_limiters():
-    for limiter in list(limiter_module._limiters.values()):
-        reset = getattr(limiter, "reset", None)
-        if reset is not None:
-            reset()
-    limiter_module._limiters.clear()
+    reset_limiters()
 
 
 def _serve(fake):

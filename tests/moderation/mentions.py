@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from metrics.platforms import limiter as limiter_module
 from moderation.ingest import comments_ingest
 from moderation.models import Comment
+from tests.fakes import served
 from tests.fakes.linkedin import FakeLinkedIn
 
 from .helpers import remote
@@ -19,27 +19,10 @@ POST = "urn:li:share:5001"
 COMMENT = f"urn:li:comment:({POST},2)"
 
 
-def _reset_limiters():
-    for limiter in list(limiter_module._limiters.values()):
-        reset = getattr(limiter, "reset", None)
-        if reset is not None:
-            reset()
-    limiter_module._limiters.clear()
-
-
 @pytest.fixture
 def linkedin(settings):
-    settings.PLATFORM_HTTP_TIMEOUT = 0.5
-    settings.PLATFORM_HTTP_ATTEMPTS = 2
-    settings.PLATFORM_HTTP_BACKOFF_BASE = 0.01
-    settings.PLATFORM_HTTP_BACKOFF_MAX = 0.02
-    settings.PLATFORM_HTTP_MAX_INLINE_WAIT = 1.0
-    _reset_limiters()
-    fake = FakeLinkedIn().start()
-    settings.LINKEDIN_API_URL = fake.url
-    yield fake
-    fake.stop()
-    _reset_limiters()
+    with served(settings, FakeLinkedIn(), "LINKEDIN_API_URL") as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.platforms import limiter as limiter_module
 from moderation.ingest import comments_ingest
 from moderation.models import Comment
+from tests.fakes import served
 from tests.fakes.facebook import FakeFacebook
 
 from .helpers import remote
@@ -14,27 +14,10 @@ from .helpers import remote
 EPOCH = 1_795_000_000
 
 
-def _reset_limiters():
-    for limiter in list(limiter_module._limiters.values()):
-        reset = getattr(limiter, "reset", None)
-        if reset is not None:
-            reset()
-    limiter_module._limiters.clear()
-
-
 @pytest.fixture
 def facebook(settings):
-    settings.PLATFORM_HTTP_TIMEOUT = 0.5
-    settings.PLATFORM_HTTP_ATTEMPTS = 2
-    settings.PLATFORM_HTTP_BACKOFF_BASE = 0.01
-    settings.PLATFORM_HTTP_BACKOFF_MAX = 0.02
-    settings.PLATFORM_HTTP_MAX_INLINE_WAIT = 1.0
-    _reset_limiters()
-    fake = FakeFacebook().start()
-    settings.FACEBOOK_GRAPH_URL = fake.url
-    yield fake
-    fake.stop()
-    _reset_limiters()
+    with served(settings, FakeFacebook(), "FACEBOOK_GRAPH_URL") as fake:
+        yield fake
 
 
 def fb_comment(fake, account, comment_id, text, *, author=("9", "Anna Andersson")) -> Comment:
