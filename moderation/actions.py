@@ -148,6 +148,21 @@ def log_entry(
     )
 
 
+def action_failed(
+    *, comment: Comment, by: User, action: str, rule: str, error: PlatformError
+) -> ActionFailed:
+    """Log that the platform refused or could not be reached; the error to raise for it."""
+    log_entry(
+        comment_id=comment.pk,
+        by=by,
+        action=action,
+        rule=rule,
+        outcome=ModerationLogEntry.Outcome.FAILED,
+        detail=type(error).__name__,
+    )
+    return ActionFailed(error)
+
+
 def _act(
     *,
     comment: Comment,
@@ -166,15 +181,7 @@ def _act(
         try:
             detail = call() or ""
         except PlatformError as error:
-            log_entry(
-                comment_id=comment.pk,
-                by=by,
-                action=action,
-                rule=rule,
-                outcome=ModerationLogEntry.Outcome.FAILED,
-                detail=type(error).__name__,
-            )
-            raise ActionFailed(error) from error
+            raise action_failed(comment=comment, by=by, action=action, rule=rule, error=error) from error
     now = timezone.now()
     with transaction.atomic():
         fields = changes(now)

@@ -42,6 +42,7 @@ from .actions import (
     ActionFailed,
     BlockFailed,
     _clean_rule,
+    action_failed,
     author_blocked,
     comment_block_author,
     is_registered,
@@ -312,15 +313,7 @@ def comment_delete(*, comment: Comment, by: User, rule: str = "") -> ModerationL
     except AlreadyGone:
         outcome = ModerationLogEntry.Outcome.ALREADY_GONE
     except PlatformError as error:
-        log_entry(
-            comment_id=comment.pk,
-            by=by,
-            action=action,
-            rule=rule,
-            outcome=ModerationLogEntry.Outcome.FAILED,
-            detail=type(error).__name__,
-        )
-        raise ActionFailed(error) from error
+        raise action_failed(comment=comment, by=by, action=action, rule=rule, error=error) from error
     return _complete(
         evidence=evidence, comment=comment, by=by, outcome=outcome, source=Comment.RemovalSource.PORTAL
     )
