@@ -25,17 +25,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from moderation.evidence import CHROMIUM_ARGS  # the flags the portal's own screenshots use
+
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PASSWORD = "korrekt-häst-batteri"  # the password of every UserFactory person
 AXE_URL = "/static/vendor/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
