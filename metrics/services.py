@@ -161,6 +161,16 @@ def _record_error(account: SocialAccount, reason: str) -> None:
 # --- posts and figures ----------------------------------------------------------------------------
 
 
+def _connection_ready(*, account: SocialAccount, now: datetime, refresh: bool) -> AccountConnection:
+    """The account's connection, its token refreshed first when due (not for an injected client):
+    a pull goes ahead only if its status is then OK."""
+    connection = connection_for(account)
+    if refresh and connection.status == AccountConnection.Status.OK:
+        connection_refresh_if_due(account=account, now=now)
+        connection.refresh_from_db()
+    return connection
+
+
 def account_pull(
     *,
     account: SocialAccount,
@@ -175,16 +185,10 @@ def account_pull(
     """
     now = now or timezone.now()
     result = PullResult(account_id=account.pk)
-    connection = connection_for(account)
+    connection = _connection_ready(account=account, now=now, refresh=client is None)
     if connection.status != AccountConnection.Status.OK:
         result.skipped = connection.status
         return result
-    if client is None:
-        connection_refresh_if_due(account=account, now=now)
-        connection.refresh_from_db()
-        if connection.status != AccountConnection.Status.OK:
-            result.skipped = connection.status
-            return result
     if since is None:
         floor = now - timedelta(days=settings.PULL_LOOKBACK_DAYS)
         since = max(floor, connection.last_pull_at - OVERLAP) if connection.last_pull_at else floor
@@ -374,17 +378,11 @@ def account_pull_comments(
     """Fetch the comments on the account's recent posts (and its messages) and hand them to moderation."""
     now = now or timezone.now()
     result = PullResult(account_id=account.pk)
-    connection = connection_for(account)
+    connection = _connection_ready(account=account, now=now, refresh=client is None)
     if connection.status != AccountConnection.Status.OK:
         result.skipped = connection.status
         return result
-    if client is None:
-        connection_refresh_if_due(account=account, now=now)
-        connection.refresh_from_db()
-        if connection.status != AccountConnection.Status.OK:
-            result.skipped = connection.status
-            return result
-        client = client_for(account)
+    client = client or client_for(account)
     window = now - timedelta(days=settings.PULL_COMMENTS_POST_DAYS)
     post_ids = list(
         PlatformPost.objects.filter(account=account, created_at__gte=window).values_list(
