@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
-from .permissions import Action, forget_roles, require, require_akn
+from .access import Action, forget_roles, require, require_akn
 
 
 def editor_candidates(*, account: SocialAccount):

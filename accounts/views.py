@@ -21,7 +21,7 @@ from .forms import (
     SocialAccountForm,
 )
 from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
-from .permissions import (
+from .access import (
     Action,
     accounts_edited_by,
     accounts_visible_to,

@@ -1,4 +1,4 @@
-"""Who may see and change what in the publishing calendar (built on accounts.permissions).
+"""Who may see and change what in the publishing calendar (built on accounts.access).
 
 Everyone with a role sees the whole city-wide calendar: times, titles, accounts and förvaltningar.
 A booking's content (draft text, FAQ, target group, log) belongs to its förvaltning: its people
@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.models import User
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 
 from .models import Booking, BookingSlot, CalendarFeedToken
 from .services import BOOKING_ROLES

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import SocialAccount, User
-from accounts.permissions import accounts_visible_to
+from accounts.access import accounts_visible_to
 
 from .models import BookingSlot, ChannelRule, Status
 

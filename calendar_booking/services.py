@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from accounts.models import Administration, Role, SocialAccount, User
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 from helsocial import workdays
 from helsocial.outbox.services import outbox_enqueue
 

@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 
 
 def _navigation(request) -> list[dict]:

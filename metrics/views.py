@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import SocialAccount
-from accounts.permissions import Action, get_account_for_user
+from accounts.access import Action, get_account_for_user
 
 from . import oauth, services
 from .forms import TokenPasteForm

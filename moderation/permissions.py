@@ -1,4 +1,4 @@
-"""Who may see which queue and which comment (the moderation part of accounts/permissions.py).
+"""Who may see which queue and which comment (the moderation part of accounts/access.py).
 
 KC and AKN see the contact centre's queue; a förvaltning's lead and editors see its queue (an editor
 only the accounts they edit); AKN sees everything. Another förvaltning's queue or comment is a 404;
@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Administration, Role, User
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 
 from .models import Comment, CommentNote
 

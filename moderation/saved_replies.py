@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, Role, User
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 
 from .models import Comment, SavedReply
 

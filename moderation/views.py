@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.models import Role, SocialAccount
-from accounts.permissions import accounts_visible_to, require_akn, roles_of
+from accounts.access import accounts_visible_to, require_akn, roles_of
 from helsocial.pagination import keyset_page
 
 from . import meta_webhook, placement, selectors, services

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.models import Role
-from accounts.permissions import roles_of
+from accounts.access import roles_of
 
 from .actions import (
     SIMPLE_ACTIONS,

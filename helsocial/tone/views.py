@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.permissions import require_akn, require_any_role, roles_of
+from accounts.access import require_akn, require_any_role, roles_of
 
 from . import services
 from .checker import check_text

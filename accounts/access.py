@@ -1,8 +1,10 @@
-"""The one place that answers "may this user do this to this object".
+"""The access layer: the one place that answers "may this user do this to this object".
 
-Every view fetches the objects it touches through a `get_*_for_user` helper here. The rule of the
-house: an object of another förvaltning is a 404 (the user learns nothing about it); an object the
-user may see but not change is a 403.
+Every view calls one `access_<thing>(user, id, *, for_update=False)` function before anything else
+(the other apps' `access.py` modules build theirs on `administrations_visible_to` here). It returns
+the checked object, or raises: an object of another förvaltning is a 404 (the user learns nothing
+about it); an object the user may see but not change is a 403. Templates get booleans computed here,
+never a role test.
 """
 
 from __future__ import annotations
@@ -84,6 +86,17 @@ def forget_roles(user: User) -> None:
 
 
 # --- querysets of what a user may see -------------------------------------------------------------
+
+
+def administrations_visible_to(user: User) -> QuerySet[Administration]:
+    """AKN sees every förvaltning; everybody else the förvaltningar where they hold a role.
+
+    The one statement of the rule; every other app's access functions filter through it.
+    """
+    rs = roles_of(user)
+    if rs.is_akn:
+        return Administration.objects.all()
+    return Administration.objects.filter(pk__in=rs.administration_ids())
 
 
 def administrations_for(user: User, *roles: Role) -> QuerySet[Administration]:
