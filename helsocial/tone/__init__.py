@@ -1,7 +1,13 @@
 """The tone checker: the guideline's "Tonalitet" as live feedback (Django app label ``tone``).
 
-``checker.py`` is the pure engine (``check_text``; the counting rules for LIX are in its docstring).
-Around it: the word lists as data AKN edits (``models.py``, seeded from ``checker.DEFAULT_*``), the
+The engine is pure Python, no Django: ``checker.py`` is its public face (``check_text`` and the
+types; the rule table is in its docstring), built from ``lix.py`` (what a word and a sentence are,
+LIX and its bands), ``rules.py`` (one function per rule), ``patterns.py`` (the lists compiled once
+per ``ToneLists``), ``lists.py`` (``ToneLists`` and the starting ``DEFAULT_*`` lists),
+``messages.py`` (the guideline sentences and the Swedish texts of the findings) and ``report.py``
+(``CheckContext``, ``Finding``, ``ToneReport``).
+
+Around it: the word lists as data AKN edits (``models.py``, seeded from ``lists.DEFAULT_*``), the
 cached ``selectors.tone_lists()``, the Språkgranskning page, the live panel endpoint
 (``tone:panel``), AKN's list pages and ``manage.py check_text``.
 
