@@ -8,8 +8,11 @@ per ``ToneLists``), ``lists.py`` (``ToneLists`` and the starting ``DEFAULT_*`` l
 (``CheckContext``, ``Finding``, ``ToneReport``).
 
 Around it: the word lists as data AKN edits (``models.py``, seeded from ``lists.DEFAULT_*``), the
-cached ``selectors.tone_lists()``, the Språkgranskning page, the live panel endpoint
-(``tone:panel``), AKN's list pages and ``manage.py check_text``.
+cached ``selectors.tone_lists()``, their writes (``services.py``), what the panel shows
+(``panel.py``, ``forms.py``) and ``manage.py check_text``. Like all of ``helsocial/`` this knows no
+domain app: the pages (Språkgranskning, the live panel endpoint ``tone:panel``, AKN's list pages)
+are ``accounts/views_tone.py`` and ``accounts/urls_tone.py``, since who may see them is the access
+layer's decision.
 
 Embedding the live panel in a form
 ----------------------------------
