@@ -65,14 +65,10 @@ from .lists import (
 from .lix import DEFAULT_LIX_BANDS, LixBand, band_of, count_long_words, count_sentences, lix
 from .messages import GUIDELINES
 from .report import (
-    BLOCKING,
-    INFO,
     KINDS,
     MAX_FINDINGS_PER_RULE,
     MEDIA_TYPES,
     OBJECTIVES,
-    SEVERITIES,
-    WARNING,
     CheckContext,
     Finding,
     Findings,
@@ -80,7 +76,6 @@ from .report import (
 )
 
 __all__ = [
-    "BLOCKING",
     "DEFAULT_ABBREVIATIONS",
     "DEFAULT_ALLOWED_ACRONYMS",
     "DEFAULT_ALLOWED_PERSONAL_DATA",
@@ -90,13 +85,10 @@ __all__ = [
     "DEFAULT_MISREAD_EMOJIS",
     "DEFAULT_SLANG",
     "GUIDELINES",
-    "INFO",
     "KINDS",
     "MAX_FINDINGS_PER_RULE",
     "MEDIA_TYPES",
     "OBJECTIVES",
-    "SEVERITIES",
-    "WARNING",
     "CheckContext",
     "Finding",
     "LixBand",

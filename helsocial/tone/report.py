@@ -11,7 +11,6 @@ from .messages import GUIDELINES
 INFO = "info"
 WARNING = "warning"
 BLOCKING = "blocking"
-SEVERITIES = (INFO, WARNING, BLOCKING)
 
 KINDS = ("draft", "reply", "free")
 MEDIA_TYPES = ("none", "image", "video", "carousel", "link")
