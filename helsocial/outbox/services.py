@@ -374,12 +374,27 @@ _URL_CREDENTIALS = re.compile(r"(\w+://)[^/\s:@]+(:[^/\s@]*)?@")
 
 def _describe(exc: BaseException) -> str:
     """The error as text for the row and the log, without credentials, at most LAST_ERROR_MAX."""
-    text = f"{type(exc).__name__}: {exc}"
+    text = f"{type(exc).__name__}: {_server_answer(exc)}"
     text = _URL_CREDENTIALS.sub(r"\1***@", text)
     for secret in (getattr(settings, "EMAIL_HOST_PASSWORD", ""), getattr(settings, "EMAIL_HOST_USER", "")):
         if len(secret) >= 4:  # a one-letter user name would blank out every such letter
             text = text.replace(secret, "***")
     return text[:LAST_ERROR_MAX]
+
+
+def _server_answer(exc: BaseException) -> str:
+    """The mail server's answer as a person reads it ("a@example.org: 550 5.1.1 No such user")."""
+
+    def text(answer: bytes | str) -> str:
+        return answer.decode(errors="replace") if isinstance(answer, bytes) else str(answer)
+
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{address}: {code} {text(answer)}" for address, (code, answer) in exc.recipients.items()
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {text(exc.smtp_error)}"
+    return str(exc)
 
 
 def _message_id_domain() -> str:
