@@ -22,7 +22,7 @@ AKN edits (`TriageWordGroup`, `TriagePattern`). A pattern is a row of slots, eac
 Slots follow each other directly unless a gap stands between them: "..N" lets up to N other words
 come between, in this order; "~N" the same in either order. A match never spans two sentences.
 Guards keep a match from counting: "!slot" when such a word stands among the matched words, or up to
-three words before them or two after, within the same clause (commas end one): "!{negation}" reads
+three words before them or one after, within the same clause (commas end one): "!{negation}" reads
 "ingen borde skjutas" and "borde inte skjutas" as no threat, but not "Förstår du inte, ditt pucko".
 "!!slot" when such a word stands anywhere in the sentence.
 
@@ -45,6 +45,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 import snowballstemmer
+from django.utils.translation import gettext_lazy as _
 
 from helsocial.personal_data import find_personal_data
 
@@ -58,6 +59,7 @@ __all__ = [
     "Verdict",
     "initial_status",
     "pattern_parse",
+    "patterns_match",
     "ruleset_build",
     "ruleset_load",
     "text_hash",
@@ -282,7 +284,7 @@ class _Pattern:
 
 
 _GUARD_BEFORE = 3
-_GUARD_AFTER = 2
+_GUARD_AFTER = 1
 
 # Swedish words in nearly every comment (and the pronouns people write to each other): a pattern
 # is looked at only when one of its slots that none of these fill is there.
@@ -348,10 +350,9 @@ class _SlotIndex:
         return ids
 
 
-def _message(text: str, **values) -> str:
-    from django.utils.translation import gettext as _
-
-    return _(text) % values
+def _message(text, **values) -> str:
+    """A lazily translated message in the language active when the error is raised."""
+    return str(text) % values if values else str(text)
 
 
 def _atom(raw: str, groups: dict[str, _Slot]) -> _Slot:
@@ -359,7 +360,7 @@ def _atom(raw: str, groups: dict[str, _Slot]) -> _Slot:
     if raw.startswith("{") and raw.endswith("}"):
         name = raw[1:-1].strip().casefold()
         if name not in groups:
-            raise PatternError(_message("There is no word group called %(name)s.", name=name))
+            raise PatternError(_message(_("There is no word group called %(name)s."), name=name))
         return groups[name]
     word = raw.casefold()
     kind = "stem"
@@ -368,11 +369,11 @@ def _atom(raw: str, groups: dict[str, _Slot]) -> _Slot:
     elif word.endswith("*"):
         kind, word = "prefix", word[:-1]
     if not word or _WORD_RE.fullmatch(word) is None:
-        raise PatternError(_message("“%(atom)s” is not one word.", atom=raw))
+        raise PatternError(_message(_("“%(atom)s” is not one word."), atom=raw))
     if kind == "prefix":
         if len(word) < _PREFIX_MIN:
             raise PatternError(
-                _message("“%(atom)s”: a word that ends in * needs at least three letters.", atom=raw)
+                _message(_("“%(atom)s”: a word that ends in * needs at least three letters."), atom=raw)
             )
         return _Slot(frozenset(), frozenset(), frozenset({word}))
     if kind == "exact":
@@ -389,7 +390,7 @@ def group_parse(words: str, groups: dict[str, _Slot]) -> _Slot:
     group as "{name}" (which must be in `groups`)."""
     entries = _group_entries(words)
     if not entries:
-        raise PatternError(_message("A word group needs at least one word."))
+        raise PatternError(_message(_("A word group needs at least one word.")))
     slot = _EMPTY_SLOT
     for entry in entries:
         slot = slot | _atom(entry, groups)
@@ -428,13 +429,13 @@ def _slot_parse(raw: str, groups: dict[str, _Slot]) -> _Slot:
     if raw.startswith("(") and raw.endswith(")"):
         parts = [part.strip() for part in raw[1:-1].split("|")]
         if not all(parts):
-            raise PatternError(_message("“%(slot)s” has an empty alternative.", slot=raw))
+            raise PatternError(_message(_("“%(slot)s” has an empty alternative."), slot=raw))
         slot = _EMPTY_SLOT
         for part in parts:
             slot = slot | _atom(part, groups)
         return slot
     if "(" in raw or ")" in raw or "|" in raw:
-        raise PatternError(_message("“%(slot)s”: alternatives are written (a|b|c).", slot=raw))
+        raise PatternError(_message(_("“%(slot)s”: alternatives are written (a|b|c)."), slot=raw))
     return _atom(raw, groups)
 
 
@@ -449,10 +450,10 @@ def pattern_parse(pattern: str, groups: dict[str, _Slot]) -> _ParsedPattern:
         gap = _GAP_RE.match(token)
         if gap:
             if not slots or pending_gap is not None:
-                raise PatternError(_message("A gap (%(gap)s) must stand between two words.", gap=token))
+                raise PatternError(_message(_("A gap (%(gap)s) must stand between two words."), gap=token))
             distance = int(gap.group(2))
             if distance > _GAP_MAX:
-                raise PatternError(_message("A gap can be at most %(most)s words.", most=_GAP_MAX))
+                raise PatternError(_message(_("A gap can be at most %(most)s words."), most=_GAP_MAX))
             pending_gap = (distance, gap.group(1) == "~")
             continue
         if token.startswith("!!"):
@@ -466,9 +467,11 @@ def pattern_parse(pattern: str, groups: dict[str, _Slot]) -> _ParsedPattern:
         slots.append(_slot_parse(token, groups))
         pending_gap = None
     if pending_gap is not None:
-        raise PatternError(_message("A gap (%(gap)s) must stand between two words.", gap=pattern.split()[-1]))
+        raise PatternError(
+            _message(_("A gap (%(gap)s) must stand between two words."), gap=pattern.split()[-1])
+        )
     if not slots:
-        raise PatternError(_message("A pattern needs at least one word."))
+        raise PatternError(_message(_("A pattern needs at least one word.")))
     return _ParsedPattern(tuple(slots), tuple(gaps), tuple(guards), tuple(sentence_guards))
 
 
@@ -669,6 +672,17 @@ def _pattern_find(
         if found is not None:
             return min(found), max(found)
     return None
+
+
+def patterns_match(text: str, rules: Ruleset) -> list[tuple[str, str, str]]:
+    """(label, pattern name, the words that matched) for each pattern of `rules` found in `text`."""
+    found: list[tuple[str, str, str]] = []
+    if rules.slot_index is None:
+        return found
+    words = [w.casefold() for w in _WORD_RE.findall(text)]
+    if words:
+        _match_patterns(text, words, [_stem(w) for w in words], rules, found)
+    return found
 
 
 def _sentence_starts(text: str) -> list[bool]:

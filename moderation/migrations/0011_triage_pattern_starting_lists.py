@@ -26,11 +26,11 @@ GROUPS = {
         "Office holders and the people who answer for the city.",
         "kommunalråd*, politiker*, ordförand*, nämndordförand*, rektor*, handläggar*, "
         "chef*, stadsdirektör*, direktör*, socialsekreterar*, kommunikatör*, tjänstem*, byråkrat*, "
-        "lärar*, receptionist*, =personalen, =hon, =han, =hen",
+        "lärar*, receptionist*, =personalen",
     ),
     "offer": (
         "Who a threat is aimed at.",
-        "=dig, =er, =du, =ni, =honom, =henne, =hen, =dem, =dom, {ämbete}",
+        "=dig, =er, =du, =ni, =honom, =henne, =han, =hon, =hen, =dem, =dom, {ämbete}",
     ),
     # --- threats ----------------------------------------------------------------------------------
     "avsikt": (
@@ -61,7 +61,8 @@ GROUPS = {
     "brand": (
         "Fire and explosives.",
         "=eld, =elden, =brinna, =brinner, =brann, =bränna, =bränner, =brände, =brännas, =sprängas, "
-        "=spränga, =spränger, =sprängde, bomb*, =tända, =tände, =tänder, exploder*",
+        "=spränga, =spränger, =sprängde, bomb*, brandbomb*, molotov*, =tända, =tände, =tänder, "
+        "exploder*",
     ),
     "vapen": (
         "Weapons.",
@@ -78,7 +79,7 @@ GROUPS = {
         "=idiot, =idioten, =idioter, =idioterna, pucko*, kretin*, clown*, pajas*, tönt*, =fån, "
         "=fånen, =fånar, mupp*, =äckel, =äcklet, =kräk, =kräket, =svin, =svinet, =gris, =grisen, "
         "=grisar, kärring*, =häxa, =häxan, subb*, =hora, =horor, fitt*, =arsle, =arslet, rövhål*, "
-        "lögnar*, hycklar*, fegis*, slöfock*, =skam, =loser, parasit*, "
+        "lögnar*, hycklar*, fegis*, =mes, =mesen, slöfock*, =skam, =loser, parasit*, "
         "=råtta, =råttor, =apor, =apa, mongo*, =nolla, =nollor, =avskum, "
         "=skithög, skitstövel*, dumskall*, =kötthuvud, =köttnacke, =byfåne, =kreatur, =kräk",
     ),
@@ -86,7 +87,12 @@ GROUPS = {
         "Insulting adjectives for a person (not their neuter forms, which describe decisions).",
         "=korkad, =korkade, =dum, =dumma, =efterbliven, =efterblivna, =hjärndöd, =hjärndöda, "
         "=inkompetent, =inkompetenta, =värdelös, =värdelösa, =patetisk, =patetiska, =feg, =fega, "
-        "=äcklig, =äckliga, =korrupt, =korrupta, =vidrig, =vidriga, =feta, =fet, =elak, =elaka",
+        "=äcklig, =äckliga, =korrupt, =korrupta, =vidrig, =vidriga, =feta, =fet, =elak, =elaka, "
+        "=ryggradslös, =ryggradslösa",
+    ),
+    "kalla": (
+        "Reported speech: someone else called someone something.",
+        "=kallade, =kallad, =kallat, =kallar, =kalla, =kallas",
     ),
     "negation": (
         "Negation.",
@@ -108,7 +114,7 @@ PATTERNS = [
         "racism",
         "grupp som ohyra eller fara",
         "{folkgrupp} ~6 (rått*|=ohyra|parasit*|=pack|=packet|avskum*|=apor|=aporna|=apa|=djur|=djuren|"
-        "cancer*|svulst*|förstör*|soptipp*) "
+        "cancer*|svulst*|förstör*|förpest*|soptipp*|kackerlack*|=pest|=pesten|=plåga|tjuv*) "
         "!{negation}",
     ),
     ("racism", "grupp stoppad vid gränsen", "{folkgrupp} ~8 (=stoppa|=stoppas|=stäng|=stänga) ..3 (=gränsen|=gränserna)"),
@@ -121,14 +127,23 @@ PATTERNS = [
     (
         "racism",
         "grupp som ska förbjudas",
-        "{folkgrupp} ..4 {avsikt} ..2 (förbjud*|=spärras|=stoppas|=stängas)",
+        "{folkgrupp} ..4 {avsikt} ..2 (förbjud*|=hållas|=spärras|=stoppas|=stängas)",
     ),
     (
         "racism",
         "åk hem till ditt land",
-        "(=åk|=dra|=stick|=flytta) ..2 (=hem|=tillbaka) ..4 (land|=länder|hemland*|=kom|=ifrån)",
+        "(=åk|=dra|=stick|=flytta) ..2 (=hem|=tillbaka) ..4 (land|=länder|hemland*|=kom|=ifrån|=öknen|=djungeln)",
     ),
     ("racism", "rensa stan från en grupp", "(rensa*|=städa|=tvätta) ..4 {folkgrupp}"),
+    ("racism", "folk som djur", "(=apor|=aporna) =som (=bor|=lever|=springer|=går|=kommer)"),
+    ("racism", "kasta ut packet", "(kasta*|skick*|släng*|utvis*|=ut) ..2 (=packet|=patrasket|=slöddret|=avskummet)"),
+    (
+        "racism",
+        "en grupp som styr allt",
+        "{folkgrupp} ..2 (=styr|=kontrollerar|=äger) ..2 "
+        "(=allt|=världen|=media|=medierna|=kommunen|=sverige|=bankerna)",
+    ),
+    ("racism", "nedsättande ord för barn i en grupp", "(utlänningsung*|invandrarung*|blattung*)"),
     # --- threats ----------------------------------------------------------------------------------
     ("threat", "avsikt och våld i passiv form", "{avsikt} ..3 {våld_passiv} !{negation} !(=upp|=fram)"),
     ("threat", "avsikt och våldshandling", "{avsikt} ..3 {våld_aktiv} !{negation}"),
@@ -158,18 +173,32 @@ PATTERNS = [
         "(=står|=stå|=kommer|=väntar|=ses|=dyker|=knackar|=hälsar) ..3 (=utanför|=hem|=hemma) ..2 ({offer}|{du}|=hans|=hennes) "
         "!!{tack}",
     ),
-    ("threat", "vet var du bor", "=vet (=var|=vart) ..3 ({du}|{offer}) !(=kan|=hittar|=hitta)"),
+    ("threat", "vet var du bor", "=vet (=var|=vart|=vilken|=vilket|=vilka) ..3 ({du}|{offer}) !(=kan|=hittar|=hitta)"),
     ("threat", "vapen med avsikt", "(=med|=tar|=ta|=tagit) ..2 {vapen}"),
     ("threat", "önskan om någons död", "{avsikt} ..3 {offer} ..2 (=dö|=dör|=dör) !{negation}"),
     ("threat", "se till att du aldrig mer", "(=ska|=kommer) ..2 =se =till =att {offer} ..1 (=aldrig|=inte)"),
+    ("threat", "en mörk kväll", "{offer} ~6 (=mörk|=mörka|=mörkt) ..1 (kväll*|=natt|=natten|=gränd)"),
+    ("threat", "ställas mot väggen", "(=ställas|=ställ|=ställa|=ställs) =mot ..1 (=vägg|=väggen)"),
+    ("threat", "vi kommer att hitta dig", "(=ska|=kommer) ..2 =hitta {offer} !(plats*|info*|=vägen|hemsida*)"),
+    ("threat", "få sota för det", "(=få|=får) =sota"),
     ("threat", "betala med livet", "(=betala|=plikta|=sona) ..5 (=livet|=liv|=blod|=blodet)"),
     # --- personal attacks -------------------------------------------------------------------------
-    ("personal_attack", "du och ett skällsord", "{du} ~4 {skällsord} !{negation}"),
+    ("personal_attack", "du och ett skällsord", "{du} ~4 {skällsord} !{negation} !{kalla}"),
     ("personal_attack", "hur dum får man vara", "=hur {nedsättande} (=får|=kan) =man =vara"),
-    ("personal_attack", "du och ett nedsättande ord", "{du} ~3 {nedsättande} !{negation}"),
-    ("personal_attack", "förtroendevald eller tjänsteperson och ett skällsord", "{ämbete} ~6 ({skällsord}|{nedsättande}) !{negation}"),
+    ("personal_attack", "du och ett nedsättande ord", "{du} ~3 {nedsättande} !{negation} !{kalla}"),
+    ("personal_attack", "förtroendevald eller tjänsteperson och ett skällsord", "{ämbete} ~6 ({skällsord}|{nedsättande}) !{negation} !{kalla}"),
     ("personal_attack", "utrop med ett skällsord", "(=vilken|=vilka|=jävla|=jävel|=era) ..2 {skällsord}"),
     ("personal_attack", "förtroendevald som ljuger", "{ämbete} ~3 (ljug*|=ljuger|lögn*)"),
+    ("personal_attack", "han eller hon och ett skällsord", "(=han|=hon|=hen) ..3 ({skällsord}|{nedsättande}) !{negation}"),
+    (
+        "personal_attack",
+        "din jävla",
+        "({du}|=jävla|=förbannade|=satans|=djävla) ..1 (=jävla|=förbannade|=satans|=djävla) "
+        "..1 ({ämbete}|=människa|=människor|byråkrat*|=typ)",
+    ),
+    ("personal_attack", "du är ett skämt", "{du} ..1 (=är|=var) ..2 (=skämt|=skam)"),
+    ("personal_attack", "ett gäng idioter", "(=samling|=gäng|=hop|=bunt) ..2 ({skällsord}|{nedsättande})"),
+    ("personal_attack", "hjärna som en ärta", "(=hjärna|=hjärnan|=iq) ..3 (=ärta|=ärtan|=russin|=banan|=valnöt|=guldfisk|=höna)"),
 ]
 
 TERMS_ADD = [
@@ -179,6 +208,10 @@ TERMS_ADD = [
     ("personal_attack", "arsle", "stem"),
     ("personal_attack", "rövhål", "stem"),
     ("racism", "sverige åt svenskarna", "stem"),
+    ("threat", "akta er", "stem"),
+    ("threat", "kan inte gömma dig", "stem"),
+    ("threat", "🔪", "exact"),
+    ("threat", "🔫", "exact"),
     ("praise", "superbra", "exact"),
     ("praise", "världens bästa", "exact"),
     ("praise", "grymma", "exact"),
