@@ -30,6 +30,9 @@ from .ingest import json_storable
 logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "HTTP_X_HUB_SIGNATURE_256"
+# Meta sends up to 1,000 changes in one POST, with each comment's text: a few megabytes, more than
+# Django's default upload limit (2.5 MB). This endpoint alone takes up to this much.
+MAX_BODY_BYTES = 10 * 1024 * 1024
 # What Comment.platform_id holds; a longer id is no Meta id.
 _ID_LIMIT = 128
 
@@ -40,6 +43,20 @@ def signature_valid(body: bytes, header: str | None, secret: str) -> bool:
         return False
     expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
     return hmac.compare_digest(header.strip().lower().encode(), expected.encode())
+
+
+def read_body(request) -> bytes | None:
+    """The request's raw body, or None when it is over MAX_BODY_BYTES. Read from the stream, as
+    `request.body` holds every body to the site-wide DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), which the
+    rest of the site keeps."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        return None
+    body = request.read(MAX_BODY_BYTES + 1)
+    return None if len(body) > MAX_BODY_BYTES else body
 
 
 def sign(body: bytes, secret: str) -> str:

@@ -10,8 +10,9 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from django.urls import reverse
 
-from moderation.meta_webhook import sign
+from moderation.meta_webhook import MAX_BODY_BYTES, sign
 from moderation.models import Comment, WebhookDelivery
 from moderation.services import webhook_delivery_process, webhook_delivery_retry, webhook_delivery_store
 from tests.factories import SocialAccountFactory
@@ -375,7 +376,7 @@ def test_the_error_holds_no_secret(page, deliver, settings):
     assert settings.SECRET_KEY[:6] not in delivery.error
 
 
-# --- 7. a body that is no JSON ---------------------------------------------------------------
+# --- 7. bodies Meta sends, and bodies it does not ---------------------------------------------
 
 
 def test_a_delivery_that_is_not_json_is_failed_and_not_tried_again(page, deliver):
@@ -383,6 +384,34 @@ def test_a_delivery_that_is_not_json_is_failed_and_not_tried_again(page, deliver
     assert delivery.status == WebhookDelivery.Status.FAILED
     assert delivery.error.startswith("not JSON")
     assert webhook_delivery_process(delivery_id=delivery.pk) is False
+
+
+def test_a_batch_over_the_sites_upload_limit_is_accepted_and_stored(page, deliver, settings):
+    # 1,000 changes of about 3 kB each, as the largest batch Meta sends: over Django's 2.5 MB.
+    changes = [
+        comment(f"PAGE1_C{i}", f"Fråga nummer {i}: " + "lång text om vägarbetet " * 120) for i in range(1000)
+    ]
+    body = json.dumps(feed(*changes))
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE < len(body) < MAX_BODY_BYTES
+    delivery = deliver(body)
+    assert delivery.status == WebhookDelivery.Status.PROCESSED
+    assert Comment.objects.count() == 1000
+
+
+def test_a_body_over_10_mb_is_refused_and_not_stored(page, client):
+    body = json.dumps(feed(comment("PAGE1_C1", "x" * MAX_BODY_BYTES))).encode()
+    response = client.post(
+        URL, data=body, content_type="application/json", headers={"X-Hub-Signature-256": sign(body, SECRET)}
+    )
+    assert response.status_code == 413
+    assert not WebhookDelivery.objects.exists()
+
+
+def test_a_post_over_the_upload_limit_elsewhere_is_still_refused(client, settings):
+    body = "username=akn&password=" + "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE == 2_621_440  # Django's default: the site keeps it
+    response = client.post(reverse("login"), data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 400
 
 
 # --- 8. trying again ---------------------------------------------------------------------------
