@@ -13,7 +13,6 @@ import pytest
 import snowballstemmer
 from django.db.models import Min
 
-from moderation import triage
 from moderation.ingest import comments_ingest
 from moderation.ingest.batch import _author_history
 from moderation.ingest.items import INSERT_COLUMNS
@@ -21,6 +20,7 @@ from moderation.ingest.postgres import _JSON_COLUMNS, _copy_values
 from moderation.ingest.store import comment_store
 from moderation.models import Comment
 from moderation.triage import ruleset_load, text_hash
+from moderation.triage.words import stem_of, tokens
 
 from .helpers import at, remote
 
@@ -54,13 +54,13 @@ def _tokens_plainly(text: str) -> list[tuple[str, str, bool]]:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_tokens_are_those_of_the_plain_tokeniser(text):
-    assert triage._tokens(text) == _tokens_plainly(text)
+    assert tokens(text) == _tokens_plainly(text)
 
 
 @pytest.mark.parametrize("word", ["0", "7", "4711", "000123", "2026", "123456789012", "²", "٣٤", "１２"])
 def test_a_number_is_its_own_stem_as_the_stemmer_says(word):
     assert word.isdigit()
-    assert triage._stem(word) == snowballstemmer.stemmer("swedish").stemWord(word) == word
+    assert stem_of(word) == snowballstemmer.stemmer("swedish").stemWord(word) == word
 
 
 @pytest.mark.parametrize("text", TEXTS)
