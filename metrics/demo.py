@@ -49,7 +49,12 @@ def seed(*, stdout=None) -> list:
                 ).values_list("platform_id", flat=True)
             )
             services.snapshots_upsert(
-                account=account, day=day, posts=past.post_metrics(ids), totals=past.account_metrics(day)
+                account=account,
+                day=day,
+                posts=past.post_metrics(ids),
+                totals=past.account_metrics(day),
+                facts=past.figure_facts,
+                settled=day <= services.last_settled_day(now=now, facts=past.figure_facts),
             )
         comments = account_pull_comments(account=account, now=now, client=client)
         if stdout is not None:

@@ -18,12 +18,24 @@ class MetricSnapshot(models.Model):
 
     `subject` is the post's platform id, or "" for the account: a plain column in the unique key (a
     nullable post would make NULLs distinct and the upsert could not find its row). A figure the
-    platform does not give is NULL, never 0.
+    platform does not give is NULL, never 0, and `missing` says why (figure -> reason).
+
+    `day` is a day of the platform's own (`day_zone`: Pacific time for Meta, UTC for LinkedIn and
+    X); an account day is `settled` once the platform's figures for it are final, and is re-read
+    until then and for a few days more (METRICS_SETTLED_DAYS). A post's lifetime figures are stored
+    under the day they were read. `clicks` is every click, `link_clicks` only those on the link;
+    `views` every time the post was shown or played, `video_views` only plays of a video.
     """
 
     class MetricSet(models.TextChoices):
         POST_LIFETIME = "post_lifetime", _("Post, lifetime to date")
         ACCOUNT_DAY = "account_day", _("Account, one day")
+        # The month's unique reach as the platform counts it (day = the month's first day).
+        ACCOUNT_MONTH = "account_month", _("Account, one month")
+
+    class FollowerGain(models.TextChoices):
+        GROSS = "gross", _("New followers (gains counted by the platform)")
+        NET = "net", _("Net change in followers (difference of follower counts)")
 
     account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="metric_snapshots")
     post = models.ForeignKey(PlatformPost, models.CASCADE, null=True, blank=True, related_name="snapshots")
@@ -39,6 +51,14 @@ class MetricSnapshot(models.Model):
     saves = models.BigIntegerField(null=True, blank=True)
     followers = models.BigIntegerField(null=True, blank=True)
     interactions = models.BigIntegerField(null=True, blank=True)
+    views = models.BigIntegerField(null=True, blank=True)
+    clicks = models.BigIntegerField(null=True, blank=True)
+    new_followers = models.BigIntegerField(null=True, blank=True)
+    new_followers_kind = models.CharField(max_length=8, choices=FollowerGain, blank=True)
+    settled = models.BooleanField(default=False)
+    day_zone = models.CharField(max_length=40, blank=True)
+    organic_only = models.BooleanField(default=False)
+    missing = models.JSONField(default=dict, blank=True)
     taken_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
