@@ -199,8 +199,17 @@ class FacebookClient:
                 if reel:
                     figures = self._reel_figures(reel)
                 else:
-                    values = insights(self.http, post_id, POST_INSIGHTS, period="lifetime")
-                    figures = _post_figures(values)
+                    try:
+                        figures = _post_figures(
+                            insights(self.http, post_id, POST_INSIGHTS, period="lifetime")
+                        )
+                    except InvalidRequest as exc:
+                        if exc.code != 100:
+                            raise
+                        # No /insights edge (a Reel we could not tell): its figures, not the pull, fail.
+                        reason = f"{Missing.FAILED}: {str(exc)[:120]}"
+                        names = ("reach", "views", "video_views", "clicks", "link_clicks")
+                        figures = dict.fromkeys(names) | {"missing": dict.fromkeys(names, reason)}
                 given = {
                     "reactions": as_int((item.get("reactions") or {}).get("summary", {}).get("total_count")),
                     "comments": as_int((item.get("comments") or {}).get("summary", {}).get("total_count")),

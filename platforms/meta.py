@@ -23,6 +23,7 @@ from .http import PlatformHTTP, Reply, meta_usage
 
 # Meta's daily insights are days in Pacific time (docs/platform-apis.md §8).
 PACIFIC = ZoneInfo("America/Los_Angeles")
+NO_EDGE = "nonexisting field"
 THROTTLED = {4, 17, 32, 613, 80001, 80002}
 TRANSIENT = {1, 2}
 
@@ -116,7 +117,8 @@ def insights(
         reply = http.call("GET", f"{object_id}/{edge}", params={"metric": ",".join(metrics), **params})
         return _insights_values(reply, metrics, day)
     except InvalidRequest as exc:
-        if exc.code != 100 or len(metrics) == 1:
+        # "Tried accessing nonexisting field (insights)": the object has no such edge at all.
+        if exc.code != 100 or len(metrics) == 1 or NO_EDGE in str(exc):
             raise
     result = Insights()
     for metric in metrics:
