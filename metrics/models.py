@@ -110,3 +110,53 @@ class PressRelease(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MonthlyRollup(models.Model):
+    """An account's month (subject "") or a post's figures for the month it was published, computed in
+    SQL from the snapshots by `metrics.rollup` and recomputed after every pull for the months it
+    touched. Every page and mail reads these rows. NULL is "not given", never 0.
+
+    Account months: views, interactions and new followers are sums of the days; reach is the
+    platform's period value when `reach_is_period`, else the sum of daily reach ("summa av daglig
+    räckvidd"); followers is the last count read in the month. Post months: each figure is the
+    post's latest lifetime value. Engagement rate = interactions ÷ followers (the guideline's);
+    beside it, interactions ÷ reach.
+    """
+
+    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups")
+    post = models.ForeignKey(
+        PlatformPost, models.CASCADE, null=True, blank=True, related_name="monthly_rollups"
+    )
+    subject = models.CharField(max_length=128, blank=True)
+    month = models.DateField(_("month"))
+    followers = models.BigIntegerField(null=True, blank=True)
+    new_followers = models.BigIntegerField(null=True, blank=True)
+    new_followers_kind = models.CharField(max_length=8, blank=True)
+    reach = models.BigIntegerField(null=True, blank=True)
+    reach_is_period = models.BooleanField(default=False)
+    views = models.BigIntegerField(null=True, blank=True)
+    video_views = models.BigIntegerField(null=True, blank=True)
+    clicks = models.BigIntegerField(null=True, blank=True)
+    link_clicks = models.BigIntegerField(null=True, blank=True)
+    reactions = models.BigIntegerField(null=True, blank=True)
+    comments = models.BigIntegerField(null=True, blank=True)
+    shares = models.BigIntegerField(null=True, blank=True)
+    saves = models.BigIntegerField(null=True, blank=True)
+    interactions = models.BigIntegerField(null=True, blank=True)
+    posts_published = models.IntegerField(null=True, blank=True)
+    engagement_rate = models.FloatField(null=True, blank=True)
+    engagement_rate_by_reach = models.FloatField(null=True, blank=True)
+    settled = models.BooleanField(default=False)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-month", "id"]
+        verbose_name = _("monthly figures")
+        verbose_name_plural = _("monthly figures")
+        constraints = [
+            models.UniqueConstraint(fields=["account", "subject", "month"], name="monthly_rollup_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"

@@ -68,6 +68,7 @@ class PullResult:
     matched: int = 0
     calls: int = 0
     skipped: str = ""  # why nothing was pulled ("needs_new_token", "not_connected")
+    months: list[date] = field(default_factory=list)  # the months whose figures this pull touched
     errors: list[str] = field(default_factory=list)
 
 
@@ -140,7 +141,18 @@ def account_pull(
         )
         result.matched = posts_match_slots(account=account, since=since)
         AccountConnection.objects.filter(pk=connection.pk).update(last_pull_at=now, last_error="")
+        result.months = months_touched(account=account, days=list(account_days), post_ids=list(figures))
     return result
+
+
+def months_touched(*, account: SocialAccount, days: list[date], post_ids: list[str]) -> list[date]:
+    """The months of the days read and the publishing months of the posts read."""
+    months = {d.replace(day=1) for d in days}
+    created = PlatformPost.objects.filter(account=account, platform_id__in=post_ids).values_list(
+        "created_at", flat=True
+    )
+    months |= {timezone.localdate(c).replace(day=1) for c in created}
+    return sorted(months)
 
 
 def figure_facts(client) -> FigureFacts:
