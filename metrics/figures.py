@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SocialAccount
 
-from .models import MetricSnapshot
+from .models import MetricSnapshot, MonthlyRollup
 
 REACH = _("Reach")
 SUM_OF_DAILY_REACH = _("Sum of daily reach")
@@ -55,3 +55,98 @@ def month_reach(*, account: SocialAccount, month: date) -> MonthReach:
     # No day with a reach is no figure, never 0.
     value = days["total"] if days["given"] else None
     return MonthReach(value=value, period=False, label=str(SUM_OF_DAILY_REACH))
+
+
+# --- an account's last months ----------------------------------------------------------------------
+
+MONTH_FIGURES = [
+    "followers",
+    "new_followers",
+    "reach",
+    "views",
+    "interactions",
+    "engagement_rate",
+    "engagement_rate_by_reach",
+    "posts_published",
+]
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: int | float | None
+    change: float | None = None  # against the month before, as a share (0.1 = +10 %)
+    against_median: float | None = None  # against the account's 12-month median, as a share
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: date
+    cells: dict[str, Cell]
+    reach_is_period: bool
+    new_followers_kind: str
+    settled: bool
+
+
+@dataclass(frozen=True)
+class AccountMonths:
+    rows: list[MonthRow]  # newest first
+    medians: dict[str, float | None]
+    reach_is_period: bool  # every month with a reach has the platform's period value
+
+
+def account_months(*, account: SocialAccount, today: date, count: int = 13) -> AccountMonths:
+    """The account's last `count` months from the rollup (one query), each figure compared with the
+    month before and with the median of the 12 months before the newest."""
+    newest = today.replace(day=1)
+    months = [newest]
+    for _n in range(count - 1):
+        months.append((months[-1] - timedelta(days=1)).replace(day=1))
+    rollups = {
+        r.month: r
+        for r in MonthlyRollup.objects.filter(
+            account=account, subject="", month__gte=months[-1], month__lte=newest
+        )
+    }
+    values = {m: {f: getattr(rollups.get(m), f, None) for f in MONTH_FIGURES} for m in months}
+    medians = {f: _median([values[m][f] for m in months[1:13]]) for f in MONTH_FIGURES}
+    rows = []
+    for n, month in enumerate(months):
+        before = values[months[n + 1]] if n + 1 < len(months) else {}
+        cells = {
+            f: Cell(
+                value=values[month][f],
+                change=_share(values[month][f], before.get(f)),
+                against_median=_share(values[month][f], medians[f]),
+            )
+            for f in MONTH_FIGURES
+        }
+        rollup = rollups.get(month)
+        rows.append(
+            MonthRow(
+                month=month,
+                cells=cells,
+                reach_is_period=bool(rollup and rollup.reach_is_period),
+                new_followers_kind=rollup.new_followers_kind if rollup else "",
+                settled=bool(rollup and rollup.settled),
+            )
+        )
+    with_reach = [r for r in rows if r.cells["reach"].value is not None]
+    return AccountMonths(
+        rows=rows,
+        medians=medians,
+        reach_is_period=bool(with_reach) and all(r.reach_is_period for r in with_reach),
+    )
+
+
+def _median(values: list) -> float | None:
+    given = sorted(v for v in values if v is not None)
+    if not given:
+        return None
+    middle = len(given) // 2
+    return float(given[middle]) if len(given) % 2 else (given[middle - 1] + given[middle]) / 2
+
+
+def _share(value, base) -> float | None:
+    if value is None or base is None or base == 0:
+        return None
+    return (value - base) / abs(base)

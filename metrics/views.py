@@ -25,6 +25,7 @@ from platforms import capabilities_of, client_class, oauth
 from platforms import services as connections
 from platforms.base import Capability, PlatformError
 
+from . import figures
 from .forms import TokenPasteForm
 
 logger = logging.getLogger(__name__)
@@ -152,3 +153,31 @@ def account_connect_token(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("The token is saved and the account is connected."))
     return redirect("metrics:account-connect", pk=account.pk)
+
+
+@login_required
+@require_GET
+def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """The account's last 13 months: a table and a chart, read from the monthly rollup."""
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_VIEW)
+    months = figures.account_months(account=account, today=timezone.localdate())
+    chart = {
+        "labels": [f"{row.month:%Y-%m}" for row in reversed(months.rows)],
+        "series": [
+            {"label": str(label), "data": [row.cells[name].value for row in reversed(months.rows)]}
+            for name, label in (
+                ("reach", months_reach_label(months)),
+                ("views", gettext_lazy("Views")),
+                ("interactions", gettext_lazy("Interactions")),
+            )
+        ],
+    }
+    return render(
+        request,
+        "metrics/account_figures.html",
+        {"account": account, "months": months, "chart": chart, "reach_label": months_reach_label(months)},
+    )
+
+
+def months_reach_label(months: figures.AccountMonths) -> str:
+    return str(figures.REACH if months.reach_is_period else figures.SUM_OF_DAILY_REACH)

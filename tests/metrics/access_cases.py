@@ -21,7 +21,13 @@ CONNECT_OTHER = expect(404, akn=200)
 CHANGE_OWN = expect(403, akn=302, lead=302, kc=404)
 CHANGE_OTHER = expect(404, akn=302)
 
+# The figures are seen by whoever sees the account (as its page).
+SEE_OWN = expect(200, kc=404)
+SEE_OTHER = expect(404, akn=200)
+
 CASES = [
+    Case("metrics:account-figures", kwargs=account, own=SEE_OWN, other=SEE_OTHER),
+    Case("metrics:account-figures", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
     Case("metrics:account-connect", kwargs=account, own=CONNECT_OWN, other=CONNECT_OTHER),
     Case("metrics:account-connect", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
     Case("metrics:account-connect-start", method="POST", kwargs=account, own=CHANGE_OWN, other=CHANGE_OTHER),

@@ -1,0 +1,73 @@
+"""The account's figures page: the last 13 months from the rollup, "–" for what is not given."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from metrics.figures import account_months
+from metrics.models import MonthlyRollup
+from tests.factories import SocialAccountFactory
+
+
+def month_back(n: int) -> date:
+    month = timezone.localdate().replace(day=1)
+    for _ in range(n):
+        month = (month.replace(day=1) - date.resolution).replace(day=1)
+    return month
+
+
+def rollup(account, month, **figures):
+    return MonthlyRollup.objects.create(
+        account=account, subject="", month=month, computed_at=timezone.now(), **figures
+    )
+
+
+@pytest.fixture
+def account(administration):
+    return SocialAccountFactory(administration=administration, platform="facebook", platform_id="111")
+
+
+def test_months_are_compared_with_the_month_before_and_the_median(account):
+    for n, reach in enumerate([300, 200, 100, 100]):
+        rollup(account, month_back(n), reach=reach, interactions=10 * (n + 1), followers=1000)
+    months = account_months(account=account, today=timezone.localdate())
+    newest = months.rows[0]
+    assert len(months.rows) == 13
+    assert newest.cells["reach"].value == 300
+    assert newest.cells["reach"].change == pytest.approx(0.5)  # 300 against 200
+    assert months.medians["reach"] == 100  # of 200, 100, 100
+    assert newest.cells["reach"].against_median == pytest.approx(2.0)
+    assert months.rows[5].cells["reach"].value is None  # no rollup: not given, not 0
+    assert not months.reach_is_period
+
+
+def test_the_page_shows_the_table_with_dashes_and_the_named_reach(client, account, akn_user):
+    rollup(account, month_back(0), reach=600, interactions=60, followers=1000, engagement_rate=0.06)
+    client.force_login(akn_user)
+    response = client.get(reverse("metrics:account-figures", args=[account.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Summa av daglig räckvidd" in body
+    assert "6,00 %" in body  # 60 ÷ 1000
+    assert "–" in body
+    assert 'id="account-figures-data"' in body and "chart.umd.min.js" in body
+
+
+def test_the_page_asks_as_many_queries_for_one_month_as_for_thirteen(client, account, akn_user):
+    client.force_login(akn_user)
+    url = reverse("metrics:account-figures", args=[account.pk])
+    rollup(account, month_back(0), reach=1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(1, 13):
+        rollup(account, month_back(n), reach=n, followers=n, interactions=n)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(few.captured_queries) == len(many.captured_queries)
