@@ -150,3 +150,96 @@ def _share(value, base) -> float | None:
     if value is None or base is None or base == 0:
         return None
     return (value - base) / abs(base)
+
+
+# --- one post's figures ----------------------------------------------------------------------------
+
+POST_FIGURES = [
+    ("reach", _("Reach")),
+    ("views", _("Views")),
+    ("clicks", _("Clicks")),
+    ("link_clicks", _("Link clicks")),
+    ("video_views", _("Video views")),
+    ("reactions", _("Reactions")),
+    ("comments", _("Comments")),
+    ("shares", _("Shares")),
+    ("saves", _("Saves")),
+]
+REASONS = {
+    "not_given": _("The platform does not give this figure."),
+    "retired": _("The platform has retired this metric."),
+    "empty": _("The platform gave no data for it (yet)."),
+    "not_for_day": _("The platform gave no value for this day."),
+    "failed": _("The platform refused this post's figures."),
+    "threshold": _("The account is under the platform's threshold for figures."),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    value: int | float | None
+    reason: str = ""  # why the value is missing
+
+
+@dataclass(frozen=True)
+class PostFigures:
+    read_on: date | None
+    settled: bool
+    organic_only: bool
+    figures: list[Figure]
+    interactions: int | None
+    engagement_rate: float | None  # interactions ÷ the account's followers
+    engagement_rate_by_reach: float | None  # interactions ÷ the post's reach
+
+
+def reason_text(code: str) -> str:
+    """A stored reason ("failed: code 100: …") as a sentence to show."""
+    return str(REASONS.get(code.split(":", 1)[0], REASONS["not_given"]))
+
+
+def post_figures(*, post) -> PostFigures:
+    """The post's latest lifetime figures, with why each missing one is missing (two queries)."""
+    snapshot = (
+        MetricSnapshot.objects.filter(post=post, metric_set=MetricSnapshot.MetricSet.POST_LIFETIME)
+        .order_by("-day")
+        .first()
+    )
+    followers = (
+        MetricSnapshot.objects.filter(
+            account_id=post.account_id,
+            subject="",
+            metric_set=MetricSnapshot.MetricSet.ACCOUNT_DAY,
+            followers__isnull=False,
+        )
+        .order_by("-day")
+        .values_list("followers", flat=True)
+        .first()
+    )
+    if snapshot is None:
+        empty = [Figure(n, str(label), None, str(REASONS["empty"])) for n, label in POST_FIGURES]
+        return PostFigures(None, False, False, empty, None, None, None)
+    missing = snapshot.missing or {}
+    figures = [
+        Figure(
+            name,
+            str(label),
+            getattr(snapshot, name),
+            reason_text(missing.get(name, "not_given")) if getattr(snapshot, name) is None else "",
+        )
+        for name, label in POST_FIGURES
+    ]
+    parts = [snapshot.reactions, snapshot.comments, snapshot.shares, snapshot.saves]
+    interactions = sum(p or 0 for p in parts) if any(p is not None for p in parts) else None
+    return PostFigures(
+        read_on=snapshot.day,
+        settled=snapshot.settled,
+        organic_only=snapshot.organic_only,
+        figures=figures,
+        interactions=interactions,
+        engagement_rate=interactions / followers if interactions is not None and followers else None,
+        engagement_rate_by_reach=interactions / snapshot.reach
+        if interactions is not None and snapshot.reach
+        else None,
+    )

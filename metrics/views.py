@@ -12,7 +12,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from accounts.models import SocialAccount
 from platforms import capabilities_of, client_class, oauth
 from platforms import services as connections
 from platforms.base import Capability, PlatformError
+from platforms.models import PlatformPost
 
 from . import figures
 from .forms import TokenPasteForm
@@ -181,3 +182,16 @@ def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
 
 def months_reach_label(months: figures.AccountMonths) -> str:
     return str(figures.REACH if months.reach_is_period else figures.SUM_OF_DAILY_REACH)
+
+
+@login_required
+@require_GET
+def post_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """A post's figures: the latest read, whether settled, and why each missing one is missing."""
+    post = get_object_or_404(PlatformPost.objects.select_related("account"), pk=pk)
+    account = get_account_for_user(request.user, post.account_id, Action.ACCOUNT_VIEW)
+    return render(
+        request,
+        "metrics/post_figures.html",
+        {"account": account, "post": post, "figures": figures.post_figures(post=post)},
+    )

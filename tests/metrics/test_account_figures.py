@@ -71,3 +71,36 @@ def test_the_page_asks_as_many_queries_for_one_month_as_for_thirteen(client, acc
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few.captured_queries) == len(many.captured_queries)
+
+
+def test_a_post_page_shows_its_figures_with_the_reason_for_each_missing_one(client, account, akn_user):
+    from metrics.models import MetricSnapshot
+    from platforms.models import PlatformPost
+
+    post = PlatformPost.objects.create(
+        account=account, platform_id="111_1", created_at=timezone.now(), text="<b>Lovaktiviteter</b>"
+    )
+    MetricSnapshot.objects.create(
+        account=account, subject="", day=date(2026, 11, 20), metric_set="account_day", followers=1000
+    )
+    MetricSnapshot.objects.create(
+        account=account,
+        post=post,
+        subject="111_1",
+        day=date(2026, 11, 21),
+        metric_set="post_lifetime",
+        reach=400,
+        clicks=40,
+        reactions=5,
+        comments=2,
+        shares=1,
+        missing={"saves": "not_given", "link_clicks": "not_given", "video_views": "retired"},
+    )
+    client.force_login(akn_user)
+    body = client.get(reverse("metrics:post-figures", args=[post.pk])).content.decode()
+    assert "&lt;b&gt;Lovaktiviteter" in body  # platform text is escaped
+    assert "Plattformen ger inte den här siffran." in body
+    assert "Plattformen har slutat med det här måttet." in body
+    assert "0,80 %" in body  # 8 interactions ÷ 1,000 followers
+    assert "2,00 %" in body  # 8 ÷ 400 reach
+    assert "inte slutliga" in body
