@@ -243,3 +243,12 @@ def post_figures(*, post) -> PostFigures:
         if interactions is not None and snapshot.reach
         else None,
     )
+
+
+def account_posts(*, account: SocialAccount, since: date, limit: int = 50):
+    """The account's latest posts since the month `since` with their month's figures (one query)."""
+    return (
+        MonthlyRollup.objects.filter(account=account, month__gte=since, post__isnull=False)
+        .select_related("post")
+        .order_by("-post__created_at")[:limit]
+    )

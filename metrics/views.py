@@ -176,7 +176,13 @@ def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "metrics/account_figures.html",
-        {"account": account, "months": months, "chart": chart, "reach_label": months_reach_label(months)},
+        {
+            "account": account,
+            "months": months,
+            "chart": chart,
+            "reach_label": months_reach_label(months),
+            "posts": figures.account_posts(account=account, since=months.rows[-1].month),
+        },
     )
 
 

@@ -68,9 +68,27 @@ def test_the_page_asks_as_many_queries_for_one_month_as_for_thirteen(client, acc
         client.get(url)
     for n in range(1, 13):
         rollup(account, month_back(n), reach=n, followers=n, interactions=n)
+    from platforms.models import PlatformPost
+
+    for n in range(30):
+        post = PlatformPost.objects.create(
+            account=account, platform_id=f"p{n}", created_at=timezone.now(), text=f"P{n}"
+        )
+        MonthlyRollup.objects.create(
+            account=account,
+            post=post,
+            subject=post.platform_id,
+            month=month_back(0),
+            computed_at=timezone.now(),
+        )
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few.captured_queries) == len(many.captured_queries)
+    assert reverse("metrics:post-figures", args=[post.pk]) in many_body(client, url)
+
+
+def many_body(client, url) -> str:
+    return client.get(url).content.decode()
 
 
 def test_a_post_page_shows_its_figures_with_the_reason_for_each_missing_one(client, account, akn_user):
