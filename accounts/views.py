@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
@@ -11,16 +13,6 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.pagination import keyset_page
 
 from . import services
-from .forms import (
-    AccountFilterForm,
-    AdministrationForm,
-    EditorAppointForm,
-    PersonForm,
-    ProfileForm,
-    RoleAssignForm,
-    SocialAccountForm,
-)
-from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 from .access import (
     Action,
     accounts_edited_by,
@@ -33,8 +25,30 @@ from .access import (
     require_any_role,
     roles_of,
 )
+from .forms import (
+    AccountFilterForm,
+    AdministrationForm,
+    EditorAppointForm,
+    LoginForm,
+    PersonForm,
+    ProfileForm,
+    RoleAssignForm,
+    SocialAccountForm,
+)
+from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 ACCOUNT_PAGE_SIZE = 50
+
+
+class PortalLoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        return context
 
 
 def _editor_prefetch() -> Prefetch:

@@ -67,9 +67,6 @@ class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.exclude(status=Status.CANCELLED)
 
-    def of_administration(self, administration_id: int):
-        return self.filter(administration_id=administration_id)
-
 
 class Booking(models.Model):
     administration = models.ForeignKey(

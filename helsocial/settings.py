@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "helsocial.context_processors.portal",
+                "accounts.context_processors.navigation",
             ],
         },
     }

@@ -344,10 +344,6 @@ def comment_delete_and_block(*, comment: Comment, by: User, rule: str = "") -> M
         raise BlockFailed(exc.error) from exc
 
 
-def evidence_pending_for(comment: Comment) -> Evidence | None:
-    return Evidence.objects.filter(comment=comment, completed_at__isnull=True).first()
-
-
 def comment_removed_outside(*, comment: Comment) -> Evidence | None:
     """Evidence and registry mail for a comment someone else removed on the platform (seen by
     webhook or pull); nothing if it already has completed evidence."""

@@ -26,17 +26,6 @@ class Label(models.TextChoices):
 
 # Labels that put a comment at the top of its queue on the short clock and tell the leads and AKN.
 URGENT_LABELS = frozenset({Label.RACISM, Label.THREAT, Label.PERSONAL_ATTACK})
-VIOLATION_LABELS = frozenset(
-    {
-        Label.RACISM,
-        Label.THREAT,
-        Label.PERSONAL_ATTACK,
-        Label.PERSONAL_DATA,
-        Label.SPAM,
-        Label.MISINFORMATION,
-        Label.RIGHTS,
-    }
-)
 
 
 class SuggestedAction(models.TextChoices):
@@ -195,10 +184,6 @@ class Comment(models.Model):
     @property
     def is_urgent(self) -> bool:
         return self.priority == 0
-
-    def label_choices(self) -> list[tuple[str, str]]:
-        names = dict(Label.choices)
-        return [(label, names.get(label, label)) for label in self.labels]
 
 
 class WebhookDelivery(models.Model):

@@ -75,12 +75,6 @@ def kc_handles_posts(account: SocialAccount) -> bool:
     return _kc_agreement_in_force(account.administration_id)
 
 
-def kc_handles(account: SocialAccount, post_id: str | None = None) -> bool:
-    """Whether KC handles comments on this post."""
-    placed = posts_placement(account, [post_id])
-    return queue_for(account=account, kind=Comment.Kind.COMMENT, kc_posts=placed, post_id=post_id)[0]
-
-
 def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> dict[str, tuple[int, bool]]:
     """{post platform id: (the booking's förvaltning, KC handles its comments)} for the matched posts.
 

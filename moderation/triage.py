@@ -26,7 +26,7 @@ import snowballstemmer
 
 from helsocial.personal_data import find_personal_data
 
-from .models import ACTION_STRENGTH, URGENT_LABELS, VIOLATION_LABELS, Comment, Label, SuggestedAction
+from .models import ACTION_STRENGTH, URGENT_LABELS, Comment, Label, SuggestedAction
 
 __all__ = [
     "DEFAULT_ACTIONS",
@@ -433,10 +433,6 @@ def initial_status(*, labels: Sequence[str], kind: str, is_own: bool) -> str:
     if labels and all(label == Label.OPINION for label in labels):
         return Comment.Status.NO_ACTION
     return Comment.Status.OPEN
-
-
-def is_violation(labels: Iterable[str]) -> bool:
-    return any(label in VIOLATION_LABELS for label in labels)
 
 
 def reason_text(reason: dict) -> str:

@@ -1,6 +1,8 @@
+"""The tone checker's pages, under ``/tone/`` (see ``views_tone.py``)."""
+
 from django.urls import path
 
-from . import views
+from . import views_tone as views
 
 app_name = "tone"
 

@@ -1,4 +1,8 @@
-"""The Språkgranskning page, the live panel endpoint, and AKN's pages for the word lists."""
+"""The tone checker's pages: Språkgranskning, the live panel endpoint, and AKN's pages for the word
+lists (URL namespace ``tone``, mounted at ``/tone/``).
+
+The engine, its lists and their writes are ``helsocial.tone``'s, which knows no domain app; these
+pages live here because who may see them is the access layer's decision."""
 
 from __future__ import annotations
 
@@ -13,14 +17,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import require_akn, require_any_role, roles_of
+from helsocial.tone import services
+from helsocial.tone.checker import check_text
+from helsocial.tone.forms import CheckForm, ToneSettingsForm, ToneWordForm
+from helsocial.tone.models import ToneSettings, ToneWord
+from helsocial.tone.panel import MAX_PANEL_CHARS, panel_context, read_request
+from helsocial.tone.selectors import tone_lists
 
-from . import services
-from .checker import check_text
-from .forms import CheckForm, ToneSettingsForm, ToneWordForm
-from .models import ToneSettings, ToneWord
-from .panel import MAX_PANEL_CHARS, panel_context, read_request
-from .selectors import tone_lists
+from .access import require_akn, require_any_role, roles_of
 
 # What the note column means in each list (the form's label and the table's heading).
 NOTE_LABELS = {

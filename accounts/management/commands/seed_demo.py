@@ -1,10 +1,13 @@
-"""Idempotent, realistic demo data. Each app may add a `demo.py` with `seed(*, stdout)`."""
+"""Idempotent, realistic demo data. Each installed app may add a `demo.py` with `seed(*, stdout)`,
+found here the way Django finds `admin.py`; the people and their password are accounts'."""
 
 from importlib import import_module
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from accounts.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
@@ -21,8 +24,6 @@ class Command(BaseCommand):
                         raise
                     continue
                 logins.extend(module.seed(stdout=self.stdout) or [])
-        from accounts.demo import DEMO_PASSWORD
-
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in at http://127.0.0.1:8000/login/ as:"))
         for username, role in logins:
             self.stdout.write(f"  {username:<15} password {DEMO_PASSWORD}   ({role})")
