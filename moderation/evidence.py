@@ -34,8 +34,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from metrics.platforms import client_for
-from metrics.platforms.base import AlreadyGone, PlatformError
+from platforms import client_for
+from platforms.base import AlreadyGone, PlatformError
 
 from .actions import (
     Action,
@@ -76,7 +76,7 @@ def sha256(data: bytes) -> str:
 def _post_excerpt(comment: Comment) -> str:
     if not comment.post_platform_id:
         return ""
-    from metrics.models import PlatformPost
+    from platforms.models import PlatformPost
 
     text = (
         PlatformPost.objects.filter(account_id=comment.account_id, platform_id=comment.post_platform_id)

@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
-from metrics.platforms.base import RemoteComment
+from platforms.base import RemoteComment
 
 from . import placement, sla
 from .models import URGENT_LABELS, Comment, Label

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from metrics.platforms.base import RemoteComment
+from platforms.base import RemoteComment
 
 logger = logging.getLogger(__name__)
 

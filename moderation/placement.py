@@ -6,7 +6,8 @@ hantering av kommentarsflödet vid publicering av inlägg." Everything else is h
 förvaltning that published the post.
 
 On a förvaltning's own account that is the account's förvaltning. On a city-wide account it is the
-förvaltning that booked the slot the post was matched to (metrics' `posts_match_slots`); a post not
+förvaltning that booked the slot the post was published in (the slot records the post:
+`calendar_booking.matching`); a post not
 matched (yet) stays with the account's förvaltning, and its open comments move once it is matched
 (`comments_place_again`).
 """
@@ -23,7 +24,7 @@ from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
-from metrics.models import PlatformPost
+from calendar_booking.models import BookingSlot
 
 from .models import URGENT_LABELS, Comment, CommentNote, Label
 
@@ -78,8 +79,9 @@ def kc_handles_posts(account: SocialAccount) -> bool:
 def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> dict[str, tuple[int, bool]]:
     """{post platform id: (the booking's förvaltning, KC handles its comments)} for the matched posts.
 
-    One query for a batch's posts (per 5,000 of them): the post's booked slot, its booking's
-    förvaltning, and whether that förvaltning has a KC agreement in force, joined in the database.
+    One query for a batch's posts (per 5,000 of them): the slot recorded as published as the post,
+    its booking's förvaltning, and whether that förvaltning has a KC agreement in force, joined in
+    the database.
     """
     ids = sorted({p for p in post_ids if p})
     if not ids:
@@ -87,17 +89,15 @@ def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> d
     agreement = _agreements()
     booked: dict[str, tuple[int, bool]] = {}
     for start in range(0, len(ids), _CHUNK):
-        rows = PlatformPost.objects.filter(
-            account=account, platform_id__in=ids[start : start + _CHUNK], booking_slot__isnull=False
-        )
+        rows = BookingSlot.objects.published_as(account.pk, ids[start : start + _CHUNK]).order_by("pk")
         if agreement is not None:
             in_force = agreement.objects.in_force().filter(
-                administration_id=OuterRef("booking_slot__booking__administration_id")
+                administration_id=OuterRef("booking__administration_id")
             )
             rows = rows.annotate(kc=Exists(in_force))
         else:
             rows = rows.annotate(kc=Value(False))
-        values = rows.values_list("platform_id", "booking_slot__booking__administration_id", "kc")
+        values = rows.values_list("post_platform_id", "booking__administration_id", "kc")
         for platform_id, administration_id, kc in values:
             booked[platform_id] = (administration_id, bool(kc))
     return booked

@@ -5,7 +5,12 @@ from datetime import timedelta
 from celery import shared_task
 from django.db import OperationalError
 
-from . import services
+from accounts.models import SocialAccount
+from platforms.base import PlatformUnavailable
+from platforms.retry import RETRY, retry_later
+from platforms.selectors import pullable_account_ids
+
+from . import pull, services
 
 
 @shared_task(
@@ -44,3 +49,35 @@ def comments_pseudonymise() -> int:
     from .retention import comments_pseudonymise as run
 
     return run()
+
+
+@shared_task(bind=True, acks_late=True, **RETRY)
+def pull_account_comments(self, account_id: int) -> dict:
+    account = SocialAccount.objects.filter(pk=account_id).first()
+    if account is None:  # deleted after it was queued
+        return {}
+    try:
+        result = pull.account_pull_comments(account=account)
+    except PlatformUnavailable as exc:
+        retry_later(self, exc)
+    return {"comments": result.comments, "skipped": result.skipped}
+
+
+@shared_task(acks_late=True)
+def pull_all_comments() -> int:
+    ids = pullable_account_ids()
+    for account_id in ids:
+        pull_account_comments.delay(account_id)
+    return len(ids)
+
+
+# The comment pulls were metrics' tasks until they moved here: messages queued under the old names
+# (and a beat still running the old schedule during a deploy) are passed on to the new tasks.
+@shared_task(name="metrics.tasks.pull_account_comments", acks_late=True)
+def pull_account_comments_by_old_name(account_id: int) -> None:
+    pull_account_comments.delay(account_id)
+
+
+@shared_task(name="metrics.tasks.pull_all_comments", acks_late=True)
+def pull_all_comments_by_old_name() -> int:
+    return pull_all_comments()

@@ -64,15 +64,11 @@ def booking_faq_for(comment) -> str:
     """The FAQ of the booking whose published post the comment is on, if the post matched one."""
     if not comment.post_platform_id:
         return ""
-    from metrics.models import PlatformPost
+    from calendar_booking.models import BookingSlot
 
     return (
-        PlatformPost.objects.filter(
-            account_id=comment.account_id,
-            platform_id=comment.post_platform_id,
-            booking_slot__isnull=False,
-        )
-        .values_list("booking_slot__booking__faq_text", flat=True)
+        BookingSlot.objects.published_as(comment.account_id, [comment.post_platform_id])
+        .values_list("booking__faq_text", flat=True)
         .first()
         or ""
     )

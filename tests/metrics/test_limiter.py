@@ -9,8 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from metrics.platforms.facebook import FacebookClient
-from metrics.platforms.limiter import LocalLimiter, RedisLimiter, limiter_for
+from platforms.facebook import FacebookClient
+from platforms.limiter import LocalLimiter, RedisLimiter, limiter_for
 from tests.fakes.facebook import FakeFacebook
 from tests.waiting import wait_until
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from metrics.models import AccountConnection, MetricSnapshot, PlatformPost
+from metrics.models import MetricSnapshot
 from metrics.tasks import pull_account, pull_all_posts
+from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]

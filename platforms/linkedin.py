@@ -49,6 +49,7 @@ from .base import (
     RateLimited,
     RemoteComment,
     RemotePost,
+    SignIn,
     TokenExpired,
 )
 from .http import PlatformHTTP, Reply, seconds_from_retry_after
@@ -96,6 +97,7 @@ def ms_time(value: int | None) -> datetime:
 
 class LinkedInClient:
     platform = "linkedin"
+    sign_in = SignIn()
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

@@ -10,9 +10,29 @@ if TYPE_CHECKING:
     from accounts.models import SocialAccount
 
 
+def client_class(platform: str) -> type:
+    """The client class of a platform: what it can do, and how its accounts are connected."""
+    from .demo_platform import DemoClient
+    from .facebook import FacebookClient
+    from .instagram import InstagramClient
+    from .linkedin import LinkedInClient
+    from .x import XClient
+
+    classes = {
+        "facebook": FacebookClient,
+        "instagram": InstagramClient,
+        "linkedin": LinkedInClient,
+        "x": XClient,
+        "demo": DemoClient,
+    }
+    if platform not in classes:
+        raise NotSupported(f"no client for platform {platform!r}")
+    return classes[platform]
+
+
 def client_for(account: SocialAccount) -> PlatformClient:
     """A client speaking for `account`, with its own HTTP session and the account's token."""
-    from .demo import DemoClient
+    from .demo_platform import DemoClient
     from .facebook import FacebookClient
     from .instagram import InstagramClient
     from .linkedin import LinkedInClient
@@ -35,20 +55,8 @@ def client_for(account: SocialAccount) -> PlatformClient:
 
 def capabilities_of(platform: str) -> tuple[frozenset[Capability], dict[Capability, str]]:
     """What a platform can do and, for what it cannot, the reason to show a person."""
-    from .demo import DemoClient
-    from .facebook import FacebookClient
-    from .instagram import InstagramClient
-    from .linkedin import LinkedInClient
-    from .x import XClient
-
-    cls = {
-        "facebook": FacebookClient,
-        "instagram": InstagramClient,
-        "linkedin": LinkedInClient,
-        "x": XClient,
-        "demo": DemoClient,
-    }[platform]
+    cls = client_class(platform)
     return cls.capabilities, dict(cls.missing)
 
 
-__all__ = ["Capability", "PlatformClient", "TokenExpired", "capabilities_of", "client_for"]
+__all__ = ["Capability", "PlatformClient", "TokenExpired", "capabilities_of", "client_class", "client_for"]

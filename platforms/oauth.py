@@ -18,11 +18,13 @@ import requests
 from django.conf import settings
 from django.utils import timezone
 
-from .platforms.base import PlatformError, PlatformUnavailable
-from .platforms.http import strip_secrets
+from . import client_class
+from .base import PlatformError, PlatformUnavailable
+from .http import strip_secrets
 
-# X is a public PKCE client as far as the browser goes; the others use a client secret.
-PKCE_PLATFORMS = {"x"}
+
+class NotConfigured(PlatformError):
+    """Signing in with this platform is not set up (no app id or addresses in settings.OAUTH)."""
 
 
 @dataclass
@@ -84,8 +86,8 @@ def _token_request(platform: str, data: dict) -> Grant:
     config = settings.OAUTH[platform]
     data = {**data, "client_id": config["client_id"]}
     auth = None
-    if platform == "x" and config.get("client_secret"):
-        auth = (config["client_id"], config["client_secret"])  # a confidential X client: Basic auth
+    if client_class(platform).sign_in.basic_auth and config.get("client_secret"):
+        auth = (config["client_id"], config["client_secret"])  # a confidential client: Basic auth
     elif config.get("client_secret"):
         data["client_secret"] = config["client_secret"]
     try:

@@ -29,6 +29,7 @@ from .base import (
     RateLimited,
     RemoteComment,
     RemotePost,
+    SignIn,
     TokenExpired,
 )
 from .http import PlatformHTTP, Reply, seconds_from_reset, seconds_from_retry_after
@@ -203,6 +204,7 @@ def x_time(value: str | None) -> datetime:
 
 class XClient:
     platform = "x"
+    sign_in = SignIn(pkce=True, basic_auth=True)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

@@ -16,6 +16,7 @@ from .base import (
     PostMetrics,
     RemoteComment,
     RemotePost,
+    SignIn,
 )
 from .http import PlatformHTTP
 from .meta import as_int, insights, meta_error, meta_pause_hint, meta_time, paged
@@ -34,6 +35,7 @@ def instagram_base_url() -> str:
 
 class InstagramClient:
     platform = "instagram"
+    sign_in = SignIn(page_token=True)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

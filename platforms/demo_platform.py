@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from .base import AccountMetrics, Capability, PostMetrics, RemoteComment, RemotePost
+from .base import AccountMetrics, Capability, PostMetrics, RemoteComment, RemotePost, SignIn
 
 TOPICS = [
     ("Nu öppnar vi sommarens lovaktiviteter! Anmäl dig senast fredag.", "https://helsingborg.se/lov"),
@@ -110,6 +110,7 @@ def _rng(*parts: object) -> random.Random:
 
 class DemoClient:
     platform = "demo"
+    sign_in = SignIn(oauth=False)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

@@ -32,6 +32,7 @@ from .base import (
     RateLimited,
     RemoteComment,
     RemotePost,
+    SignIn,
 )
 from .http import PlatformHTTP
 from .meta import as_int, insights, meta_error, meta_pause_hint, meta_time, paged
@@ -49,6 +50,7 @@ def graph_base_url() -> str:
 
 class FacebookClient:
     platform = "facebook"
+    sign_in = SignIn(page_token=True)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,

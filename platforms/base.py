@@ -1,6 +1,6 @@
 """The one small interface every platform client implements, and the shapes it returns.
 
-The portal never sees a platform's own JSON outside `metrics/platforms/`: clients turn it into these
+The portal never sees a platform's own JSON outside `platforms/`: clients turn it into these
 dataclasses (keeping the raw item for evidence), and moderation and metrics work on them.
 """
 
@@ -76,6 +76,16 @@ class AccountMetrics:
     interactions: int | None = None
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """How an account on a platform is connected (`platforms.services.connection_start`)."""
+
+    oauth: bool = True  # False: there is nothing to sign in to (the demo platform)
+    pkce: bool = False  # the browser side is a public client proving itself with PKCE (X)
+    basic_auth: bool = False  # a confidential client sends its secret by HTTP Basic auth (X)
+    page_token: bool = False  # the person's token is traded for the Page's own, which lasts (Meta)
+
+
 class PlatformError(Exception):
     """A platform refused or failed a call; the message is safe to log (never a token)."""
 
@@ -121,6 +131,7 @@ class InvalidRequest(PlatformError):
 class PlatformClient(Protocol):
     platform: str
     capabilities: frozenset[Capability]
+    sign_in: SignIn
 
     def posts_since(self, since: datetime) -> Iterator[RemotePost]: ...
     def comments(self, post_id: str) -> Iterator[RemoteComment]: ...
