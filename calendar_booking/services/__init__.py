@@ -2,6 +2,7 @@
 
 - `bookings`: book, edit, cancel;
 - `slots`: the slot rows under their accounts' locks, move, published and missed;
+- `matching`: the posts mirrored from the platforms matched to their slots;
 - `crisis`: crisis information pushing other bookings aside;
 - `feeds`: the secret addresses of the iCalendar feeds;
 - `kc`: the contact centre's agreements and the FAQ mail;
@@ -12,8 +13,3 @@ Every function is keyword-only and runs in one transaction. The views call an `a
 of `calendar_booking.access` first and hand the checked (and, for a change, locked) object over; the
 booking rules themselves live in `calendar_booking.rules` and are checked here, for every caller.
 """
-
-from .slots import booking_slot_publish
-
-# The platforms' side marks a slot published when it finds its post.
-__all__ = ["booking_slot_publish"]
