@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from helsocial.outbox.models import OutboxMessage
+
 from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, SocialAccount, User
 
 
@@ -167,6 +169,18 @@ def require_akn(user: User) -> None:
 def require_any_role(user: User) -> None:
     if not roles_of(user).is_anyone:
         raise PermissionDenied
+
+
+def access_outbox_message(user: User, pk: int, *, for_update: bool = False) -> OutboxMessage:
+    """An outgoing mail, for AKN only: the portal's mail to anyone, so 403 for every other role."""
+    require_akn(user)
+    messages = OutboxMessage.objects.all()
+    if for_update:
+        messages = messages.select_for_update()
+    message = messages.filter(pk=pk).first()
+    if message is None:
+        raise Http404
+    return message
 
 
 def get_account_for_user(user: User, pk: int, action: Action = Action.ACCOUNT_VIEW) -> SocialAccount:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from helsocial.outbox.models import OutboxMessage
 from helsocial.pagination import keyset_page
 
 from . import services
@@ -66,11 +67,19 @@ def home(request: HttpRequest) -> HttpResponse:
         if not rs.is_akn:
             scope = scope.filter(administration_id__in=rs.administration_ids(Role.LEAD))
         flagged = scope.with_active_editor_flag().filter(has_active_editor=False).count()
+    # AKN is told of mail that could not be sent (the registry mail is a legal duty).
+    failed_mail = OutboxMessage.objects.failed().count() if rs.is_akn else 0
     assignments = request.user.role_assignments.select_related("administration")
     return render(
         request,
         "accounts/home.html",
-        {"roleset": rs, "assignments": assignments, "my_accounts": mine, "flagged_count": flagged},
+        {
+            "roleset": rs,
+            "assignments": assignments,
+            "my_accounts": mine,
+            "flagged_count": flagged,
+            "failed_mail_count": failed_mail,
+        },
     )
 
 

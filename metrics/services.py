@@ -17,8 +17,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 
 from accounts.models import SocialAccount
 from calendar_booking.services.matching import booking_slots_match_posts
@@ -169,7 +168,7 @@ def posts_match_slots(*, account: SocialAccount, since: datetime) -> int:
 
 def token_expiry_reminders_send(*, now: datetime | None = None) -> int:
     """Mail each account's editors once, a week before its token runs out; returns how many accounts."""
-    from helsocial.outbox.services import outbox_enqueue
+    from helsocial.mail import mail_enqueue
 
     now = now or timezone.now()
     horizon = now + timedelta(days=settings.TOKEN_EXPIRY_WARNING_DAYS)
@@ -188,31 +187,12 @@ def token_expiry_reminders_send(*, now: datetime | None = None) -> int:
         )
         if not editors:
             continue
-        expires = timezone.localtime(connection.expires_at)
-        values = {
-            "account": str(account),
-            "platform": account.get_platform_display(),
-            "date": f"{expires:%Y-%m-%d}",
-            "time": f"{expires:%H:%M}",
-            "url": f"{settings.SITE_URL}/accounts/{account.pk}/connect/",
-        }
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = gettext("Helsocial: the connection to %(account)s ends on %(date)s") % values
-            body = (
-                gettext(
-                    "Hello!\n\nThe portal's connection to the account %(account)s (%(platform)s) ends on "
-                    "%(date)s at %(time)s. After that no posts, comments or figures are fetched until the "
-                    "account is connected again.\n\nAsk your administration's communications lead or AKN "
-                    "to renew the connection on the account's page: %(url)s\n"
-                )
-                % values
-            )
         with transaction.atomic():
-            outbox_enqueue(
+            mail_enqueue(
                 key=f"token-expiry:{account.pk}:{connection.expires_at:%Y%m%dT%H%M%S}",
+                name="token_expiry",
                 to=sorted(editors),
-                subject=subject,
-                body=body,
+                context={"account": account, "expires_at": connection.expires_at},
             )
         count += 1
     return count

@@ -22,6 +22,7 @@ import json
 import logging
 import shutil
 import textwrap
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from io import BytesIO
@@ -201,11 +202,17 @@ def render_png_pillow(context: dict) -> bytes:
     draw = ImageDraw.Draw(image)
     y = 24
     for text, is_bold in lines:
-        draw.text((24, y), text, fill="#1a1a1a", font=bold if is_bold else regular)
+        draw.text((24, y), _one_line(text), fill="#1a1a1a", font=bold if is_bold else regular)
         y += 22
     out = BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def _one_line(text: str) -> str:
+    # Pillow's text layout fails on control characters: a line break in an account name, a carriage
+    # return in an author's name from a platform. Each line is drawn as one line.
+    return "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text)
 
 
 def render_evidence_png(context: dict) -> tuple[bytes, str]:

@@ -25,15 +25,15 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, F, Min, Value, When
 from django.db.models.functions import Least
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
 from platforms.base import RemoteComment
 
 from . import placement, sla
-from .models import URGENT_LABELS, Comment, Label
+from .models import Comment, Label
 from .triage import AuthorHistory, Ruleset, initial_status, ruleset_load, text_hash, triage_text
+from .urgent_mail import URGENT_MAIL_LINES, urgent_comments_mail
 
 logger = logging.getLogger(__name__)
 
@@ -627,9 +627,6 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
         ).update(reply_window_ends_at=window, sort_at=Least(F("due_at"), Value(window)))
 
 
-_URGENT_MAIL_LINES = 50
-
-
 def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     """Tell the förvaltning's leads and AKN about threats, racism and personal attacks.
 
@@ -637,8 +634,6 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     threats is one mail, not fifty); every comment is in exactly one mail, because only the batch
     that inserted a row reports it. The comments' text stays in the portal.
     """
-    from helsocial.outbox.services import outbox_enqueue
-
     rows = sorted(rows, key=operator.itemgetter("sort_at", "platform_id"))  # as the queue lists them
     admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
     leads: dict[int, set[str]] = defaultdict(set)
@@ -651,46 +646,18 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     for row in rows:
         by_queue[row["queue_administration_id"]].append(row)
     # The ids for the links, of the comments the mails list (not of a whole raid's).
-    _with_ids(account, [row for queue_rows in by_queue.values() for row in queue_rows[:_URGENT_MAIL_LINES]])
-    label_names = dict(Label.choices)
+    _with_ids(account, [row for queue_rows in by_queue.values() for row in queue_rows[:URGENT_MAIL_LINES]])
     for admin_id, queue_rows in by_queue.items():
         to = sorted(leads[admin_id] | leads[account.administration_id])
         if settings.AKN_EMAIL:
             to.append(settings.AKN_EMAIL)
         if not to:
             continue
-        lines = []
-        for row in queue_rows[:_URGENT_MAIL_LINES]:
-            labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
-            due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
-            where = "kontaktcenters kö" if row["in_kc_queue"] else "förvaltningens kö"
-            link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
-            lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
-        first = queue_rows[0]["id"]
-        count = len(queue_rows)
-        if count > _URGENT_MAIL_LINES:
-            # A raid's hundreds of links help nobody: the rest are counted, and the queue has them first.
-            queue = (
-                reverse("moderation:queue-kc")
-                if queue_rows[0]["in_kc_queue"]
-                else reverse("moderation:queue-administration", kwargs={"administration_id": admin_id})
-            )
-            lines.append(f"… och {count - _URGENT_MAIL_LINES} till, först i kön: {settings.SITE_URL}{queue}")
-        subject = (
-            f"Brådskande kommentar på {account.name}"
-            if count == 1
-            else f"{count} brådskande kommentarer på {account.name}"
-        )
-        outbox_enqueue(
-            key=f"moderation-urgent:{first}:{count}",
+        urgent_comments_mail(
+            key=f"moderation-urgent:{queue_rows[0]['id']}:{len(queue_rows)}",
             to=to,
-            subject=subject,
-            body=(
-                f"På {account.name} ({account.get_platform_display()}) har det kommit kommentarer som "
-                "automatiskt märkts som hot, rasism eller personliga påhopp. De ligger först i kön.\n\n"
-                + "\n".join(lines)
-                + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
-            ),
+            account=account,
+            rows=queue_rows,
         )
     return len(rows)
 

@@ -26,6 +26,18 @@ class Label(models.TextChoices):
 
 # Labels that put a comment at the top of its queue on the short clock and tell the leads and AKN.
 URGENT_LABELS = frozenset({Label.RACISM, Label.THREAT, Label.PERSONAL_ATTACK})
+# Labels whose suggested action wins over a question's or an opinion's.
+VIOLATION_LABELS = frozenset(
+    {
+        Label.RACISM,
+        Label.THREAT,
+        Label.PERSONAL_ATTACK,
+        Label.PERSONAL_DATA,
+        Label.SPAM,
+        Label.MISINFORMATION,
+        Label.RIGHTS,
+    }
+)
 
 
 class SuggestedAction(models.TextChoices):
@@ -257,6 +269,61 @@ class TriageTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.term}"
+
+
+class TriageWordGroup(models.Model):
+    """A named list of words that triage patterns use as {name}: groups of people, insults, verbs.
+
+    One entry per line or comma: "word" (every form, by its stem), "=word" (this form only) or
+    "word*" (every word that starts so)."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    words = models.TextField(_("words"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("triage word group")
+        verbose_name_plural = _("triage word groups")
+        constraints = [
+            # Patterns name groups in lower case ({group}); one spelling per group.
+            models.CheckConstraint(
+                condition=Q(name=models.functions.Lower("name")), name="triage_word_group_lower"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TriagePattern(models.Model):
+    """Words in an order, at a distance and without a negation that give a comment a label.
+
+    The language is described in `moderation.triage`; a pattern names word groups as {name}."""
+
+    label = models.CharField(_("label"), max_length=32, choices=Label)
+    name = models.CharField(_("what it catches"), max_length=120)
+    pattern = models.CharField(_("pattern"), max_length=500)
+    is_enabled = models.BooleanField(_("in use"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["label", "name"]
+        verbose_name = _("triage pattern")
+        verbose_name_plural = _("triage patterns")
+        constraints = [
+            models.UniqueConstraint(fields=["label", "name"], name="triage_pattern_once_per_label")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.name}"
 
 
 class TriageDomain(models.Model):

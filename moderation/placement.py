@@ -19,14 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Value
-from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
 from calendar_booking.models import BookingSlot
 
-from .models import URGENT_LABELS, Comment, CommentNote, Label
+from .models import Comment, CommentNote
+from .urgent_mail import urgent_comments_mail
 
 # Stay well under the bind-parameter limits of both databases.
 _CHUNK = 5000
@@ -177,8 +176,6 @@ def _tell_new_queue(*, account: SocialAccount, administration_id: int, comment_i
     AKN and the account's förvaltning heard of it when it arrived; the comments' text stays in the
     portal. One mail per move and queue.
     """
-    from helsocial.outbox.services import outbox_enqueue
-
     leads = sorted(
         RoleAssignment.objects.filter(
             role=Role.LEAD, administration_id=administration_id, user__is_active=True
@@ -192,30 +189,14 @@ def _tell_new_queue(*, account: SocialAccount, administration_id: int, comment_i
     rows = list(
         Comment.objects.filter(pk__in=comment_ids)
         .order_by("sort_at", "id")
-        .values("id", "labels", "in_kc_queue", "due_at", "queue_administration__name")
+        .values(
+            "id", "labels", "in_kc_queue", "due_at", "queue_administration_id", "queue_administration__name"
+        )
     )
-    names = dict(Label.choices)
-    lines = []
-    for row in rows:
-        labels = ", ".join(str(names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
-        due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
-        where = "kontaktcenters kö" if row["in_kc_queue"] else f"{row['queue_administration__name']}s kö"
-        link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
-        lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
-    count = len(rows)
-    outbox_enqueue(
-        key=f"moderation-urgent-placed:{rows[0]['id']}:{count}:{administration_id}",
+    urgent_comments_mail(
+        key=f"moderation-urgent-placed:{rows[0]['id']}:{len(rows)}:{administration_id}",
         to=leads,
-        subject=(
-            f"Brådskande kommentar på {account.name}"
-            if count == 1
-            else f"{count} brådskande kommentarer på {account.name}"
-        ),
-        body=(
-            f"Ett inlägg på {account.name} ({account.get_platform_display()}) har kopplats till er "
-            "förvaltnings bokning. Kommentarer på det som automatiskt märkts som hot, rasism eller "
-            "personliga påhopp har flyttats dit de ska hanteras och ligger först i kön.\n\n"
-            + "\n".join(lines)
-            + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
-        ),
+        account=account,
+        rows=rows,
+        moved=True,
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import roles_of
 from accounts.models import Administration, Role, User
+from helsocial.forms import SingleLineInputsMixin
 
 from .models import Comment, SavedReply
 
@@ -62,7 +63,7 @@ def saved_replies_for_comment(comment: Comment) -> QuerySet[SavedReply]:
     return SavedReply.objects.filter(Q(administration__isnull=True) | Q(administration_id__in=ids))
 
 
-class SavedReplyForm(forms.ModelForm):
+class SavedReplyForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = SavedReply
         fields = ["administration", "title", "text"]

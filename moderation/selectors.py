@@ -226,14 +226,21 @@ def triage_trial(
     """The current rules and the changed ones over the last `last` comments, in arrival order."""
     from accounts.models import Administration
 
-    from .models import TriageDomain, TriageRule, TriageTerm
+    from .models import TriageDomain, TriagePattern, TriageRule, TriageTerm, TriageWordGroup
 
     rules = list(TriageRule.objects.values_list("label", "action", "is_enabled", "params"))
     terms = list(TriageTerm.objects.values_list("pk", "label", "term", "match"))
     domains = list(TriageDomain.objects.values_list("domain", "kind"))
     contacts = [v for pair in Administration.objects.values_list("phone", "email") for v in pair if v]
+    # The patterns stay as they are on both sides: the trial compares the change alone.
+    patterns = {
+        "groups": list(TriageWordGroup.objects.values_list("name", "words")),
+        "patterns": list(
+            TriagePattern.objects.filter(is_enabled=True).values_list("label", "name", "pattern")
+        ),
+    }
     current = ruleset_build(
-        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts
+        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts, **patterns
     )
     changed_terms = [t[1:] for t in terms if remove_term is None or t[0] != remove_term.pk]
     if add_term and add_label:
@@ -248,7 +255,11 @@ def triage_trial(
         old = next((r for r in rules if r[0] == action_label), None)
         changed_rules.append((action_label, action, old[2] if old else True, old[3] if old else {}))
     changed = ruleset_build(
-        rules=changed_rules, terms=changed_terms, domains=changed_domains, allowed_contacts=contacts
+        rules=changed_rules,
+        terms=changed_terms,
+        domains=changed_domains,
+        allowed_contacts=contacts,
+        **patterns,
     )
     recent = list(
         Comment.objects.exclude(status=Comment.Status.OWN)

@@ -14,16 +14,12 @@ from datetime import date, datetime, timedelta
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from accounts.models import User
-from helsocial.outbox.services import outbox_enqueue
+from helsocial.mail import mail_enqueue
 
 from .. import rules
 from ..models import Booking, BookingLog, BookingSlot, ChannelRule, Status
@@ -185,38 +181,16 @@ def _mail_displaced(
     author = booking.author
     if not author.email:
         return
-    url = settings.SITE_URL + reverse("calendar_booking:booking-detail", args=[booking.pk])
-    with override(settings.LANGUAGE_CODE):
-        if moved_to is not None:
-            subject = _("Your booking “%(title)s” was moved for crisis information") % {
-                "title": booking.title
-            }
-            what = _("It was moved from %(old)s to %(new)s on %(account)s.") % {
-                "old": rules.fmt(old_start),
-                "new": rules.fmt(moved_to),
-                "account": slot.account,
-            }
-        else:
-            subject = _("Your booking “%(title)s” was cancelled for crisis information") % {
-                "title": booking.title
-            }
-            what = _(
-                "Its time %(old)s on %(account)s was cancelled: no free time was found within two weeks."
-            ) % {
-                "old": rules.fmt(old_start),
-                "account": slot.account,
-            }
-        body = "\n\n".join(
-            [
-                _("Hello %(name)s,") % {"name": author.first_name or author.username},
-                _(
-                    "AKN has booked crisis information (%(crisis)s) that needs the calendar "
-                    "at your booking's time."
-                )
-                % {"crisis": crisis.title},
-                what,
-                _("See the booking: %(url)s") % {"url": url},
-                "Helsocial",
-            ]
-        )
-    outbox_enqueue(key=f"displaced:{slot.pk}:{slot.sequence}", to=[author.email], subject=subject, body=body)
+    mail_enqueue(
+        key=f"displaced:{slot.pk}:{slot.sequence}",
+        name="booking_displaced",
+        to=[author.email],
+        context={
+            "booking": booking,
+            "author": author,
+            "slot": slot,
+            "old_start": old_start,
+            "moved_to": moved_to,
+            "crisis": crisis,
+        },
+    )

@@ -7,14 +7,11 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
 
 from accounts.models import Administration, User
 from helsocial import workdays
-from helsocial.outbox.services import outbox_enqueue
+from helsocial.mail import mail_enqueue
 
 from .. import rules
 from ..models import BookingLog, BookingSlot, KcAgreement, Status
@@ -69,34 +66,9 @@ def faq_mails_send(*, now: datetime | None = None) -> int:
 
 
 def _enqueue_faq(*, slot: BookingSlot, day: date) -> None:
-    booking = slot.booking
-    url = settings.SITE_URL + reverse("calendar_booking:booking-detail", args=[booking.pk])
-    with override(settings.LANGUAGE_CODE):
-        subject = _("FAQ for %(title)s, published %(time)s on %(account)s") % {
-            "title": booking.title,
-            "time": rules.fmt(slot.starts_at),
-            "account": slot.account,
-        }
-        body = "\n\n".join(
-            [
-                _(
-                    "%(administration)s expects many comments on a post "
-                    "and has prepared a FAQ for the contact centre."
-                )
-                % {"administration": booking.administration},
-                _("Post: %(title)s\nAccount: %(account)s\nTime: %(time)s\nContact: %(author)s <%(email)s>")
-                % {
-                    "title": booking.title,
-                    "account": slot.account,
-                    "time": rules.fmt(slot.starts_at),
-                    "author": booking.author,
-                    "email": booking.author.email,
-                },
-                _("FAQ:"),
-                booking.faq_text,
-                _("The booking: %(url)s") % {"url": url},
-            ]
-        )
-    outbox_enqueue(
-        key=f"faq:{booking.pk}:{day.isoformat()}", to=[settings.KC_EMAIL], subject=subject, body=body
+    mail_enqueue(
+        key=f"faq:{slot.booking.pk}:{day.isoformat()}",
+        name="faq",
+        to=[settings.KC_EMAIL],
+        context={"booking": slot.booking, "slot": slot},
     )

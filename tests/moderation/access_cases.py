@@ -406,3 +406,75 @@ CASES += [
     ),
     Case("moderation:saved-reply-delete", kwargs=saved_reply, own=everyone(405), other=everyone(405)),
 ]
+
+
+# --- AKN's triage patterns and word groups (issue 17) ---------------------------------------------------
+from moderation.models import TriagePattern  # noqa: E402
+
+_build_before_patterns = build
+
+
+def build(world):
+    _build_before_patterns(world)
+    world.own.pattern = world.other.pattern = TriagePattern.objects.order_by("pk").first()
+
+
+def pattern(side):
+    return {"pk": side.pattern.pk}
+
+
+PATTERN_DATA = {"label": "threat", "name": "krossa någon", "pattern": "=krossa ..2 {offer}"}
+GROUP_DATA = {"name": "krossa", "words": "krossa, =mosa", "note": ""}
+
+CASES += [
+    Case("moderation:triage-patterns", own=only_akn()),
+    Case("moderation:triage-patterns", method="POST", own=everyone(405)),
+    Case("moderation:triage-pattern-add", method="POST", data=PATTERN_DATA, own=only_akn(302)),
+    Case(
+        "moderation:triage-pattern-add",
+        method="POST",
+        label="a group that does not exist",
+        data={**PATTERN_DATA, "pattern": "{finns_inte} ~2 =dig"},
+        own=only_akn(400),
+    ),
+    Case("moderation:triage-pattern-add", own=everyone(405)),
+    Case(
+        "moderation:triage-pattern-toggle",
+        method="POST",
+        kwargs=pattern,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:triage-pattern-toggle", kwargs=pattern, own=everyone(405), other=everyone(405)),
+    Case(
+        "moderation:triage-pattern-remove",
+        method="POST",
+        kwargs=pattern,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:triage-pattern-remove", kwargs=pattern, own=everyone(405), other=everyone(405)),
+    Case("moderation:triage-group-save", method="POST", data=GROUP_DATA, own=only_akn(302)),
+    Case(
+        "moderation:triage-group-save",
+        method="POST",
+        label="a word that is two words",
+        data={**GROUP_DATA, "words": "krossa dig"},
+        own=only_akn(400),
+    ),
+    Case("moderation:triage-group-save", own=everyone(405)),
+    Case("moderation:triage-pattern-try", own=only_akn()),
+    Case(
+        "moderation:triage-pattern-try",
+        method="POST",
+        data={"label": "threat", "pattern": "=krossa ..2 {offer}", "last": "50"},
+        own=only_akn(200),
+    ),
+    Case(
+        "moderation:triage-pattern-try",
+        method="POST",
+        label="a gap at the end",
+        data={"label": "threat", "pattern": "=krossa ..2", "last": "50"},
+        own=only_akn(400),
+    ),
+]

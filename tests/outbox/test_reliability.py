@@ -198,3 +198,28 @@ def test_two_threads_delivering_the_same_rows_send_each_once(transactional_db, s
     # still on its way.
     smtp_server.wait_for(5)
     assert smtp_server.message_id_counts() == {m.message_id: 1 for m in messages}
+
+
+def test_the_worker_fails_a_refused_recipient_at_once_and_keeps_retrying_a_busy_one(
+    smtp_server, celery_worker_process
+):
+    smtp_server.refuse["gone@example.org"] = "550 5.1.1 No such user here"
+    smtp_server.refuse["busy@example.org"] = "452 4.2.2 Mailbox full, try later"
+    with transaction.atomic():
+        refused = outbox_enqueue(key="refused", to=["gone@example.org"], subject="Registrering", body="b")
+    with transaction.atomic():
+        busy = outbox_enqueue(key="busy", to=["busy@example.org"], subject="Registrering", body="b")
+    wait_until(
+        lambda: OutboxMessage.objects.filter(pk=busy.pk, attempts__gte=3).exists(),
+        timeout=60,
+        what="the busy recipient's mail to be tried three times",
+    )
+    refused.refresh_from_db()
+    assert (refused.status, refused.attempts) == ("failed", 1)
+    assert "550 5.1.1" in refused.last_error and refused.failed_at is not None
+    assert OutboxMessage.objects.get(pk=busy.pk).status in ("pending", "sending")
+
+    del smtp_server.refuse["busy@example.org"]
+    smtp_server.wait_for(1, timeout=60)
+    wait_until(lambda: OutboxMessage.objects.filter(pk=busy.pk, status="sent").exists(), 30, "busy sent")
+    assert [mail.rcpt_tos for mail in smtp_server.messages] == [("busy@example.org",)]
