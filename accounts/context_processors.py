@@ -25,6 +25,7 @@ def _navigation(request) -> list[dict]:
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
     if rs.is_akn:
         items.append({"label": _("Triage rules"), "url": reverse("moderation:triage-lists")})
+        items.append({"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")})
         items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
         items.append({"label": _("People"), "url": reverse("accounts:person-list")})
     # The current page is the item whose address is the longest prefix of the path ("/accounts/mine/"

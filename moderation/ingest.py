@@ -13,7 +13,9 @@ import dataclasses
 import gc
 import json
 import logging
+import math
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -249,34 +251,64 @@ _LIMITS = (
 
 
 def _sanitise(item: RemoteComment) -> RemoteComment:
-    """Platform text is untrusted: no NUL characters (PostgreSQL refuses them), nothing too long."""
+    """Platform text is untrusted: no NUL characters or lone surrogates (PostgreSQL refuses them),
+    nothing too long."""
     fields = {}
     for name, limit in _LIMITS:
         value = getattr(item, name)
-        if value and ("\x00" in value or (limit is not None and len(value) > limit)):
+        if value and (
+            "\x00" in value
+            or (limit is not None and len(value) > limit)
+            or (not value.isascii() and _SURROGATE.search(value))
+        ):
             fields[name] = _clean(value, limit)
     # The raw payload is checked where it is encoded (`_copy_values`, `_raw_safe`): once, not twice.
     return dataclasses.replace(item, **fields) if fields else item
 
 
 def _raw_safe(raw: dict) -> dict:
-    """The raw payload without NUL characters, which PostgreSQL's jsonb refuses."""
-    return _clean_json(raw) if "\\u0000" in _json_text(raw) else raw
+    """The raw payload as PostgreSQL's jsonb takes it (see `json_storable`)."""
+    try:
+        text = orjson.dumps(raw)
+    except TypeError:  # a lone surrogate, nesting beyond orjson's limit, a huge integer, a key not a string
+        return json_storable(raw)
+    return json_storable(raw) if b"\\u0000" in text else raw
+
+
+# Half of a surrogate pair, e.g. an emoji cut in two: it has no UTF-8, so PostgreSQL cannot take it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Platform JSON is a few levels deep; anything far deeper was made to break a parser.
+JSON_DEPTH_LIMIT = 64
+
+
+def _storable_text(text: str) -> str:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _clean(value: str | None, limit: int | None = None) -> str:
-    # PostgreSQL refuses NUL characters in text, and ids longer than their column.
-    text = (value or "").replace("\x00", "")
+    # PostgreSQL refuses NUL characters and lone surrogates in text, and ids longer than their column.
+    text = _storable_text(value or "")
     return text[:limit] if limit else text
 
 
-def _clean_json(value):
+def json_storable(value, _depth: int = 0):
+    """`value` as PostgreSQL's jsonb takes it: NUL characters gone and lone surrogates replaced (in
+    keys too), keys as strings, NaN and infinities as null, and nothing nested deeper than
+    JSON_DEPTH_LIMIT (a deeper part becomes null)."""
     if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, dict):
-        return {_clean_json(str(k)): _clean_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean_json(v) for v in value]
+        return _storable_text(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict | list | tuple):
+        if _depth >= JSON_DEPTH_LIMIT:
+            return None
+        if isinstance(value, dict):
+            return {_storable_text(str(k)): json_storable(v, _depth + 1) for k, v in value.items()}
+        return [json_storable(v, _depth + 1) for v in value]
     return value
 
 
@@ -358,11 +390,12 @@ _json_plain = json.JSONEncoder(ensure_ascii=False).encode
 def _json_text(value) -> str:
     """JSON text for a jsonb column: orjson's, several times faster than json's, and the same JSON
     (only the spacing differs, which jsonb does not keep); json's where orjson refuses a value (an
-    integer beyond 64 bits, a key that is not a string)."""
+    integer beyond 64 bits, a key that is not a string, a lone surrogate, deep nesting), made
+    storable first."""
     try:
         return orjson.dumps(value).decode()
     except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return _json_plain(value)
+        return _json_plain(json_storable(value))
 
 
 def _copy_values(row: dict) -> list:
@@ -374,7 +407,7 @@ def _copy_values(row: dict) -> list:
             continue
         text = _json_text(value)
         if "\\u0000" in text:  # PostgreSQL's jsonb refuses NUL characters
-            text = _json_text(_clean_json(value))
+            text = _json_text(json_storable(value))
         values[i] = text
     return values
 

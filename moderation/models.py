@@ -198,24 +198,58 @@ class Comment(models.Model):
         return self.priority == 0
 
 
+class WebhookDeliveryQuerySet(models.QuerySet):
+    def with_errors(self) -> WebhookDeliveryQuerySet:
+        """Deliveries that failed, or of which some items could not be read: AKN's list."""
+        return self.filter(status__in=WebhookDelivery.ERROR_STATUSES)
+
+
 class WebhookDelivery(models.Model):
     """One POST from Meta, stored before it is answered so that nothing is lost if the work fails."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        PROCESSED = "processed", _("Processed")
+        # Stored what could be read; `error` says which items could not be.
+        PARTLY_FAILED = "partly_failed", _("Partly failed")
+        # Nothing could be stored; `error` says why. Tried again only when AKN asks.
+        FAILED = "failed", _("Failed")
+
+    ERROR_STATUSES = (Status.PARTLY_FAILED, Status.FAILED)
 
     body = models.BinaryField()
     # Meta resends a delivery it thinks failed with the same body: the hash makes a replay a no-op.
     body_sha256 = models.CharField(max_length=64)
     received_at = models.DateTimeField(default=timezone.now)
+    # When the delivery was settled: processed, partly or not at all (see status).
     processed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
 
+    objects = WebhookDeliveryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-received_at"]
-        constraints = [models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once"),
+            # Settled exactly when it is no longer waiting: the sweep reads one, AKN's list the other.
+            models.CheckConstraint(
+                condition=Q(status="pending", processed_at__isnull=True)
+                | (~Q(status="pending") & Q(processed_at__isnull=False)),
+                name="webhook_delivery_settled",
+            ),
+        ]
         indexes = [
             # The sweep finds deliveries whose task never ran (e.g. the broker was down).
             models.Index(
                 fields=["received_at"], condition=Q(processed_at__isnull=True), name="webhook_unprocessed"
+            ),
+            # AKN's list of deliveries with errors, newest first; there are few of them.
+            models.Index(
+                fields=["-received_at", "-id"],
+                condition=Q(status__in=["partly_failed", "failed"]),
+                name="webhook_with_errors",
             ),
         ]
 

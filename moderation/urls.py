@@ -67,3 +67,15 @@ urlpatterns += [
         name="saved-reply-delete",
     ),
 ]
+
+# Meta webhook deliveries that failed, for AKN (issue 12): moderation/views_webhooks.py.
+from . import views_webhooks  # noqa: E402
+
+urlpatterns += [
+    path("moderation/webhooks/", views_webhooks.webhook_deliveries, name="webhook-deliveries"),
+    path(
+        "moderation/webhooks/<int:pk>/retry/",
+        views_webhooks.webhook_delivery_retry,
+        name="webhook-delivery-retry",
+    ),
+]

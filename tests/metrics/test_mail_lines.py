@@ -8,6 +8,7 @@ from django.utils import timezone
 from helsocial.outbox.models import OutboxMessage
 from helsocial.outbox.services import outbox_deliver
 from metrics import services
+from platforms import services as connections
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ def test_the_token_expiry_mail_of_an_account_with_a_line_break_in_its_name_arriv
     account.name = "Kulturskolan\nHelsingborg\r\nBcc: angripare@example.org"
     account.access_token = "t"
     account.save()
-    services.account_connect(
+    connections.account_connect(
         account=account, token="t", by=None, expires_at=timezone.now() + timedelta(days=6)
     )
     assert services.token_expiry_reminders_send() == 1

@@ -478,3 +478,44 @@ CASES += [
         own=only_akn(400),
     ),
 ]
+
+
+# --- failed webhook deliveries (issue 12): AKN only; a delivery belongs to no förvaltning ------------
+from django.utils import timezone  # noqa: E402
+
+from moderation.models import WebhookDelivery  # noqa: E402
+
+_build_saved_replies = build
+
+
+def build(world):
+    _build_saved_replies(world)
+    body = b'{"object":"page","entry":[{"id":"555","changes":5}]}'
+    world.own.delivery = world.other.delivery = WebhookDelivery.objects.create(
+        body=body,
+        body_sha256="f" * 64,
+        status=WebhookDelivery.Status.FAILED,
+        processed_at=timezone.now(),
+        error=f"entry 0 ('555'): changes is a number, not a list {world.marker}",
+        attempts=1,
+    )
+
+
+def delivery(side):
+    return {"pk": side.delivery.pk}
+
+
+CASES += [
+    Case("moderation:webhook-deliveries", own=only_akn()),
+    Case("moderation:webhook-deliveries", label="tampered cursor", query="after=!!nonsense", own=only_akn()),
+    Case("moderation:webhook-deliveries", method="POST", own=everyone(405)),
+    # Trying again re-runs the delivery (which fails again) and goes back to the list.
+    Case(
+        "moderation:webhook-delivery-retry",
+        method="POST",
+        kwargs=delivery,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:webhook-delivery-retry", kwargs=delivery, own=everyone(405), other=everyone(405)),
+]
