@@ -24,8 +24,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from accounts.models import Administration, Role, SocialAccount, User
 from accounts.access import roles_of
+from accounts.models import Administration, Role, SocialAccount, User
 from helsocial import workdays
 from helsocial.outbox.services import outbox_enqueue
 

@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from accounts.access import roles_of
+from accounts.models import Role
 
 
 def _navigation(request) -> list[dict]:

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import SocialAccount
 from accounts.access import Action, get_account_for_user
+from accounts.models import SocialAccount
 
 from . import oauth, services
 from .forms import TokenPasteForm

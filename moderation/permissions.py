@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from accounts.models import Administration, Role, User
 from accounts.access import roles_of
+from accounts.models import Administration, Role, User
 
 from .models import Comment, CommentNote
 

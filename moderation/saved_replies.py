@@ -13,8 +13,8 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Administration, Role, User
 from accounts.access import roles_of
+from accounts.models import Administration, Role, User
 
 from .models import Comment, SavedReply
 

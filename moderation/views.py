@@ -19,8 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.models import Role, SocialAccount
 from accounts.access import accounts_visible_to, require_akn, roles_of
+from accounts.models import Role, SocialAccount
 from helsocial.pagination import keyset_page
 
 from . import meta_webhook, placement, selectors, services

@@ -21,8 +21,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import Role
 from accounts.access import roles_of
+from accounts.models import Role
 
 from .actions import (
     SIMPLE_ACTIONS,
