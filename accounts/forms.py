@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from helsocial.fields import https_url_formfield
+from helsocial.fields import formfield
 from helsocial.widgets import QuickSelect
 
 from .models import Administration, Role, SocialAccount, User
@@ -83,7 +83,7 @@ class SocialAccountForm(_CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = SocialAccount
-        formfield_callback = https_url_formfield
+        formfield_callback = formfield
         fields = (
             "administration",
             "name",

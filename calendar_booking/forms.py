@@ -5,7 +5,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
-from helsocial.fields import https_url_formfield
+from helsocial.dates import MomentField
+from helsocial.fields import formfield
 from helsocial.widgets import QuickSelect
 
 from .models import (
@@ -80,7 +81,7 @@ class BookingForm(forms.ModelForm):
 
     class Meta:
         model = Booking
-        formfield_callback = https_url_formfield
+        formfield_callback = formfield
         fields = (
             "title",
             "draft_text",
@@ -150,7 +151,7 @@ class BookingForm(forms.ModelForm):
 
 class SlotForm(forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         required=False,
         label=_("Starts"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -182,7 +183,7 @@ def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
 
 class MoveForm(forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         label=_("New start"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -233,6 +234,7 @@ class ChannelRuleForm(forms.ModelForm):
 class KcAgreementForm(forms.ModelForm):
     class Meta:
         model = KcAgreement
+        formfield_callback = formfield
         fields = ("administration", "valid_from", "valid_until", "note")
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

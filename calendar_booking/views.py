@@ -14,13 +14,14 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import accounts_visible_to, administrations_for, require_akn, roles_of
 from accounts.models import Administration, SocialAccount
+from helsocial.dates import day_param
 from helsocial.pagination import keyset_page
 
 from . import selectors, services
@@ -267,10 +268,8 @@ def _csv_safe(value: object) -> str:
 
 
 def _date_param(request: HttpRequest, name: str) -> date | None:
-    try:
-        return parse_date(request.GET.get(name) or "")
-    except ValueError:  # well-formed but impossible, e.g. 2026-02-30
-        return None
+    # Absent: None; malformed, impossible (2026-02-30) or out of range (9999-12-31): a 400 that says so.
+    return day_param(request.GET, name)
 
 
 class _Echo:

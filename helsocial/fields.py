@@ -33,11 +33,23 @@ class EncryptedTextField(models.TextField):
             return ""
 
 
-def https_url_formfield(field, **kwargs):
-    """A ModelForm's `formfield_callback`: a URL typed without a scheme is taken to be https://
-    (Django 6's default, and the only scheme the city's links use); other fields as usual."""
+def formfield(field, **kwargs):
+    """Every ModelForm's `formfield_callback` (Meta.formfield_callback = formfield):
+
+    - a URL typed without a scheme is taken to be https:// (Django 6's default, and the only scheme
+      the city's links use);
+    - a date or a date and time must lie in the years helsocial.dates handles, so a service never
+      meets year 1 or 9999 (tests/test_forms_fuzz.py checks every form's date fields);
+    - other fields as usual.
+    """
     from django.db import models
+
+    from .dates import DayField, MomentField
 
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    elif isinstance(field, models.DateTimeField):
+        kwargs.setdefault("form_class", MomentField)
+    elif isinstance(field, models.DateField):
+        kwargs.setdefault("form_class", DayField)
     return field.formfield(**kwargs)

@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.dates import DayField
+
 
 class TokenPasteForm(forms.Form):
     """The fallback when the OAuth flow cannot be used: paste a long-lived token from the platform."""
@@ -13,7 +15,7 @@ class TokenPasteForm(forms.Form):
         max_length=4000,
         help_text=_("A long-lived token from the platform's developer tools. It is stored encrypted."),
     )
-    expires_on = forms.DateField(
+    expires_on = DayField(
         label=_("Valid until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

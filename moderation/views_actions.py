@@ -7,14 +7,14 @@ may not handle it → 403); the services in `actions.py` and `evidence.py` check
 from __future__ import annotations
 
 import csv
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,6 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import roles_of
 from accounts.models import Role
+from helsocial.dates import day_param
+from helsocial.errors import BadInput
 
 from .actions import (
     SIMPLE_ACTIONS,
@@ -237,13 +239,6 @@ def _export_scope(user) -> Q:
     return condition
 
 
-def _parse_day(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw or "")
-    except ValueError:
-        return None
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -293,16 +288,10 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
 def export_csv(request: HttpRequest) -> HttpResponse:
     """One row per action in [from, to] (Swedish days), streamed: a year never sits in memory."""
     scope = _export_scope(request.user)
-    start, end = _parse_day(request.GET.get("from")), _parse_day(request.GET.get("to"))
-    if start is None or end is None:
-        return HttpResponseBadRequest(
-            _("Give the dates as from=YYYY-MM-DD and to=YYYY-MM-DD."),
-            content_type="text/plain; charset=utf-8",
-        )
+    start = day_param(request.GET, "from", required=True)
+    end = day_param(request.GET, "to", required=True)
     if end < start:
-        return HttpResponseBadRequest(
-            _("The end date is before the start date."), content_type="text/plain; charset=utf-8"
-        )
+        raise BadInput(_("The end date is before the start date."))
     since = datetime.combine(start, time.min, tzinfo=STOCKHOLM)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM)
     comments_scope = Comment.objects.filter(scope)

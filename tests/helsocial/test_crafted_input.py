@@ -1,0 +1,107 @@
+"""Crafted input that once ended in a 500 (issue #12): each is now a 400 or a 404 in Swedish.
+
+The page cursor of every keyset list, the years and weeks in calendar addresses, a booked time in
+year 1 or 9999, and the exports' `from`/`to` all go through one shared place (helsocial/pagination.py,
+helsocial/dates.py), so these tests try each address the issue names and more of the same kind.
+"""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/calendar/week/9999/52/",
+        "/calendar/week/1/1/",
+        "/calendar/week/0001/1/",
+        "/calendar/week/1899/52/",
+        "/calendar/week/3000/1/",
+        "/calendar/week/2026/0/",
+        "/calendar/week/2026/54/",
+        "/calendar/week/2026/99999999999999999999/",
+        "/calendar/month/9999/12/",
+        "/calendar/month/2026/13/",
+        "/calendar/month/0/1/",
+    ],
+)
+def test_a_year_or_week_outside_the_calendar_is_a_404_in_swedish(communicator_client, path):
+    response = communicator_client.get(path)
+    assert response.status_code == 404
+    assert "Sidan hittades inte" in response.content.decode()
+
+
+def test_the_first_and_last_weeks_in_range_show_and_link_on(communicator_client):
+    for year, week in ((1900, 1), (2999, 52)):
+        response = communicator_client.get(reverse("calendar_booking:calendar-week", args=[year, week]))
+        assert response.status_code == 200
+        # One step past the range is an ordinary link that answers 404, never a crash.
+        assert communicator_client.get(response.context["prev_url"]).status_code in (200, 404)
+        assert communicator_client.get(response.context["next_url"]).status_code in (200, 404)
+
+
+@pytest.mark.parametrize(
+    ("url", "query"),
+    [
+        ("moderation:export-csv", {"from": "9999-12-31", "to": "9999-12-31"}),
+        ("moderation:export-csv", {"from": "0001-01-01", "to": "2026-01-01"}),
+        ("moderation:export-csv", {"from": "2026-01-01", "to": "9999-12-31"}),
+        ("calendar_booking:booking-export", {"from": "9999-12-31"}),
+        ("calendar_booking:booking-export", {"from": "0001-01-01", "to": "0001-01-02"}),
+        ("calendar_booking:booking-export", {"to": "9999-12-31"}),
+        ("calendar_booking:booking-export", {"from": "2026-02-30"}),
+    ],
+)
+def test_an_export_from_a_day_outside_the_range_is_a_400_in_swedish(akn_client, url, query):
+    response = akn_client.get(reverse(url), query)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "ÅÅÅÅ-MM-DD" in body and "1900-01-01" in body and "2999-12-31" in body
+
+
+def booking_post(administration, account, starts_at: str) -> dict:
+    return {
+        "administration": administration.pk,
+        "title": "Simskola i sommar",
+        "draft_text": "Anmäl ditt barn till simskolan!",
+        "objective": "activate",
+        "category": "tips",
+        "topics": ["leisure"],
+        "target_group": "Föräldrar i Helsingborg",
+        "link": "https://helsingborg.se/simskola",
+        "media_type": "image",
+        "rights_confirmed": "on",
+        "consent_confirmed": "on",
+        "slot0-account": account.pk,
+        "slot0-starts_at": starts_at,
+    }
+
+
+@pytest.mark.parametrize(
+    "starts_at",
+    ["0001-01-01T00:30", "0001-01-01T10:00", "9999-12-31T10:00", "9999-12-31T23:30", "1899-12-31T23:59"],
+)
+def test_a_booked_time_in_year_1_or_9999_is_a_field_error(
+    communicator_client, administration, citywide_account, starts_at
+):
+    response = communicator_client.post(
+        reverse("calendar_booking:booking-create"), booking_post(administration, citywide_account, starts_at)
+    )
+    assert response.status_code == 200
+    assert "Ange ett datum mellan 1900-01-01 och 2999-12-31." in response.content.decode()
+
+
+def test_a_booked_time_can_be_moved_only_within_the_range(
+    communicator_client, communicator, administration, citywide_account
+):
+    from tests.calendar_booking.helpers import book
+
+    slot = book(communicator, administration, (citywide_account, "2026-12-02 10:00")).slots.get()
+    for starts_at in ("9999-12-31T23:30", "0001-01-01T00:30"):
+        response = communicator_client.post(
+            reverse("calendar_booking:slot-move", args=[slot.pk]),
+            {"account": citywide_account.pk, "starts_at": starts_at},
+        )
+        assert response.status_code == 200
+        assert "Ange ett datum mellan 1900-01-01 och 2999-12-31." in response.content.decode()
