@@ -5,10 +5,83 @@ year 1 or 9999, and the exports' `from`/`to` all go through one shared place (he
 helsocial/dates.py), so these tests try each address the issue names and more of the same kind.
 """
 
+import base64
+import json
+
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
+
+REFUSED_CURSOR = "Länken till den här sidan i listan är skadad eller inaktuell"
+
+
+def cursor(value) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+IMPOSSIBLE_CURSORS = [
+    cursor([{"d": "2026-02-30"}, 1]),  # the issue's cursor, for a two-field order
+    cursor([{"d": "2026-02-30"}, 1, 1]),  # … and for the queue's three fields
+    cursor([{"dt": "2026-02-30T10:00:00+01:00"}, 1, 1]),
+    cursor([{"dt": "9999-12-31T23:30:00-12:00"}, 1]),
+    cursor([0, {"dt": "0001-01-01T00:00:00+14:00"}, 1]),
+    cursor(["a\x00b", 1]),
+    "%%%",
+]
+
+
+@pytest.fixture
+def keyset_lists(akn_client, communicator_client, administration, account, citywide_account):
+    """Every keyset list of the issue, with a client that may see it."""
+    return [
+        (akn_client, reverse("accounts:account-list")),
+        (akn_client, reverse("accounts:person-list")),
+        (akn_client, reverse("moderation:queue-kc")),
+        (akn_client, reverse("moderation:queue-administration", args=[administration.pk])),
+        (communicator_client, reverse("calendar_booking:booking-list")),
+    ]
+
+
+@pytest.mark.parametrize("after", IMPOSSIBLE_CURSORS)
+def test_an_impossible_cursor_is_a_400_in_swedish_on_every_keyset_list(keyset_lists, after):
+    for client, url in keyset_lists:
+        for headers in ({}, {"HX-Request": "true"}):
+            response = client.get(url, {"after": after}, headers=headers)
+            assert response.status_code == 400, (url, after, headers)
+            assert REFUSED_CURSOR in response.content.decode(), url
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    after=st.one_of(
+        st.text(max_size=200),
+        st.builds(
+            cursor,
+            st.lists(
+                st.one_of(
+                    st.text(max_size=30),
+                    st.integers(),
+                    st.none(),
+                    st.booleans(),
+                    st.floats(allow_nan=False),
+                    st.fixed_dictionaries({"d": st.text(max_size=12)}),
+                    st.fixed_dictionaries({"dt": st.text(max_size=30)}),
+                    st.fixed_dictionaries({"d": st.dates().map(str)}),
+                    st.fixed_dictionaries({"dt": st.datetimes().map(lambda t: t.isoformat() + "+14:00")}),
+                ),
+                max_size=4,
+            ),
+        ),
+    )
+)
+@example(after=cursor([{"d": "2026-02-30"}, 1]))
+def test_no_cursor_is_a_500_on_any_keyset_list(keyset_lists, after):
+    for client, url in keyset_lists:
+        assert client.get(url, {"after": after}).status_code in (200, 400), (url, after)
+
 
 @pytest.mark.parametrize(
     "path",
