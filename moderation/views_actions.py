@@ -6,7 +6,6 @@ may not handle it → 403); the services in `actions.py` and `evidence.py` check
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -14,15 +13,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import roles_of
 from accounts.models import Role
+from helsocial.csv_export import csv_response
 from helsocial.dates import day_param
 from helsocial.errors import BadInput
 
@@ -208,20 +209,23 @@ def evidence_png(request: HttpRequest, pk: int, evidence_id: int) -> HttpRespons
 
 # --- the export for public-records requests -------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    "handled_at",
-    "handled_by",
-    "action",
-    "outcome",
-    "rule",
-    "comment_id",
-    "account",
-    "platform",
-    "received",
-    "due",
-    "labels",
-    "status",
-]
+
+def _export_header() -> list[str]:
+    # A literal context in each call: xgettext reads only literals.
+    return [
+        pgettext("moderation export column", "Handled at"),
+        pgettext("moderation export column", "Handled by"),
+        pgettext("moderation export column", "Action"),
+        pgettext("moderation export column", "Outcome"),
+        pgettext("moderation export column", "Guideline rule"),
+        pgettext("moderation export column", "Comment id"),
+        pgettext("moderation export column", "Account"),
+        pgettext("moderation export column", "Platform"),
+        pgettext("moderation export column", "Received"),
+        pgettext("moderation export column", "Due"),
+        pgettext("moderation export column", "Labels"),
+        pgettext("moderation export column", "Status"),
+    ]
 
 
 def _export_scope(user) -> Q:
@@ -239,14 +243,7 @@ def _export_scope(user) -> Q:
     return condition
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _export_rows(entries, comments_scope, chunk: int = 2000):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
     labels = dict(Label.choices)
     buffer: list[ModerationLogEntry] = []
 
@@ -257,22 +254,20 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
             if comment is None:
                 continue
             actor = entry.actor
-            yield writer.writerow(
-                [
-                    timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
-                    (actor.get_full_name() or actor.username) if actor else "",
-                    entry.action,
-                    entry.outcome,
-                    entry.rule,
-                    comment.pk,
-                    comment.account.name,
-                    comment.account.platform,
-                    timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
-                    timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
-                    ";".join(str(labels.get(label, label)) for label in comment.labels),
-                    comment.status,
-                ]
-            )
+            yield [
+                timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
+                (actor.get_full_name() or actor.username) if actor else "",
+                entry.action,
+                entry.outcome,
+                entry.rule,
+                comment.pk,
+                comment.account.name,
+                comment.account.platform,
+                timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
+                timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
+                ";".join(str(labels.get(label, label)) for label in comment.labels),
+                comment.status,
+            ]
 
     for entry in entries.iterator(chunk_size=chunk):
         buffer.append(entry)
@@ -301,12 +296,11 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         .select_related("actor")
         .order_by("at", "id")
     )
-    response = StreamingHttpResponse(
-        _export_rows(entries, comments_scope), content_type="text/csv; charset=utf-8"
+    return csv_response(
+        filename=f"moderering-{start}-{end}.csv",
+        header=_export_header(),
+        rows=_export_rows(entries, comments_scope),
     )
-    response["Content-Disposition"] = f'attachment; filename="moderering-{start}-{end}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- saved replies (svarsmallar) ------------------------------------------------------------------
