@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from helsocial.outbox.services import outbox_enqueue
+from helsocial.shown_text import visible
 
 from .models import Evidence, Label
 
@@ -33,9 +34,9 @@ def registry_mail_body(evidence: Evidence) -> tuple[str, str]:
         facts = [
             (_("Action"), how),
             (_("Platform"), account.get_platform_display()),
-            (_("Account"), account.name),
+            (_("Account"), visible(account.name)),
             (_("Comment"), f"{comment.pk} ({comment.platform_id})"),
-            (_("Author"), comment.author_name or comment.author_id or "–"),
+            (_("Author"), visible(comment.author_name or comment.author_id or "–")),
             (_("Written"), f"{timezone.localtime(comment.created_at):%Y-%m-%d %H:%M}"),
             (
                 _("Removed"),
@@ -56,7 +57,8 @@ def registry_mail_body(evidence: Evidence) -> tuple[str, str]:
             "",
         ]
         lines += [f"{name}: {value}" for name, value in facts]
-        lines += ["", _("Text of the comment:"), comment.text or "–"]
+        # Shown, not obeyed, as on the screenshot; the attached raw item keeps the original.
+        lines += ["", _("Text of the comment:"), visible(comment.text or "–")]
     return subject, "\n".join(lines) + "\n"
 
 
