@@ -189,6 +189,11 @@ class SocialAccount(models.Model):
     def has_token(self) -> bool:
         return bool(self.access_token)
 
+    @property
+    def is_connected(self) -> bool:
+        """A call to the platform can go out: the account has a token, or needs none (the demo)."""
+        return self.has_token or self.platform == self.Platform.DEMO
+
 
 class AccountEditor(models.Model):
     """A person appointed by the förvaltning's communications department to run one account."""
