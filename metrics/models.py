@@ -80,7 +80,13 @@ class PlatformPost(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("platform post")
         verbose_name_plural = _("platform posts")
-        constraints = [models.UniqueConstraint(fields=["account", "platform_id"], name="platform_post_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "platform_id"],
+                name="platform_post_once",
+                violation_error_message=_("This post is already stored."),
+            )
+        ]
         indexes = [models.Index(fields=["account", "created_at"], name="platform_post_account_time")]
 
     def __str__(self) -> str:
@@ -121,12 +127,17 @@ class MetricSnapshot(models.Model):
         verbose_name_plural = _("metric snapshots")
         constraints = [
             models.UniqueConstraint(
-                fields=["account", "subject", "day", "metric_set"], name="metric_snapshot_once"
+                fields=["account", "subject", "day", "metric_set"],
+                name="metric_snapshot_once",
+                violation_error_message=_("The figures of this day are already stored."),
             ),
             # A post snapshot names its post; an account snapshot names none.
             models.CheckConstraint(
                 condition=(Q(subject="") & Q(post__isnull=True)) | (~Q(subject="") & Q(post__isnull=False)),
                 name="metric_snapshot_subject_matches_post",
+                violation_error_message=_(
+                    "Figures of a post must name the post, and figures of the account none."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["post", "day"], name="metric_snapshot_post_day")]

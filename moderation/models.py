@@ -151,11 +151,20 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         constraints = [
-            models.UniqueConstraint(fields=["account", "platform_id"], name="comment_once_per_account"),
-            models.CheckConstraint(condition=Q(priority__in=[0, 1]), name="comment_priority_known"),
+            models.UniqueConstraint(
+                fields=["account", "platform_id"],
+                name="comment_once_per_account",
+                violation_error_message=_("This comment is already stored."),
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__in=[0, 1]),
+                name="comment_priority_known",
+                violation_error_message=_("The comment has an unknown priority."),
+            ),
             models.CheckConstraint(
                 condition=Q(claimed_by__isnull=True) | Q(claimed_until__isnull=False),
                 name="comment_claim_has_expiry",
+                violation_error_message=_("A comment someone is handling must say until when."),
             ),
         ]
         indexes = [
@@ -214,7 +223,13 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        constraints = [models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body_sha256"],
+                name="webhook_delivery_once",
+                violation_error_message=_("This webhook delivery was already received."),
+            )
+        ]
         indexes = [
             # The sweep finds deliveries whose task never ran (e.g. the broker was down).
             models.Index(
@@ -268,7 +283,13 @@ class TriageTerm(models.Model):
         ordering = ["label", "term"]
         verbose_name = _("triage word")
         verbose_name_plural = _("triage words")
-        constraints = [models.UniqueConstraint(fields=["label", "term"], name="triage_term_once_per_label")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["label", "term"],
+                name="triage_term_once_per_label",
+                violation_error_message=_("The word is already on this label's list."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.term}"
@@ -295,7 +316,9 @@ class TriageDomain(models.Model):
         verbose_name_plural = _("triage domains")
         constraints = [
             models.CheckConstraint(
-                condition=Q(domain=models.functions.Lower("domain")), name="triage_domain_lower"
+                condition=Q(domain=models.functions.Lower("domain")),
+                name="triage_domain_lower",
+                violation_error_message=_("Write the domain in lower case."),
             ),
         ]
 
@@ -423,7 +446,10 @@ class Evidence(models.Model):
         constraints = [
             # At most one unfinished capture per comment: a retry reuses it.
             models.UniqueConstraint(
-                fields=["comment"], condition=Q(completed_at__isnull=True), name="evidence_one_pending"
+                fields=["comment"],
+                condition=Q(completed_at__isnull=True),
+                name="evidence_one_pending",
+                violation_error_message=_("Evidence of this comment is already being captured."),
             ),
         ]
 
