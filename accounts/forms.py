@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from helsocial.fields import formfield
+from helsocial.fields import formfield, validate_encodable
 from helsocial.widgets import QuickSelect
 
 from .models import Administration, Role, SocialAccount, User
@@ -28,6 +28,9 @@ class LoginForm(AuthenticationForm):
         # over-long name reached django-axes, whose failure log (varchar 255) gave a 500.
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+        # Both reach the database or the password hasher, which cannot encode a lone surrogate.
+        for name in ("username", "password"):
+            self.fields[name].validators.append(validate_encodable)
 
 
 class AccountFilterForm(forms.Form):
@@ -116,12 +119,14 @@ class SocialAccountForm(_CrispyMixin, forms.ModelForm):
 class AdministrationForm(_CrispyMixin, forms.ModelForm):
     class Meta:
         model = Administration
+        formfield_callback = formfield
         fields = ("name", "short_name", "email", "phone", "is_active")
 
 
 class ProfileForm(_CrispyMixin, forms.ModelForm):
     class Meta:
         model = User
+        formfield_callback = formfield
         fields = ("first_name", "last_name", "email", "title", "signoff")
         labels = {"first_name": _("First name"), "last_name": _("Last name"), "email": _("E-mail")}
 
@@ -145,6 +150,7 @@ class PersonForm(_CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = User
+        formfield_callback = formfield
         fields = ("username", "first_name", "last_name", "email", "title", "is_active")
         labels = {
             "username": _("Username"),

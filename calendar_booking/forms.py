@@ -212,6 +212,7 @@ class CancelForm(forms.Form):
 class ChannelRuleForm(forms.ModelForm):
     class Meta:
         model = ChannelRule
+        formfield_callback = formfield
         fields = (
             "slot_minutes",
             "min_gap_minutes",

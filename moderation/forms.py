@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
+from helsocial.fields import formfield
 from helsocial.widgets import QuickSelect
 
 from .models import Comment, Label, SuggestedAction, TriageDomain, TriageRule, TriageTerm
@@ -91,6 +92,7 @@ class ReturnForm(BootstrapMixin, forms.Form):
 class TriageTermForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageTerm
+        formfield_callback = formfield
         fields = ["label", "term", "match"]
         help_texts = {"term": _("A word or phrase. Start with ^ to match only at the start of a sentence.")}
 
@@ -104,6 +106,7 @@ class TriageTermForm(BootstrapMixin, forms.ModelForm):
 class TriageDomainForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageDomain
+        formfield_callback = formfield
         fields = ["domain", "kind", "note"]
 
     def clean_domain(self):
@@ -119,6 +122,7 @@ class TriageDomainForm(BootstrapMixin, forms.ModelForm):
 class TriageRuleForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageRule
+        formfield_callback = formfield
         fields = ["action", "is_enabled"]
 
 

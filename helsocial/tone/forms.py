@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.fields import formfield
+
 from .models import ToneSettings, ToneWord
 
 KIND_CHOICES = [
@@ -49,10 +51,12 @@ class CheckForm(forms.Form):
 class ToneWordForm(forms.ModelForm):
     class Meta:
         model = ToneWord
+        formfield_callback = formfield
         fields = ("text", "note")
 
 
 class ToneSettingsForm(forms.ModelForm):
     class Meta:
         model = ToneSettings
+        formfield_callback = formfield
         fields = ("max_sentence_words", "lix_info_from", "lix_warning_from")
