@@ -60,7 +60,7 @@ def env_list(name: str, default: str) -> list[str]:
 def env_hhmm(name: str, default: str) -> str:
     raw = os.environ.get(name, default).strip()
     hours, _sep, minutes = raw.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
+    if not (hours.isdecimal() and minutes.isdecimal() and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
         raise ImproperlyConfigured(f"{name}: expected HH:MM, got {raw!r}")
     return f"{int(hours):02d}:{int(minutes):02d}"
 

@@ -143,7 +143,8 @@ def _bulk_selection(request: HttpRequest):
         status = ""
         rows = rows.exclude(status=Comment.Status.REMOVED)
     like = None
-    if request.GET.get("like", "").isdigit():
+    # isdecimal(), not isdigit(): "²" is a digit that int() refuses.
+    if request.GET.get("like", "").isdecimal():
         like = get_comment_for_user(request.user, int(request.GET["like"]))
         rows = rows.filter(account_id=like.account_id, author_id=like.author_id)
     return rows, {"label": label, "status": status, "like": like}
@@ -171,7 +172,7 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
                 "next": request.get_full_path(),
             },
         )
-    ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()][:500]
+    ids = [int(v) for v in request.POST.getlist("comment") if v.isdecimal()][:500]
     action = request.POST.get("action", "")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith(

@@ -178,3 +178,19 @@ def test_a_booked_time_can_be_moved_only_within_the_range(
         )
         assert response.status_code == 200
         assert "Ange ett datum mellan 1900-01-01 och 2999-12-31." in response.content.decode()
+
+
+@pytest.mark.parametrize("number", ["²", "①", "٣", "99999999999999999999", "-1"])
+def test_an_odd_number_in_an_address_is_never_a_500(
+    akn_client, communicator_client, citywide_account, number
+):
+    # str.isdigit() accepts "²", which int() refuses; a number past bigint reaches the database.
+    assert akn_client.get(reverse("moderation:comments-bulk"), {"like": number}).status_code in (200, 404)
+    bulk = akn_client.post(
+        reverse("moderation:comments-bulk"), {"comment": [number], "action": "no_action", "next": "/"}
+    )
+    assert bulk.status_code == 302
+    prefilled = communicator_client.get(
+        reverse("calendar_booking:booking-create"), {"account": number, "start": "2026-12-02T10:00"}
+    )
+    assert prefilled.status_code == 200
