@@ -194,3 +194,55 @@ def test_an_odd_number_in_an_address_is_never_a_500(
         reverse("calendar_booking:booking-create"), {"account": number, "start": "2026-12-02T10:00"}
     )
     assert prefilled.status_code == 200
+
+
+# --- endpoints that read the request without a form class (the forms: tests/test_forms_fuzz.py) ---
+
+ANYTHING = st.one_of(
+    st.sampled_from(
+        ["", "\x00", "\ud800", "\u202e", "x" * 50_000, "²", "-1", "99999999999999999999", "2026-02-30"]
+    ),
+    st.text(max_size=100),
+    st.text(alphabet=st.characters(codec=None, categories=["Cs", "Cc", "Zs"]), max_size=10),
+)
+RAW_FIELDS = {
+    "moderation:comment-act": ["action", "rule", "reply_text", "message_text"],
+    "moderation:comments-bulk": ["comment", "action", "rule", "next"],
+    "tone:panel": ["text", "text_field", "draft_text", "kind", "media_type", "objective", "link"],
+}
+ACTIONS = ["reply", "like", "no_action", "hide", "unhide", "delete", "block", "message", "removed_outside"]
+
+
+def as_browser_sends(data: dict[str, str]) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode([(k, v.encode("utf-8", "surrogatepass")) for k, v in data.items()])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    url_name=st.sampled_from(sorted(RAW_FIELDS)),
+    data=st.data(),
+)
+def test_any_post_to_an_endpoint_without_a_form_class_is_answered(
+    editor_client, editor, account, url_name, data
+):
+    from moderation.ingest import comments_ingest
+    from moderation.models import Comment
+    from tests.moderation.helpers import remote
+
+    comment = Comment.objects.filter(platform_id="fuzz").first()
+    if comment is None:  # every example runs in the test's one transaction
+        comments_ingest(account=account, items=[remote("fuzz", "När börjar skolan?")])
+        comment = Comment.objects.get(platform_id="fuzz")
+    fields = {
+        name: data.draw(st.one_of(ANYTHING, st.sampled_from(ACTIONS), st.just(str(comment.pk))), label=name)
+        for name in RAW_FIELDS[url_name]
+        if data.draw(st.booleans(), label=f"{name} given")
+    }
+    url = reverse(url_name, args=[comment.pk]) if url_name == "moderation:comment-act" else reverse(url_name)
+    for headers in ({}, {"HX-Request": "true"}):
+        response = editor_client.post(
+            url, as_browser_sends(fields), content_type="application/x-www-form-urlencoded", headers=headers
+        )
+        assert response.status_code < 500, (url_name, fields)
