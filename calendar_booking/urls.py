@@ -6,8 +6,8 @@ app_name = "calendar_booking"
 
 urlpatterns = [
     path("", views.calendar_index, name="calendar-index"),
-    path("month/<int:year>/<int:month>/", views.calendar_month, name="calendar-month"),
-    path("week/<int:year>/<int:week>/", views.calendar_week, name="calendar-week"),
+    path("month/<year:year>/<month:month>/", views.calendar_month, name="calendar-month"),
+    path("week/<year:year>/<week:week>/", views.calendar_week, name="calendar-week"),
     path("list/", views.booking_list, name="booking-list"),
     path("export.csv", views.booking_export, name="booking-export"),
     path("bookings/new/", views.booking_create, name="booking-create"),

@@ -3,7 +3,6 @@ writes through .services; htmx requests get the fragment, others the page."""
 
 from __future__ import annotations
 
-import csv
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -14,13 +13,15 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import accounts_visible_to, administrations_for, require_akn, roles_of
 from accounts.models import Administration, SocialAccount
+from helsocial.csv_export import csv_response
+from helsocial.dates import day_param
 from helsocial.pagination import keyset_page
 
 from . import selectors, services
@@ -260,22 +261,9 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _csv_safe(value: object) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet: prefix it so it stays text.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _date_param(request: HttpRequest, name: str) -> date | None:
-    try:
-        return parse_date(request.GET.get(name) or "")
-    except ValueError:  # well-formed but impossible, e.g. 2026-02-30
-        return None
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+    # Absent: None; malformed, impossible (2026-02-30) or out of range (9999-12-31): a 400 that says so.
+    return day_param(request.GET, name)
 
 
 @login_required
@@ -323,32 +311,23 @@ def booking_export(request: HttpRequest) -> StreamingHttpResponse:
     ]
 
     def rows():
-        writer = csv.writer(_Echo())
-        yield "\ufeff" + writer.writerow(header)
         for slot in slots.order_by("starts_at", "pk").iterator(chunk_size=500):
             b = slot.booking
-            yield writer.writerow(
-                [
-                    _csv_safe(value)
-                    for value in (
-                        slot.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                        slot.ends_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
-                        slot.account.name,
-                        slot.account.get_platform_display(),
-                        b.administration.name,
-                        b.title,
-                        b.get_objective_display(),
-                        b.get_category_display(),
-                        slot.get_status_display(),
-                        _("Yes") if b.is_charged else _("No"),
-                        _("Yes") if b.is_advertising else _("No"),
-                    )
-                ]
+            yield (
+                slot.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                slot.ends_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+                slot.account.name,
+                slot.account.get_platform_display(),
+                b.administration.name,
+                b.title,
+                b.get_objective_display(),
+                b.get_category_display(),
+                slot.get_status_display(),
+                _("Yes") if b.is_charged else _("No"),
+                _("Yes") if b.is_advertising else _("No"),
             )
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="publiceringskalender-{first}-{last}.csv"'
-    return response
+    return csv_response(filename=f"publiceringskalender-{first}-{last}.csv", header=header, rows=rows())
 
 
 # --- booking ---------------------------------------------------------------------------------------
@@ -374,7 +353,7 @@ def _prefill(request: HttpRequest) -> list[dict]:
     account = request.GET.get("account", "")
     try:
         start = parse_datetime(request.GET.get("start", ""))
-        if start is None or not account.isdigit():
+        if start is None or not account.isdecimal():  # isdigit() takes "²", which int() refuses
             return []
         if timezone.is_naive(start):
             start = timezone.make_aware(start, selectors.zone())

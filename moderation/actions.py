@@ -21,7 +21,9 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -84,9 +86,29 @@ class Offer:
     reason: str = ""
 
 
+def not_connected_reason(account) -> str:
+    """Why nothing can be done on the platform for an account never connected, who can change that,
+    and the link to where they do it (safe HTML: the names are escaped)."""
+    return format_html(
+        _(
+            "The account {account} is not connected to {platform}, so the portal cannot act there. "
+            "AKN or the communications lead of {administration} can connect it: "
+            '<a href="{url}">connect the account</a>.'
+        ),
+        account=account.name,
+        platform=account.get_platform_display(),
+        administration=account.administration.name,
+        url=reverse("metrics:account-connect", args=[account.pk]),
+    )
+
+
 def action_offers(comment: Comment) -> list[Offer]:
-    """Each action, and for those the platform lacks, the reason to show instead of a button."""
+    """Each action, and for those the platform lacks, the reason to show instead of a button.
+
+    On an account that was never connected, every action that needs the platform is refused here,
+    before any call goes out (without a token the platform only answers after its retries)."""
     capabilities, missing = capabilities_of(comment.account.platform)
+    unconnected = None if comment.account.is_connected else not_connected_reason(comment.account)
     if comment.kind == Comment.Kind.MENTION:
         # Someone else's post naming the city: like it or comment on it, never hide, delete or block.
         capabilities = capabilities & MENTION_CAPABILITIES
@@ -99,6 +121,8 @@ def action_offers(comment: Comment) -> list[Offer]:
         need = NEEDS.get(action)
         if action == Action.MESSAGE and need in capabilities and comment.kind == "message":
             offers.append(Offer(action, False, str(_("A direct message is answered with the answer field."))))
+        elif need is not None and need in capabilities and unconnected:
+            offers.append(Offer(action, False, unconnected))
         elif need is None or need in capabilities:
             offers.append(Offer(action, True))
         else:

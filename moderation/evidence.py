@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from helsocial.shown_text import visible
 from platforms import client_for
 from platforms.base import AlreadyGone, PlatformError
 
@@ -168,7 +169,7 @@ def render_png_pillow(context: dict) -> bytes:
 
         facts = [
             (_("Platform"), comment.account.get_platform_display()),
-            (_("Account"), comment.account.name),
+            (_("Account"), visible(comment.account.name)),
             (_("Link"), comment.permalink or "–"),
             (_("Guideline rule"), context["rule_name"] or "–"),
             (
@@ -185,14 +186,14 @@ def render_png_pillow(context: dict) -> bytes:
         lines.append((f"{name}: {value}", False))
     lines.append(("", False))
     if context["post_excerpt"]:
-        lines += [(part, False) for part in textwrap.wrap("» " + context["post_excerpt"], 90)]
+        lines += [(part, False) for part in textwrap.wrap("» " + visible(context["post_excerpt"]), 90)]
         lines.append(("", False))
-    lines.append((comment.author_name or comment.author_id, True))
+    lines.append((visible(comment.author_name or comment.author_id), True))
     lines.append((f"{timezone.localtime(comment.created_at):%Y-%m-%d %H:%M}", False))
-    for paragraph in (comment.text or "").splitlines() or [""]:
+    for paragraph in visible(comment.text or "").splitlines() or [""]:
         lines += [(part, False) for part in (textwrap.wrap(paragraph, 90) or [""])]
     for attachment in comment.attachments or []:
-        lines.append((f"• {attachment}", False))
+        lines.append((f"• {visible(attachment)}", False))
     lines.append(("", False))
     lines.append((f"{comment.pk} · {comment.platform_id}", False))
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
@@ -92,6 +93,7 @@ class ReturnForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
 class TriageTermForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageTerm
+        formfield_callback = formfield
         fields = ["label", "term", "match"]
         help_texts = {"term": _("A word or phrase. Start with ^ to match only at the start of a sentence.")}
 
@@ -105,6 +107,7 @@ class TriageTermForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
 class TriageDomainForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageDomain
+        formfield_callback = formfield
         fields = ["domain", "kind", "note"]
 
     def clean_domain(self):
@@ -120,6 +123,7 @@ class TriageDomainForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
 class TriageRuleForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageRule
+        formfield_callback = formfield
         fields = ["action", "is_enabled"]
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.access import roles_of
 from accounts.models import Administration, Role, User
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 
 from .models import Comment, SavedReply
@@ -66,6 +67,7 @@ def saved_replies_for_comment(comment: Comment) -> QuerySet[SavedReply]:
 class SavedReplyForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = SavedReply
+        formfield_callback = formfield
         fields = ["administration", "title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from moderation.actions import Action, action_offers, rule_preset
+from moderation.actions import Action, action_offers, not_connected_reason, rule_preset
 from moderation.models import Label, ModerationLogEntry
 from moderation.saved_replies import can_edit_saved_replies, saved_replies_for_comment
 
@@ -36,9 +36,12 @@ def actions_panel_context(request, comment) -> dict:
         ).values_list("action", "outcome")
     )
     done, failed = ModerationLogEntry.Outcome.DONE, ModerationLogEntry.Outcome.FAILED
+    not_connected = "" if comment.account.is_connected else not_connected_reason(comment.account)
     return {
         "comment": comment,
         "offers": offered,
+        # Said once above the buttons, not once per action.
+        "not_connected": not_connected,
         "messaged": (Action.MESSAGE, done) in logged,
         # "Delete and block" deleted but could not block: offer the block alone.
         "block_retry": removed
@@ -46,7 +49,9 @@ def actions_panel_context(request, comment) -> dict:
         and (Action.BLOCK, failed) in logged
         and (Action.BLOCK, done) not in logged,
         "author_blocked": (Action.BLOCK, done) in logged,
-        "unavailable": [o for o in offers if not o.available and o.action != Action.MESSAGE],
+        "unavailable": [
+            o for o in offers if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
+        ],
         "message_offer": next(o for o in offers if o.action == Action.MESSAGE),
         "rules": Label.choices,
         "preset": rule_preset(comment, suggested),
