@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 from .access import Action, forget_roles, require, require_akn
+from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 
 def editor_candidates(*, account: SocialAccount):

@@ -11,16 +11,6 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.pagination import keyset_page
 
 from . import services
-from .forms import (
-    AccountFilterForm,
-    AdministrationForm,
-    EditorAppointForm,
-    PersonForm,
-    ProfileForm,
-    RoleAssignForm,
-    SocialAccountForm,
-)
-from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 from .access import (
     Action,
     accounts_edited_by,
@@ -33,6 +23,16 @@ from .access import (
     require_any_role,
     roles_of,
 )
+from .forms import (
+    AccountFilterForm,
+    AdministrationForm,
+    EditorAppointForm,
+    PersonForm,
+    ProfileForm,
+    RoleAssignForm,
+    SocialAccountForm,
+)
+from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 ACCOUNT_PAGE_SIZE = 50
 

@@ -1,7 +1,7 @@
 """What a person does with a comment: answer, like, leave, hide, show again — each logged.
 
 Every action checks that the person may handle the comment (KC its queue, a förvaltning's lead and
-editors theirs, AKN all: `get_comment_for_user`), that the platform offers it (the client's
+editors theirs, AKN all: `access_comment`), that the platform offers it (the client's
 capabilities, with the platform's reason when it does not), and writes one `ModerationLogEntry` with
 the guideline rule it applies. The platform is called outside any transaction; the comment's new state
 and its log row are written together afterwards, so a failed call leaves the comment as it was and a
@@ -28,8 +28,8 @@ from accounts.models import User
 from metrics.platforms import capabilities_of, client_for
 from metrics.platforms.base import Capability, PlatformError
 
+from .access import access_comment
 from .models import ACTION_STRENGTH, Comment, Evidence, Label, ModerationLogEntry, SuggestedAction
-from .permissions import get_comment_for_user
 
 Action = ModerationLogEntry.Action
 
@@ -125,7 +125,7 @@ def rule_preset(comment: Comment, action: str) -> str:
 
 def require_handle(user: User, comment: Comment) -> Comment:
     """The comment as this user may handle it (404 another förvaltning's, 403 a role that may not)."""
-    return get_comment_for_user(user, comment.pk)
+    return access_comment(user, comment.pk)
 
 
 def require_offered(comment: Comment, action: str) -> None:
@@ -348,7 +348,7 @@ def comments_bulk(*, comment_ids: Iterable[int], by: User, action: str, rule: st
     result = BulkResult(done=[], failed={})
     for pk in sorted(set(comment_ids)):
         try:
-            comment = get_comment_for_user(by, pk)
+            comment = access_comment(by, pk)
             run(comment=comment, by=by, rule=rule)
         except (Http404, PermissionDenied):
             result.failed[pk] = str(_("You may not handle this comment."))

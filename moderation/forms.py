@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Administration
 from helsocial.widgets import QuickSelect
 
-from .models import Comment, Label, SuggestedAction, TriageDomain, TriageRule, TriageTerm
+from .models import Comment, Label, SavedReply, SuggestedAction, TriageDomain, TriageRule, TriageTerm
 
 
 class BootstrapMixin:
@@ -145,3 +145,26 @@ class TriageTryForm(BootstrapMixin, forms.Form):
         if data.get("add_term") and not data.get("add_label"):
             self.add_error("add_label", _("Choose the label the word gives."))
         return data
+
+
+class SavedReplyForm(forms.ModelForm):
+    """`administrations`: the förvaltningar the person writes saved replies for; `citywide`: whether
+    they may write the whole city's (both from moderation/access.py)."""
+
+    class Meta:
+        model = SavedReply
+        fields = ["administration", "title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, administrations, citywide: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["administration"]
+        field.queryset = administrations
+        if citywide:
+            field.empty_label = _("The whole city")
+        else:
+            field.required = True  # only AKN writes the city-wide ones
+            field.empty_label = None
+        for name in ("title", "text"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+        field.widget.attrs["class"] = "form-select"

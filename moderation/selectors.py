@@ -6,12 +6,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
 
-from .models import Comment, Label, SuggestedAction
+from .models import Comment, Label, SavedReply, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
 
 _LABEL_NAMES = dict(Label.choices)
@@ -171,7 +172,7 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
     """
     from django.utils.translation import gettext as _
 
-    from .permissions import comments_visible_to
+    from .access import comments_visible_to
 
     if comment.kind != Comment.Kind.MESSAGE or not comment.post_platform_id:
         return []
@@ -270,3 +271,16 @@ def triage_trial(
         if before.labels != after.labels or before.action != after.action:
             rows.append(TrialRow(c, before.labels, after.labels, before.action, after.action))
     return TrialOutcome(tried=len(recent), changed=rows)
+
+
+def comment_was_forwarded(comment: Comment) -> bool:
+    """KC forwarded the comment to its förvaltning (it has a forward note)."""
+    from .models import CommentNote
+
+    return CommentNote.objects.filter(comment=comment, kind=CommentNote.Kind.FORWARD).exists()
+
+
+def saved_replies_for_comment(comment: Comment) -> QuerySet[SavedReply]:
+    """The city-wide saved replies and those of the comment's förvaltning (queue and account)."""
+    ids = {comment.queue_administration_id, comment.account.administration_id}
+    return SavedReply.objects.filter(Q(administration__isnull=True) | Q(administration_id__in=ids))

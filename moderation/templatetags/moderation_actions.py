@@ -2,9 +2,10 @@
 
 from django import template
 
+from moderation.access import can_edit_saved_replies
 from moderation.actions import Action, action_offers, rule_preset
 from moderation.models import Label, ModerationLogEntry
-from moderation.saved_replies import can_edit_saved_replies, saved_replies_for_comment
+from moderation.selectors import saved_replies_for_comment
 
 register = template.Library()
 
