@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .access import (
     access_bulk,
     access_comment,
+    access_comments,
     access_evidence,
     access_export,
     access_saved_replies,
@@ -96,7 +97,10 @@ def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool
 @require_POST
 def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     """One action from the panel. An htmx request gets the panel back with the outcome (swapped in
-    place, the message in the page's live region); a plain form post is redirected to the page."""
+    place, the message in the page's live region); a plain form post is redirected to the page.
+
+    The comment is checked here and locked by the action itself, in the transaction that acts: a
+    deletion commits its evidence before it takes the lock and calls the platform."""
     comment = access_comment(request.user, pk)
     action = request.POST.get("action", "")
     done = False
@@ -109,9 +113,9 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     from django.shortcuts import render
 
     from .templatetags.moderation_actions import actions_panel_context
-
-    comment = access_comment(request.user, pk)  # as the action left it
     from .views import claim_state
+
+    # The comment as the action left it: the services keep the object in step with its row.
 
     context = actions_panel_context(request, comment)
     context.update(claim_state(request, comment))  # the "Handled by" line, swapped out of band
@@ -184,9 +188,10 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
     if not ids:
         messages.error(request, _("Tick the comments to act on."))
         return redirect(back)
+    selection = access_comments(request.user, ids)
     try:
         result = comments_bulk(
-            comment_ids=ids, by=request.user, action=action, rule=request.POST.get("rule", "")
+            selection=selection, by=request.user, action=action, rule=request.POST.get("rule", "")
         )
     except ValidationError as exc:
         for message in exc.messages:

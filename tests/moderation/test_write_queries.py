@@ -30,7 +30,7 @@ def test_one_action_on_a_comment(facebook, editor_client, account, django_assert
 def test_one_reply_through_the_panel(facebook, editor_client, account, django_assert_num_queries):
     comment = fb_comment(facebook, account, "c1", "När börjar skolan?")
     tone_lists()  # read once per process (and on a change), whichever test reads them first
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = editor_client.post(
             reverse("moderation:comment-act", args=[comment.pk]),
             {"action": "reply", "reply_text": "Den 18 augusti.", "rule": "question"},
@@ -42,7 +42,7 @@ def test_one_reply_through_the_panel(facebook, editor_client, account, django_as
 
 def test_a_bulk_action_on_ten_comments(facebook, editor_client, account, django_assert_num_queries):
     comments = [fb_comment(facebook, account, f"s{n}", f"Klockor {n}") for n in range(10)]
-    with django_assert_num_queries(64):
+    with django_assert_num_queries(55):
         response = editor_client.post(
             reverse("moderation:comments-bulk"),
             {"comment": [c.pk for c in comments], "action": "hide", "rule": "spam", "next": "/moderation/"},
