@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
@@ -93,6 +94,8 @@ class TriageTermForm(BootstrapMixin, forms.ModelForm):
         model = TriageTerm
         fields = ["label", "term", "match"]
         help_texts = {"term": _("A word or phrase. Start with ^ to match only at the start of a sentence.")}
+        # The same words as services.triage_term_add, which decides when two add it at once.
+        error_messages = {NON_FIELD_ERRORS: {"unique_together": _("The label already has this word.")}}
 
     def clean_term(self):
         term = " ".join(self.cleaned_data["term"].split())
@@ -105,6 +108,7 @@ class TriageDomainForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageDomain
         fields = ["domain", "kind", "note"]
+        error_messages = {"domain": {"unique": _("The domain is already on the list.")}}
 
     def clean_domain(self):
         domain = self.cleaned_data["domain"].strip().lower()

@@ -7,6 +7,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
@@ -289,24 +290,29 @@ def comment_return(request: HttpRequest, pk: int) -> HttpResponse:
 # --- AKN: triage lists ----------------------------------------------------------------------------
 
 
-def _triage_lists_context(**extra) -> dict:
+def _triage_lists_page(request: HttpRequest, *, status: int = 200, **forms) -> HttpResponse:
+    """The lists with their forms; a form that failed comes back bound, showing its errors."""
+    failed_rule = forms.pop("rule_form", None)
+    rules = [
+        (rule, failed_rule if failed_rule is not None and failed_rule.instance.pk == rule.pk else None)
+        for rule in TriageRule.objects.all()
+    ]
     context = {
-        "rules": list(TriageRule.objects.all()),
+        "rules": rules,
         "terms": list(TriageTerm.objects.all()),
         "domains": list(TriageDomain.objects.all()),
-        "term_form": TriageTermForm(),
-        "domain_form": TriageDomainForm(),
+        "term_form": forms.get("term_form") or TriageTermForm(),
+        "domain_form": forms.get("domain_form") or TriageDomainForm(),
         "action_choices": SuggestedAction.choices,
     }
-    context.update(extra)
-    return context
+    return render(request, "moderation/triage_lists.html", context, status=status)
 
 
 @login_required
 @require_GET
 def triage_lists(request: HttpRequest) -> HttpResponse:
     access_triage_lists(request.user)
-    return render(request, "moderation/triage_lists.html", _triage_lists_context())
+    return _triage_lists_page(request)
 
 
 @login_required
@@ -315,21 +321,20 @@ def triage_term_add(request: HttpRequest) -> HttpResponse:
     access_triage_lists(request.user)
     form = TriageTermForm(request.POST)
     if form.is_valid():
-        term = form.save(commit=False)
-        term.created_by = request.user
-        if TriageTerm.objects.filter(label=term.label, term=term.term).exists():
-            form.add_error("term", _("The label already has this word."))
+        try:
+            services.triage_term_add(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            term.save()
             messages.success(request, _("The word was added; it applies to comments from now on."))
             return redirect("moderation:triage-lists")
-    return render(request, "moderation/triage_lists.html", _triage_lists_context(term_form=form), status=400)
+    return _triage_lists_page(request, term_form=form, status=400)
 
 
 @login_required
 @require_POST
 def triage_term_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    access_triage_term(request.user, pk).delete()
+    services.triage_term_remove(term=access_triage_term(request.user, pk))
     messages.success(request, _("The word was removed."))
     return redirect("moderation:triage-lists")
 
@@ -340,20 +345,20 @@ def triage_domain_add(request: HttpRequest) -> HttpResponse:
     access_triage_lists(request.user)
     form = TriageDomainForm(request.POST)
     if form.is_valid():
-        domain = form.save(commit=False)
-        domain.created_by = request.user
-        domain.save()
-        messages.success(request, _("The domain was added."))
-        return redirect("moderation:triage-lists")
-    return render(
-        request, "moderation/triage_lists.html", _triage_lists_context(domain_form=form), status=400
-    )
+        try:
+            services.triage_domain_add(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The domain was added."))
+            return redirect("moderation:triage-lists")
+    return _triage_lists_page(request, domain_form=form, status=400)
 
 
 @login_required
 @require_POST
 def triage_domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    access_triage_domain(request.user, pk).delete()
+    services.triage_domain_remove(domain=access_triage_domain(request.user, pk))
     messages.success(request, _("The domain was removed."))
     return redirect("moderation:triage-lists")
 
@@ -361,15 +366,16 @@ def triage_domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triage_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    rule = access_triage_rule(request.user, pk)
-    form = TriageRuleForm(request.POST, instance=rule)
+    with transaction.atomic():
+        rule = access_triage_rule(request.user, pk, for_update=True)
+        form = TriageRuleForm(request.POST, instance=rule)
+        if form.is_valid():
+            services.triage_rule_update(rule=rule, by=request.user, **form.cleaned_data)
     if form.is_valid():
-        rule = form.save(commit=False)
-        rule.updated_by = request.user
-        rule.save()
         messages.success(request, _("The rule was saved."))
         return redirect("moderation:triage-lists")
-    return render(request, "moderation/triage_lists.html", _triage_lists_context(), status=400)
+    # The rule's row comes back with the form's errors (before they were dropped with the form).
+    return _triage_lists_page(request, rule_form=form, status=400)
 
 
 @login_required

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -45,6 +46,7 @@ from .actions import (
 from .evidence import comment_delete, comment_delete_and_block
 from .forms import SavedReplyForm
 from .models import Comment, Label, ModerationLogEntry
+from .services import saved_reply_remove, saved_reply_save
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE}
@@ -345,9 +347,7 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
     form = _saved_reply_form(request)
     if request.method == "POST":
         if form.is_valid():
-            reply = form.save(commit=False)
-            reply.updated_by = request.user
-            reply.save()
+            saved_reply_save(by=request.user, reply=None, **form.cleaned_data)
             messages.success(request, _("The saved reply was added."))
             return redirect("moderation:saved-replies")
         return _saved_replies_page(request, form=form, status=400)
@@ -357,22 +357,20 @@ def saved_replies(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def saved_reply_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    reply = access_saved_reply(request.user, pk)
-    form = _saved_reply_form(request, instance=reply)
-    if request.method == "POST":
-        if form.is_valid():
-            reply = form.save(commit=False)
-            reply.updated_by = request.user
-            reply.save()
+    with transaction.atomic():
+        reply = access_saved_reply(request.user, pk, for_update=request.method == "POST")
+        form = _saved_reply_form(request, instance=reply)
+        if request.method == "POST" and form.is_valid():
+            saved_reply_save(by=request.user, reply=reply, **form.cleaned_data)
             messages.success(request, _("The saved reply was saved."))
             return redirect("moderation:saved-replies")
-        return _saved_replies_page(request, form=form, status=400, editing=reply)
-    return _saved_replies_page(request, form=form, editing=reply)
+    status = 400 if request.method == "POST" else 200
+    return _saved_replies_page(request, form=form, status=status, editing=reply)
 
 
 @login_required
 @require_POST
 def saved_reply_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    access_saved_reply(request.user, pk).delete()
+    saved_reply_remove(reply=access_saved_reply(request.user, pk))
     messages.success(request, _("The saved reply was removed."))
     return redirect("moderation:saved-replies")
