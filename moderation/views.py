@@ -34,6 +34,7 @@ from .access import (
     access_triage_lists,
     access_triage_rule,
     access_triage_term,
+    can_edit_saved_replies,
     can_forward,
     can_return,
 )
@@ -144,6 +145,8 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
             "overdue": _("Overdue"),
             "you": _("You"),
             "comment": _("comment"),
+            "view": _("View"),
+            "handle": _("Handle"),
         },
     }
     if request.htmx:
@@ -158,33 +161,20 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
 # --- one comment ----------------------------------------------------------------------------------
 
 
-def claim_state(request, comment: Comment, now=None) -> dict:
-    """Who handles the comment, as the "Handled by" line shows it (`_claim_state.html`)."""
-    now = now or timezone.now()
-    held_by_other = (
-        comment.claimed_by_id is not None
-        and comment.claimed_by_id != request.user.pk
-        and comment.claimed_until is not None
-        and comment.claimed_until > now
-    )
-    return {
-        "held_by_other": held_by_other,
-        "held_by_me": comment.claimed_by_id == request.user.pk and not held_by_other,
-    }
-
-
-def _comment_context(request, comment: Comment, **extra) -> dict:
+def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
+    """The comment's page: the comment as access_comment returned it, its facts read in one query."""
     now = timezone.now()
-    notes = list(comment.notes.select_related("author", "to_administration"))
+    facts = selectors.comment_facts(comment)
     context = {
-        "comment": comment,
+        **selectors.action_panel(comment, user=request.user, facts=facts),
         "item": selectors.queue_items([comment], user=request.user, now=now)[0],
         "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
-        "notes": notes,
-        **claim_state(request, comment, now),
+        "notes": selectors.comment_notes(comment),
+        **selectors.claim_state(comment, user=request.user, now=now),
         "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
         "can_forward": can_forward(request.user, comment),
-        "can_return": can_return(comment, forwarded=selectors.comment_was_forwarded(comment)),
+        "can_return": can_return(comment, forwarded=facts.was_forwarded),
+        "can_edit_saved_replies": can_edit_saved_replies(request.user),
         "note_form": NoteForm(),
         "forward_form": ForwardForm(),
         "return_form": ReturnForm(),
@@ -229,7 +219,7 @@ def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.comment_note_add(comment=comment, by=request.user, text=form.cleaned_data["text"])
         if request.htmx:
-            notes = list(comment.notes.select_related("author", "to_administration"))
+            notes = selectors.comment_notes(comment)
             return render(
                 request,
                 "moderation/_notes.html",
@@ -237,7 +227,7 @@ def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return redirect("moderation:comment-detail", pk=comment.pk)
     if request.htmx:
-        notes = list(comment.notes.select_related("author", "to_administration"))
+        notes = selectors.comment_notes(comment)
         return render(
             request, "moderation/_notes.html", {"notes": notes, "comment": comment, "note_form": form}
         )

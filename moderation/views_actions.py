@@ -15,12 +15,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import selectors
 from .access import (
     access_bulk,
     access_comment,
@@ -29,6 +30,7 @@ from .access import (
     access_export,
     access_saved_replies,
     access_saved_reply,
+    can_edit_saved_replies,
     can_write_citywide_saved_replies,
     saved_replies_editable_by,
     saved_reply_administrations,
@@ -112,15 +114,12 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
         done = _run(request, comment, action, request.POST.get("rule", ""))
     if not request.htmx:
         return redirect("moderation:comment-detail", pk=comment.pk)
-    from django.shortcuts import render
-
-    from .templatetags.moderation_actions import actions_panel_context
-    from .views import claim_state
-
-    # The comment as the action left it: the services keep the object in step with its row.
-
-    context = actions_panel_context(request, comment)
-    context.update(claim_state(request, comment))  # the "Handled by" line, swapped out of band
+    # The panel shows the comment as the action left it: the services keep the object in step with
+    # its row, and the facts (evidence, log) are read after the action.
+    facts = selectors.comment_facts(comment)
+    context = selectors.action_panel(comment, user=request.user, facts=facts)
+    context.update(selectors.claim_state(comment, user=request.user))  # "Handled by", out of band
+    context["can_edit_saved_replies"] = can_edit_saved_replies(request.user)
     field = TEXT_FIELDS.get(action)
     context["htmx"] = True
     context["focus"] = "heading"
@@ -164,8 +163,6 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
     """GET: a filtered selection to tick; POST: one action on the ticked comments, each checked and
     logged on its own."""
     if request.method == "GET":
-        from django.shortcuts import render
-
         rows, filters = _bulk_selection(request)
         return render(
             request,
@@ -329,8 +326,6 @@ def _saved_reply_form(request: HttpRequest, **kwargs) -> SavedReplyForm:
 
 
 def _saved_replies_page(request, *, form, status=200, editing=None):
-    from django.shortcuts import render
-
     rows = saved_replies_editable_by(request.user).select_related("administration")
     return render(
         request,

@@ -30,7 +30,7 @@ def test_one_action_on_a_comment(facebook, editor_client, account, django_assert
 def test_one_reply_through_the_panel(facebook, editor_client, account, django_assert_num_queries):
     comment = fb_comment(facebook, account, "c1", "När börjar skolan?")
     tone_lists()  # read once per process (and on a change), whichever test reads them first
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = editor_client.post(
             reverse("moderation:comment-act", args=[comment.pk]),
             {"action": "reply", "reply_text": "Den 18 augusti.", "rule": "question"},
@@ -53,7 +53,7 @@ def test_a_bulk_action_on_ten_comments(facebook, editor_client, account, django_
 
 def test_the_comment_page(facebook, editor_client, account, django_assert_num_queries):
     comment = fb_comment(facebook, account, "c1", "När börjar skolan?")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = editor_client.get(reverse("moderation:comment-detail", args=[comment.pk]))
     assert response.status_code == 200
 
