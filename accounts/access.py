@@ -16,6 +16,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from helsocial.outbox.models import OutboxMessage
+
 from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 
@@ -179,6 +181,18 @@ def require_any_role(user: User) -> None:
         raise PermissionDenied
 
 
+def access_outbox_message(user: User, pk: int, *, for_update: bool = False) -> OutboxMessage:
+    """An outgoing mail, for AKN only: the portal's mail to anyone, so 403 for every other role."""
+    require_akn(user)
+    messages = OutboxMessage.objects.all()
+    if for_update:
+        messages = messages.select_for_update()
+    message = messages.filter(pk=pk).first()
+    if message is None:
+        raise Http404
+    return message
+
+
 # --- the accounts app's access functions: one per view, each returning what it checked -----------
 
 
@@ -277,6 +291,7 @@ class StartPage:
     appoints_editors: bool  # AKN and the leads
     books: bool  # a communicator books in the publishing calendar
     handles_contact_centre: bool  # KC
+    watches_failed_mail: bool  # AKN: mail the outbox could not send
 
 
 def start_page(user: User) -> StartPage:
@@ -286,4 +301,5 @@ def start_page(user: User) -> StartPage:
         appoints_editors=holds_role(user, Role.LEAD),
         books=rs.has(Role.COMMUNICATOR),
         handles_contact_centre=rs.is_kc,
+        watches_failed_mail=rs.is_akn,
     )

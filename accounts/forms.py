@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from helsocial.fields import https_url_formfield
+from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
 from .models import Administration, Role, SocialAccount, User
@@ -21,7 +22,7 @@ class _CrispyMixin:
         self.helper.add_input(Submit("submit", self.submit_label))
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(SingleLineInputsMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Django sets the username's max_length after building the field, so it never checks it; an
@@ -30,7 +31,7 @@ class LoginForm(AuthenticationForm):
         field.validators.append(MaxLengthValidator(field.max_length))
 
 
-class AccountFilterForm(forms.Form):
+class AccountFilterForm(SingleLineInputsMixin, forms.Form):
     administration = forms.ModelChoiceField(
         Administration.objects.all(),
         required=False,
@@ -77,7 +78,7 @@ class AccountFilterForm(forms.Form):
         return queryset
 
 
-class SocialAccountForm(_CrispyMixin, forms.ModelForm):
+class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     # Leads edit their förvaltning's accounts but cannot move them or make them city-wide.
     LEAD_FIELDS = ("name", "handle", "url", "visibility", "purpose", "goal", "target_group", "end_date")
 
@@ -113,13 +114,13 @@ class SocialAccountForm(_CrispyMixin, forms.ModelForm):
                     del self.fields[name]
 
 
-class AdministrationForm(_CrispyMixin, forms.ModelForm):
+class AdministrationForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = Administration
         fields = ("name", "short_name", "email", "phone", "is_active")
 
 
-class ProfileForm(_CrispyMixin, forms.ModelForm):
+class ProfileForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ("first_name", "last_name", "email", "title", "signoff")
@@ -134,7 +135,7 @@ class ProfileForm(_CrispyMixin, forms.ModelForm):
         )
 
 
-class PersonForm(_CrispyMixin, forms.ModelForm):
+class PersonForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     password = forms.CharField(
         label=_("Password"),
         required=False,
@@ -172,7 +173,7 @@ class PersonForm(_CrispyMixin, forms.ModelForm):
         return user
 
 
-class RoleAssignForm(forms.Form):
+class RoleAssignForm(SingleLineInputsMixin, forms.Form):
     role = forms.ChoiceField(choices=Role.choices, label=_("Role"))
     administration = forms.ModelChoiceField(
         Administration.objects.active(), required=False, label=_("Administration")
@@ -186,7 +187,7 @@ class RoleAssignForm(forms.Form):
         return data
 
 
-class EditorAppointForm(forms.Form):
+class EditorAppointForm(SingleLineInputsMixin, forms.Form):
     user = forms.ModelChoiceField(User.objects.none(), label=_("Person"), empty_label=_("Choose a person"))
 
     def __init__(self, *args, candidates, **kwargs):

@@ -76,11 +76,6 @@ class User(AbstractUser):
         return "Vänliga hälsningar, " + ", ".join(part for part in parts if part)
 
 
-class RoleAssignmentQuerySet(models.QuerySet):
-    def of_role(self, role: Role):
-        return self.filter(role=role)
-
-
 class RoleAssignment(models.Model):
     user = models.ForeignKey(User, models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("role"), max_length=16, choices=Role)
@@ -88,8 +83,6 @@ class RoleAssignment(models.Model):
         Administration, models.CASCADE, null=True, blank=True, related_name="role_assignments"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["role", "administration__name"]

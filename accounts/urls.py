@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_mail
 
 app_name = "accounts"
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.person_edit, name="person-edit"),
     path("people/<int:pk>/roles/add/", views.person_role_add, name="person-role-add"),
     path("people/<int:pk>/roles/<int:role_pk>/remove/", views.person_role_remove, name="person-role-remove"),
+    path("mail/failed/", views_mail.mail_failed, name="mail-failed"),
+    path("mail/failed/<int:pk>/resend/", views_mail.mail_resend, name="mail-resend"),
 ]

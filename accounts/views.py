@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from helsocial.outbox.models import OutboxMessage
 from helsocial.pagination import keyset_page
 
 from . import services
@@ -32,6 +35,7 @@ from .forms import (
     AccountFilterForm,
     AdministrationForm,
     EditorAppointForm,
+    LoginForm,
     PersonForm,
     ProfileForm,
     RoleAssignForm,
@@ -40,6 +44,17 @@ from .forms import (
 from .models import AccountEditor, Role, RoleAssignment, SocialAccount, User
 
 ACCOUNT_PAGE_SIZE = 50
+
+
+class PortalLoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        return context
 
 
 def _editor_prefetch() -> Prefetch:
@@ -59,11 +74,19 @@ def home(request: HttpRequest) -> HttpResponse:
             .filter(has_active_editor=False)
             .count()
         )
+    # AKN is told of mail that could not be sent (the registry mail is a legal duty).
+    failed_mail = OutboxMessage.objects.failed().count() if offers.watches_failed_mail else 0
     assignments = request.user.role_assignments.select_related("administration")
     return render(
         request,
         "accounts/home.html",
-        {"offers": offers, "assignments": assignments, "my_accounts": mine, "flagged_count": flagged},
+        {
+            "offers": offers,
+            "assignments": assignments,
+            "my_accounts": mine,
+            "flagged_count": flagged,
+            "failed_mail_count": failed_mail,
+        },
     )
 
 

@@ -159,7 +159,7 @@ def main() -> None:
         started = time.perf_counter()
         items = []
         for body in bodies:
-            for upserts in meta_webhook.parse(json.loads(body)).upserts.values():
+            for upserts in meta_webhook.parse(meta_webhook.decode(body)).upserts.values():
                 items.extend(upserts)
         comments_ingest(account=page, items=items, rules=ruleset_load())
         ingest_seconds = time.perf_counter() - started
@@ -183,7 +183,7 @@ def main() -> None:
         bodies = _deliveries(per_delivery_page.platform_id, 0, N, DELIVERY)
         started = time.perf_counter()
         for body in bodies:
-            changes = meta_webhook.parse(json.loads(body))
+            changes = meta_webhook.parse(meta_webhook.decode(body))
             rules = ruleset_load()
             for upserts in changes.upserts.values():
                 comments_ingest(account=per_delivery_page, items=upserts, rules=rules)

@@ -113,7 +113,8 @@ def _prepare_accounts() -> None:
     from django.db import transaction
 
     from accounts.models import Administration, SocialAccount
-    from metrics.models import AccountConnection, MetricSnapshot, PlatformPost
+    from metrics.models import MetricSnapshot
+    from platforms.models import AccountConnection, PlatformPost
 
     with transaction.atomic():
         admin, _created = Administration.objects.get_or_create(name="Bench-förvaltningen")
@@ -160,8 +161,9 @@ def main() -> int:
     _setup_django(bench_url, redis_url, fake.url)
     from django.core.management import call_command
 
-    from metrics.models import MetricSnapshot, PlatformPost
-    from metrics.platforms.limiter import limiter_for
+    from metrics.models import MetricSnapshot
+    from platforms.limiter import limiter_for
+    from platforms.models import PlatformPost
 
     call_command("migrate", verbosity=0)
     _prepare_accounts()

@@ -523,6 +523,7 @@ STARTING_LISTS = (
     "helsocial.tone.migrations.0002_seed_lists",
     "moderation.migrations.0002_starting_lists",
     "moderation.migrations.0003_more_starting_words",
+    "moderation.migrations.0011_triage_pattern_starting_lists",
 )
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
 from helsocial.fields import https_url_formfield
+from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
 from .models import (
@@ -21,7 +22,7 @@ from .models import (
 )
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(SingleLineInputsMixin, forms.Form):
     # AKN's filters offer every account and every förvaltning: thousands of options, which Django's
     # per-option templates take a quarter of a second to write; QuickSelect writes the same HTML.
     account = forms.ModelChoiceField(
@@ -65,7 +66,7 @@ class ListFilterForm(CalendarFilterForm):
     status = forms.ChoiceField(choices=[("", _("All")), *Status.choices], required=False, label=_("Status"))
 
 
-class BookingForm(forms.ModelForm):
+class BookingForm(SingleLineInputsMixin, forms.ModelForm):
     """The booking's content. The tone checker reads media_type, objective, link and the confirmations."""
 
     topics = forms.MultipleChoiceField(
@@ -148,7 +149,7 @@ class BookingForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class SlotForm(forms.Form):
+class SlotForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
     starts_at = forms.DateTimeField(
         required=False,
@@ -180,7 +181,7 @@ def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
     ]
 
 
-class MoveForm(forms.Form):
+class MoveForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), label=_("Account"))
     starts_at = forms.DateTimeField(
         label=_("New start"),
@@ -199,7 +200,7 @@ class MoveForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Move")))
 
 
-class CancelForm(forms.Form):
+class CancelForm(SingleLineInputsMixin, forms.Form):
     reason = forms.CharField(required=False, max_length=300, label=_("Why (shown in the log)"))
 
     def __init__(self, *args, **kwargs):
@@ -208,7 +209,7 @@ class CancelForm(forms.Form):
         self.helper.add_input(Submit("submit", _("Cancel the booking"), css_class="btn-danger"))
 
 
-class ChannelRuleForm(forms.ModelForm):
+class ChannelRuleForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ChannelRule
         fields = (
@@ -230,7 +231,7 @@ class ChannelRuleForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Save")))
 
 
-class KcAgreementForm(forms.ModelForm):
+class KcAgreementForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = KcAgreement
         fields = ("administration", "valid_from", "valid_until", "note")
@@ -248,7 +249,7 @@ class KcAgreementForm(forms.ModelForm):
         self.helper.add_input(Submit("submit", _("Save")))
 
 
-class FeedCreateForm(forms.Form):
+class FeedCreateForm(SingleLineInputsMixin, forms.Form):
     kind = forms.ChoiceField(choices=CalendarFeedToken.Kind.choices, label=_("Feed"))
     administration = forms.ModelChoiceField(
         Administration.objects.none(), required=False, label=_("Administration")

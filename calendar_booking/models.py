@@ -67,9 +67,6 @@ class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.exclude(status=Status.CANCELLED)
 
-    def of_administration(self, administration_id: int):
-        return self.filter(administration_id=administration_id)
-
 
 class Booking(models.Model):
     administration = models.ForeignKey(
@@ -152,6 +149,10 @@ class BookingSlotQuerySet(models.QuerySet):
         """Slots whose blocked range [starts_at, blocked_until) meets the given one."""
         return self.filter(starts_at__lt=blocked_until, blocked_until__gt=starts_at)
 
+    def published_as(self, account_id: int, post_ids):
+        """The slots recorded as published as these posts of the account (one slot per post)."""
+        return self.filter(account_id=account_id, post_platform_id__in=post_ids).exclude(post_platform_id="")
+
     def between(self, start: datetime, end: datetime):
         # A slot starts and ends on one local day (the service refuses others), so one that meets
         # the period started at most a day before it: the lower bound lets the (account,
@@ -195,6 +196,12 @@ class BookingSlot(models.Model):
             models.Index(fields=["account", "starts_at"], name="slot_account_start"),
             # The missed-slot sweep reads only planned rows.
             models.Index(fields=["ends_at"], condition=Q(status="planned"), name="slot_planned_end"),
+            # Moderation finds the slot a post was published in (whose queue, the FAQ) by its id.
+            models.Index(
+                fields=["account", "post_platform_id"],
+                condition=~Q(post_platform_id=""),
+                name="slot_account_post",
+            ),
         ]
 
     def __str__(self) -> str:

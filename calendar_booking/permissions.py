@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts.models import User
 from accounts.access import roles_of
+from accounts.models import User
 
 from .models import Booking, BookingSlot, CalendarFeedToken
 from .services import BOOKING_ROLES

@@ -18,8 +18,8 @@ from django.db.models.functions import RowNumber, TruncDate
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.models import SocialAccount, User
 from accounts.access import accounts_visible_to
+from accounts.models import SocialAccount, User
 
 from .models import BookingSlot, ChannelRule, Status
 

@@ -18,16 +18,14 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 
-from accounts.models import Administration, Role, SocialAccount, User
 from accounts.access import roles_of
+from accounts.models import Administration, Role, SocialAccount, User
 from helsocial import workdays
-from helsocial.outbox.services import outbox_enqueue
+from helsocial.mail import mail_enqueue
 
 from .models import Booking, BookingLog, BookingSlot, Category, ChannelRule, KcAgreement, Status
 
@@ -584,41 +582,19 @@ def _mail_displaced(
     author = booking.author
     if not author.email:
         return
-    url = settings.SITE_URL + reverse("calendar_booking:booking-detail", args=[booking.pk])
-    with override(settings.LANGUAGE_CODE):
-        if moved_to is not None:
-            subject = _("Your booking “%(title)s” was moved for crisis information") % {
-                "title": booking.title
-            }
-            what = _("It was moved from %(old)s to %(new)s on %(account)s.") % {
-                "old": _fmt(old_start),
-                "new": _fmt(moved_to),
-                "account": slot.account,
-            }
-        else:
-            subject = _("Your booking “%(title)s” was cancelled for crisis information") % {
-                "title": booking.title
-            }
-            what = _(
-                "Its time %(old)s on %(account)s was cancelled: no free time was found within two weeks."
-            ) % {
-                "old": _fmt(old_start),
-                "account": slot.account,
-            }
-        body = "\n\n".join(
-            [
-                _("Hello %(name)s,") % {"name": author.first_name or author.username},
-                _(
-                    "AKN has booked crisis information (%(crisis)s) that needs the calendar "
-                    "at your booking's time."
-                )
-                % {"crisis": crisis.title},
-                what,
-                _("See the booking: %(url)s") % {"url": url},
-                "Helsocial",
-            ]
-        )
-    outbox_enqueue(key=f"displaced:{slot.pk}:{slot.sequence}", to=[author.email], subject=subject, body=body)
+    mail_enqueue(
+        key=f"displaced:{slot.pk}:{slot.sequence}",
+        name="booking_displaced",
+        to=[author.email],
+        context={
+            "booking": booking,
+            "author": author,
+            "slot": slot,
+            "old_start": old_start,
+            "moved_to": moved_to,
+            "crisis": crisis,
+        },
+    )
 
 
 def _refresh_booking_status(booking: Booking) -> None:
@@ -869,36 +845,11 @@ def faq_mails_send(*, now: datetime | None = None) -> int:
 
 
 def _enqueue_faq(*, slot: BookingSlot, day: date) -> None:
-    booking = slot.booking
-    url = settings.SITE_URL + reverse("calendar_booking:booking-detail", args=[booking.pk])
-    with override(settings.LANGUAGE_CODE):
-        subject = _("FAQ for %(title)s, published %(time)s on %(account)s") % {
-            "title": booking.title,
-            "time": _fmt(slot.starts_at),
-            "account": slot.account,
-        }
-        body = "\n\n".join(
-            [
-                _(
-                    "%(administration)s expects many comments on a post "
-                    "and has prepared a FAQ for the contact centre."
-                )
-                % {"administration": booking.administration},
-                _("Post: %(title)s\nAccount: %(account)s\nTime: %(time)s\nContact: %(author)s <%(email)s>")
-                % {
-                    "title": booking.title,
-                    "account": slot.account,
-                    "time": _fmt(slot.starts_at),
-                    "author": booking.author,
-                    "email": booking.author.email,
-                },
-                _("FAQ:"),
-                booking.faq_text,
-                _("The booking: %(url)s") % {"url": url},
-            ]
-        )
-    outbox_enqueue(
-        key=f"faq:{booking.pk}:{day.isoformat()}", to=[settings.KC_EMAIL], subject=subject, body=body
+    mail_enqueue(
+        key=f"faq:{slot.booking.pk}:{day.isoformat()}",
+        name="faq",
+        to=[settings.KC_EMAIL],
+        context={"booking": slot.booking, "slot": slot},
     )
 
 

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.models import Administration, SocialAccount
 from accounts.access import accounts_visible_to, administrations_for, require_akn, roles_of
+from accounts.models import Administration, SocialAccount
 from helsocial.pagination import keyset_page
 
 from . import selectors, services

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "helsocial.outbox",
     "helsocial.tone",
     "accounts",
+    "platforms",
     "calendar_booking",
     "moderation",
     "metrics",
@@ -133,6 +134,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "helsocial.context_processors.portal",
+                "accounts.context_processors.navigation",
             ],
         },
     }
@@ -443,8 +445,8 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "metrics.tasks.pull_all_posts",
             "schedule": float(PULL_POSTS_INTERVAL_SECONDS),
         },
-        "metrics-pull-comments": {
-            "task": "metrics.tasks.pull_all_comments",
+        "moderation-pull-comments": {
+            "task": "moderation.tasks.pull_all_comments",
             "schedule": float(PULL_COMMENTS_INTERVAL_SECONDS),
         },
         "metrics-token-reminders": {"task": "metrics.tasks.token_expiry_reminders", "schedule": 3600.0},

@@ -8,11 +8,11 @@ from . import views
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("login/", views.PortalLoginView.as_view(), name="login"),
+    path("login/", account_views.PortalLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("accounts.urls")),
-    path("tone/", include("helsocial.tone.urls")),
+    path("tone/", include("accounts.urls_tone")),
     path("calendar/", include("calendar_booking.urls")),
     path("", include("moderation.urls")),
     path("", include("metrics.urls")),

@@ -1,29 +1,15 @@
-"""Views that belong to no app: login and the health check."""
+"""The view that belongs to no app: the health check. (Login is ``accounts.views.PortalLoginView``.)"""
 
 import logging
 
 from django.conf import settings
-from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from accounts.forms import LoginForm
-
 logger = logging.getLogger(__name__)
-
-
-class PortalLoginView(auth_views.LoginView):
-    template_name = "registration/login.html"
-    form_class = LoginForm
-    redirect_authenticated_user = True
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["oidc_enabled"] = settings.OIDC_ENABLED
-        return context
 
 
 def _broker_state() -> str:

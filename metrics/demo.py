@@ -12,10 +12,12 @@ from datetime import datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import SocialAccount
+from moderation.pull import account_pull_comments
+from platforms.demo_platform import DemoClient
+from platforms.models import AccountConnection, PlatformPost
+from platforms.services import account_connect, connection_for
 
 from . import services
-from .models import AccountConnection, PlatformPost
-from .platforms.demo import DemoClient
 
 HISTORY_DAYS = 30
 
@@ -26,9 +28,9 @@ def seed(*, stdout=None) -> list:
         if not account.platform_id:
             account.platform_id = f"demo-{account.pk}"
             account.save(update_fields=["platform_id", "updated_at"])
-        connection = services.connection_for(account)
+        connection = connection_for(account)
         if connection.status != AccountConnection.Status.OK:
-            services.account_connect(account=account, token="", by=None, expires_at=None)
+            account_connect(account=account, token="", by=None, expires_at=None)
         key = account.platform_id
         client = DemoClient(account_key=key, now=now)
         result = services.account_pull(
@@ -49,7 +51,7 @@ def seed(*, stdout=None) -> list:
             services.snapshots_upsert(
                 account=account, day=day, posts=past.post_metrics(ids), totals=past.account_metrics(day)
             )
-        comments = services.account_pull_comments(account=account, now=now, client=client)
+        comments = account_pull_comments(account=account, now=now, client=client)
         if stdout is not None:
             stdout.write(
                 f"metrics: {account.name}: {result.posts} posts, {comments.comments} comments and messages "

@@ -3,8 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.forms import SingleLineInputsMixin
 
-class TokenPasteForm(forms.Form):
+
+class TokenPasteForm(SingleLineInputsMixin, forms.Form):
     """The fallback when the OAuth flow cannot be used: paste a long-lived token from the platform."""
 
     token = forms.CharField(

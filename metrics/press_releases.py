@@ -21,12 +21,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import SocialAccount
+from platforms import client_for
+from platforms.base import DuplicateContent, PlatformError, PlatformUnavailable, TokenExpired
+from platforms.models import AccountConnection
+from platforms.services import connection_for, connection_mark_needs_token, connection_refresh_if_due
+from platforms.x import shorten_for_x
 
-from .models import AccountConnection, PressRelease
-from .platforms import client_for
-from .platforms.base import DuplicateContent, PlatformError, PlatformUnavailable, TokenExpired
-from .platforms.x import shorten_for_x
-from .services import connection_for, connection_mark_needs_token, connection_refresh_if_due
+from .models import PressRelease
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10

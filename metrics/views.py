@@ -19,13 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.models import SocialAccount
 from accounts.access import Action, get_account_for_user
+from accounts.models import SocialAccount
+from platforms import capabilities_of, client_class, oauth
+from platforms import services as connections
+from platforms.base import Capability, PlatformError
 
-from . import oauth, services
 from .forms import TokenPasteForm
-from .platforms import capabilities_of
-from .platforms.base import Capability, PlatformError
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "metrics_oauth"
@@ -52,7 +52,7 @@ def _redirect_uri(request: HttpRequest) -> str:
 
 
 def _page_context(request: HttpRequest, account: SocialAccount, form: TokenPasteForm | None = None) -> dict:
-    connection = services.connection_for(account)
+    connection = connections.connection_for(account)
     able, missing = capabilities_of(account.platform)
     capabilities = [
         {"label": CAPABILITY_LABELS[c], "able": c in able, "reason": missing.get(c, "")}
@@ -64,7 +64,7 @@ def _page_context(request: HttpRequest, account: SocialAccount, form: TokenPaste
         "connection": connection,
         "can_edit": True,
         "oauth_ready": oauth.is_configured(account.platform),
-        "uses_oauth": account.platform != SocialAccount.Platform.DEMO,
+        "uses_oauth": client_class(account.platform).sign_in.oauth,
         "form": form or TokenPasteForm(),
         "capabilities": capabilities,
     }
@@ -82,25 +82,22 @@ def account_connect(request: HttpRequest, pk: int) -> HttpResponse:
 def account_connect_start(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
     back = reverse("metrics:account-connect", args=[account.pk])
-    if account.platform == SocialAccount.Platform.DEMO:
-        services.account_connect(account=account, token="", by=request.user, expires_at=None)
-        messages.success(request, _("The demo account is connected."))
-        return redirect(back)
-    if not oauth.is_configured(account.platform):
+    try:
+        start = connections.connection_start(
+            account=account, by=request.user, redirect_uri=_redirect_uri(request)
+        )
+    except oauth.NotConfigured:
         messages.error(request, _("Signing in with this platform is not set up; paste a token instead."))
         return redirect(back)
-    state = oauth.new_state()
-    verifier = oauth.new_verifier() if account.platform in oauth.PKCE_PLATFORMS else ""
+    if not start.url:  # nothing to sign in to: connected already
+        messages.success(request, _("The account is connected."))
+        return redirect(back)
     pending = request.session.get(SESSION_KEY, {})
     # Several tabs may be mid-flow; keep only the last few.
     pending = dict(list(pending.items())[-4:])
-    pending[state] = {"account": account.pk, "platform": account.platform, "verifier": verifier}
+    pending[start.state] = {"account": account.pk, "platform": account.platform, "verifier": start.verifier}
     request.session[SESSION_KEY] = pending
-    return redirect(
-        oauth.authorize_url(
-            platform=account.platform, state=state, redirect_uri=_redirect_uri(request), verifier=verifier
-        )
-    )
+    return redirect(start.url)
 
 
 @login_required
@@ -121,27 +118,18 @@ def connect_callback(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("The platform did not grant access. Nothing was changed."))
         return redirect(back)
     try:
-        grant = oauth.exchange_code(
+        connections.connection_finish(
+            account=account,
             platform=flow["platform"],
             code=request.GET["code"],
             redirect_uri=_redirect_uri(request),
             verifier=flow["verifier"],
+            by=request.user,
         )
-        if flow["platform"] in {"facebook", "instagram"}:
-            grant = oauth.meta_page_grant(
-                platform=flow["platform"], grant=grant, object_id=account.platform_id
-            )
     except PlatformError as exc:
         logger.warning("account %s: OAuth exchange failed: %s", account.pk, exc)
         messages.error(request, _("The platform refused the sign-in. Try again or paste a token."))
         return redirect(back)
-    services.account_connect(
-        account=account,
-        token=grant.access_token,
-        refresh_token=grant.refresh_token,
-        by=request.user,
-        expires_at=grant.expires_at,
-    )
     messages.success(request, _("The account is connected."))
     return redirect(back)
 
@@ -159,7 +147,7 @@ def account_connect_token(request: HttpRequest, pk: int) -> HttpResponse:
     expires_at = (
         timezone.make_aware(datetime.combine(expires_on, time(23, 59))) if expires_on is not None else None
     )
-    services.account_connect(
+    connections.account_connect(
         account=account, token=form.cleaned_data["token"], by=request.user, expires_at=expires_at
     )
     messages.success(request, _("The token is saved and the account is connected."))

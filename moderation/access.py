@@ -13,7 +13,8 @@ Who may do what, all built on `administrations_for` / `administrations_visible_t
 - a förvaltning's queue: its lead (all of it) and its editors (the accounts they edit); AKN every one;
 - forwarding out of KC's queue: KC and AKN; sending back what KC forwarded: whoever handles it;
 - saved replies: AKN all, the city-wide ones too; a lead their förvaltning's;
-- the triage lists: AKN; the export: AKN the whole city, KC its queue, a lead their förvaltning's.
+- the triage lists and patterns, and the webhook deliveries (they belong to no förvaltning): AKN;
+- the export: AKN the whole city, KC its queue, a lead their förvaltning's.
 """
 
 from __future__ import annotations
@@ -34,7 +35,17 @@ from accounts.access import (
 )
 from accounts.models import Administration, Role, SocialAccount, User
 
-from .models import Comment, CommentNote, Evidence, SavedReply, TriageDomain, TriageRule, TriageTerm
+from .models import (
+    Comment,
+    CommentNote,
+    Evidence,
+    SavedReply,
+    TriageDomain,
+    TriagePattern,
+    TriageRule,
+    TriageTerm,
+    WebhookDelivery,
+)
 from .placement import kc_accounts
 
 QUEUE_ROLES = (Role.LEAD, Role.EDITOR)
@@ -299,6 +310,27 @@ def access_triage_rule(user: User, pk: int, *, for_update: bool = False) -> Tria
     access_triage_lists(user)
     rules = TriageRule.objects.select_for_update() if for_update else TriageRule.objects.all()
     return _found(rules.filter(pk=pk).first())
+
+
+def access_triage_pattern(user: User, pk: int, *, for_update: bool = False) -> TriagePattern:
+    access_triage_lists(user)
+    patterns = TriagePattern.objects.select_for_update() if for_update else TriagePattern.objects.all()
+    return _found(patterns.filter(pk=pk).first())
+
+
+# --- Meta's webhook deliveries --------------------------------------------------------------------
+
+
+def access_webhook_deliveries(user: User) -> QuerySet[WebhookDelivery]:
+    """The deliveries, for AKN only: a delivery belongs to no förvaltning. Never their bodies, which
+    may be megabytes."""
+    if not roles_of(user).is_akn:
+        raise PermissionDenied
+    return WebhookDelivery.objects.defer("body")
+
+
+def access_webhook_delivery(user: User, pk: int) -> WebhookDelivery:
+    return _found(access_webhook_deliveries(user).filter(pk=pk).first())
 
 
 def _found(obj: T | None) -> T:

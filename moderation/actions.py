@@ -26,8 +26,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from metrics.platforms import capabilities_of, client_for
-from metrics.platforms.base import Capability, PlatformError
+from platforms import capabilities_of, client_for
+from platforms.base import Capability, PlatformError
 
 from .access import CheckedComments
 from .models import ACTION_STRENGTH, Comment, Evidence, Label, ModerationLogEntry, SuggestedAction

@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import Administration, SocialAccount
-from metrics.platforms.demo import DemoClient
+from platforms.demo_platform import DemoClient
 
 from .ingest import comments_ingest
 from .models import Comment, SavedReply

@@ -22,6 +22,7 @@ import json
 import logging
 import shutil
 import textwrap
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from io import BytesIO
@@ -34,8 +35,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from metrics.platforms import client_for
-from metrics.platforms.base import AlreadyGone, PlatformError
+from platforms import client_for
+from platforms.base import AlreadyGone, PlatformError
 
 from .actions import (
     Action,
@@ -76,7 +77,7 @@ def sha256(data: bytes) -> str:
 def _post_excerpt(comment: Comment) -> str:
     if not comment.post_platform_id:
         return ""
-    from metrics.models import PlatformPost
+    from platforms.models import PlatformPost
 
     text = (
         PlatformPost.objects.filter(account_id=comment.account_id, platform_id=comment.post_platform_id)
@@ -201,11 +202,17 @@ def render_png_pillow(context: dict) -> bytes:
     draw = ImageDraw.Draw(image)
     y = 24
     for text, is_bold in lines:
-        draw.text((24, y), text, fill="#1a1a1a", font=bold if is_bold else regular)
+        draw.text((24, y), _one_line(text), fill="#1a1a1a", font=bold if is_bold else regular)
         y += 22
     out = BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+def _one_line(text: str) -> str:
+    # Pillow's text layout fails on control characters: a line break in an account name, a carriage
+    # return in an author's name from a platform. Each line is drawn as one line.
+    return "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in text)
 
 
 def render_evidence_png(context: dict) -> tuple[bytes, str]:
@@ -366,10 +373,6 @@ def comment_delete_and_block(*, comment: Comment, by: User, rule: str = "") -> M
     except ActionFailed as exc:
         logger.warning("block after delete failed for comment %s: %s", comment.pk, exc.error)
         raise BlockFailed(exc.error) from exc
-
-
-def evidence_pending_for(comment: Comment) -> Evidence | None:
-    return Evidence.objects.filter(comment=comment, completed_at__isnull=True).first()
 
 
 def comment_removed_outside(*, comment: Comment) -> Evidence | None:

@@ -3,6 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
+from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
 from .models import Comment, Label, SavedReply, SuggestedAction, TriageDomain, TriageRule, TriageTerm
@@ -27,7 +28,7 @@ class BootstrapMixin:
             widget.attrs.setdefault("class", css)
 
 
-class QueueFilterForm(BootstrapMixin, forms.Form):
+class QueueFilterForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     label = forms.ChoiceField(
         label=_("Label"),
         required=False,
@@ -70,26 +71,26 @@ class QueueFilterForm(BootstrapMixin, forms.Form):
         return rows
 
 
-class NoteForm(BootstrapMixin, forms.Form):
+class NoteForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     text = forms.CharField(
         label=_("Internal note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ForwardForm(BootstrapMixin, forms.Form):
+class ForwardForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     administration = forms.ModelChoiceField(label=_("Forward to"), queryset=Administration.objects.active())
     note = forms.CharField(
         label=_("Note to the administration"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ReturnForm(BootstrapMixin, forms.Form):
+class ReturnForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     note = forms.CharField(
         label=_("Why it goes back"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class TriageTermForm(BootstrapMixin, forms.ModelForm):
+class TriageTermForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageTerm
         fields = ["label", "term", "match"]
@@ -104,7 +105,7 @@ class TriageTermForm(BootstrapMixin, forms.ModelForm):
         return term
 
 
-class TriageDomainForm(BootstrapMixin, forms.ModelForm):
+class TriageDomainForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageDomain
         fields = ["domain", "kind", "note"]
@@ -120,13 +121,13 @@ class TriageDomainForm(BootstrapMixin, forms.ModelForm):
         return domain
 
 
-class TriageRuleForm(BootstrapMixin, forms.ModelForm):
+class TriageRuleForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageRule
         fields = ["action", "is_enabled"]
 
 
-class TriageTryForm(BootstrapMixin, forms.Form):
+class TriageTryForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     add_label = forms.ChoiceField(
         label=_("Add a word to the label"), required=False, choices=[("", "–"), *Label.choices]
     )
@@ -151,7 +152,7 @@ class TriageTryForm(BootstrapMixin, forms.Form):
         return data
 
 
-class SavedReplyForm(forms.ModelForm):
+class SavedReplyForm(SingleLineInputsMixin, forms.ModelForm):
     """`administrations`: the förvaltningar the person writes saved replies for; `citywide`: whether
     they may write the whole city's (both from moderation/access.py)."""
 

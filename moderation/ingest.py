@@ -13,7 +13,9 @@ import dataclasses
 import gc
 import json
 import logging
+import math
 import operator
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -25,15 +27,15 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, F, Min, Value, When
 from django.db.models.functions import Least
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
-from metrics.platforms.base import RemoteComment
+from platforms.base import RemoteComment
 
 from . import placement, sla
-from .models import URGENT_LABELS, Comment, Label
+from .models import Comment, Label
 from .triage import AuthorHistory, Ruleset, initial_status, ruleset_load, text_hash, triage_text
+from .urgent_mail import URGENT_MAIL_LINES, urgent_comments_mail
 
 logger = logging.getLogger(__name__)
 
@@ -249,34 +251,64 @@ _LIMITS = (
 
 
 def _sanitise(item: RemoteComment) -> RemoteComment:
-    """Platform text is untrusted: no NUL characters (PostgreSQL refuses them), nothing too long."""
+    """Platform text is untrusted: no NUL characters or lone surrogates (PostgreSQL refuses them),
+    nothing too long."""
     fields = {}
     for name, limit in _LIMITS:
         value = getattr(item, name)
-        if value and ("\x00" in value or (limit is not None and len(value) > limit)):
+        if value and (
+            "\x00" in value
+            or (limit is not None and len(value) > limit)
+            or (not value.isascii() and _SURROGATE.search(value))
+        ):
             fields[name] = _clean(value, limit)
     # The raw payload is checked where it is encoded (`_copy_values`, `_raw_safe`): once, not twice.
     return dataclasses.replace(item, **fields) if fields else item
 
 
 def _raw_safe(raw: dict) -> dict:
-    """The raw payload without NUL characters, which PostgreSQL's jsonb refuses."""
-    return _clean_json(raw) if "\\u0000" in _json_text(raw) else raw
+    """The raw payload as PostgreSQL's jsonb takes it (see `json_storable`)."""
+    try:
+        text = orjson.dumps(raw)
+    except TypeError:  # a lone surrogate, nesting beyond orjson's limit, a huge integer, a key not a string
+        return json_storable(raw)
+    return json_storable(raw) if b"\\u0000" in text else raw
+
+
+# Half of a surrogate pair, e.g. an emoji cut in two: it has no UTF-8, so PostgreSQL cannot take it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Platform JSON is a few levels deep; anything far deeper was made to break a parser.
+JSON_DEPTH_LIMIT = 64
+
+
+def _storable_text(text: str) -> str:
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _clean(value: str | None, limit: int | None = None) -> str:
-    # PostgreSQL refuses NUL characters in text, and ids longer than their column.
-    text = (value or "").replace("\x00", "")
+    # PostgreSQL refuses NUL characters and lone surrogates in text, and ids longer than their column.
+    text = _storable_text(value or "")
     return text[:limit] if limit else text
 
 
-def _clean_json(value):
+def json_storable(value, _depth: int = 0):
+    """`value` as PostgreSQL's jsonb takes it: NUL characters gone and lone surrogates replaced (in
+    keys too), keys as strings, NaN and infinities as null, and nothing nested deeper than
+    JSON_DEPTH_LIMIT (a deeper part becomes null)."""
     if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, dict):
-        return {_clean_json(str(k)): _clean_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean_json(v) for v in value]
+        return _storable_text(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict | list | tuple):
+        if _depth >= JSON_DEPTH_LIMIT:
+            return None
+        if isinstance(value, dict):
+            return {_storable_text(str(k)): json_storable(v, _depth + 1) for k, v in value.items()}
+        return [json_storable(v, _depth + 1) for v in value]
     return value
 
 
@@ -358,11 +390,12 @@ _json_plain = json.JSONEncoder(ensure_ascii=False).encode
 def _json_text(value) -> str:
     """JSON text for a jsonb column: orjson's, several times faster than json's, and the same JSON
     (only the spacing differs, which jsonb does not keep); json's where orjson refuses a value (an
-    integer beyond 64 bits, a key that is not a string)."""
+    integer beyond 64 bits, a key that is not a string, a lone surrogate, deep nesting), made
+    storable first."""
     try:
         return orjson.dumps(value).decode()
     except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return _json_plain(value)
+        return _json_plain(json_storable(value))
 
 
 def _copy_values(row: dict) -> list:
@@ -374,7 +407,7 @@ def _copy_values(row: dict) -> list:
             continue
         text = _json_text(value)
         if "\\u0000" in text:  # PostgreSQL's jsonb refuses NUL characters
-            text = _json_text(_clean_json(value))
+            text = _json_text(json_storable(value))
         values[i] = text
     return values
 
@@ -627,9 +660,6 @@ def _extend_message_windows(account: SocialAccount, new_items: Sequence[RemoteCo
         ).update(reply_window_ends_at=window, sort_at=Least(F("due_at"), Value(window)))
 
 
-_URGENT_MAIL_LINES = 50
-
-
 def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     """Tell the förvaltning's leads and AKN about threats, racism and personal attacks.
 
@@ -637,8 +667,6 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     threats is one mail, not fifty); every comment is in exactly one mail, because only the batch
     that inserted a row reports it. The comments' text stays in the portal.
     """
-    from helsocial.outbox.services import outbox_enqueue
-
     rows = sorted(rows, key=operator.itemgetter("sort_at", "platform_id"))  # as the queue lists them
     admin_ids = {row["queue_administration_id"] for row in rows} | {account.administration_id}
     leads: dict[int, set[str]] = defaultdict(set)
@@ -651,46 +679,18 @@ def _notify_urgent(account: SocialAccount, rows: list[dict]) -> int:
     for row in rows:
         by_queue[row["queue_administration_id"]].append(row)
     # The ids for the links, of the comments the mails list (not of a whole raid's).
-    _with_ids(account, [row for queue_rows in by_queue.values() for row in queue_rows[:_URGENT_MAIL_LINES]])
-    label_names = dict(Label.choices)
+    _with_ids(account, [row for queue_rows in by_queue.values() for row in queue_rows[:URGENT_MAIL_LINES]])
     for admin_id, queue_rows in by_queue.items():
         to = sorted(leads[admin_id] | leads[account.administration_id])
         if settings.AKN_EMAIL:
             to.append(settings.AKN_EMAIL)
         if not to:
             continue
-        lines = []
-        for row in queue_rows[:_URGENT_MAIL_LINES]:
-            labels = ", ".join(str(label_names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
-            due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
-            where = "kontaktcenters kö" if row["in_kc_queue"] else "förvaltningens kö"
-            link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
-            lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
-        first = queue_rows[0]["id"]
-        count = len(queue_rows)
-        if count > _URGENT_MAIL_LINES:
-            # A raid's hundreds of links help nobody: the rest are counted, and the queue has them first.
-            queue = (
-                reverse("moderation:queue-kc")
-                if queue_rows[0]["in_kc_queue"]
-                else reverse("moderation:queue-administration", kwargs={"administration_id": admin_id})
-            )
-            lines.append(f"… och {count - _URGENT_MAIL_LINES} till, först i kön: {settings.SITE_URL}{queue}")
-        subject = (
-            f"Brådskande kommentar på {account.name}"
-            if count == 1
-            else f"{count} brådskande kommentarer på {account.name}"
-        )
-        outbox_enqueue(
-            key=f"moderation-urgent:{first}:{count}",
+        urgent_comments_mail(
+            key=f"moderation-urgent:{queue_rows[0]['id']}:{len(queue_rows)}",
             to=to,
-            subject=subject,
-            body=(
-                f"På {account.name} ({account.get_platform_display()}) har det kommit kommentarer som "
-                "automatiskt märkts som hot, rasism eller personliga påhopp. De ligger först i kön.\n\n"
-                + "\n".join(lines)
-                + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
-            ),
+            account=account,
+            rows=queue_rows,
         )
     return len(rows)
 

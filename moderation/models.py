@@ -26,6 +26,7 @@ class Label(models.TextChoices):
 
 # Labels that put a comment at the top of its queue on the short clock and tell the leads and AKN.
 URGENT_LABELS = frozenset({Label.RACISM, Label.THREAT, Label.PERSONAL_ATTACK})
+# Labels whose suggested action wins over a question's or an opinion's.
 VIOLATION_LABELS = frozenset(
     {
         Label.RACISM,
@@ -196,29 +197,59 @@ class Comment(models.Model):
     def is_urgent(self) -> bool:
         return self.priority == 0
 
-    def label_choices(self) -> list[tuple[str, str]]:
-        names = dict(Label.choices)
-        return [(label, names.get(label, label)) for label in self.labels]
+
+class WebhookDeliveryQuerySet(models.QuerySet):
+    def with_errors(self) -> WebhookDeliveryQuerySet:
+        """Deliveries that failed, or of which some items could not be read: AKN's list."""
+        return self.filter(status__in=WebhookDelivery.ERROR_STATUSES)
 
 
 class WebhookDelivery(models.Model):
     """One POST from Meta, stored before it is answered so that nothing is lost if the work fails."""
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        PROCESSED = "processed", _("Processed")
+        # Stored what could be read; `error` says which items could not be.
+        PARTLY_FAILED = "partly_failed", _("Partly failed")
+        # Nothing could be stored; `error` says why. Tried again only when AKN asks.
+        FAILED = "failed", _("Failed")
+
+    ERROR_STATUSES = (Status.PARTLY_FAILED, Status.FAILED)
+
     body = models.BinaryField()
     # Meta resends a delivery it thinks failed with the same body: the hash makes a replay a no-op.
     body_sha256 = models.CharField(max_length=64)
     received_at = models.DateTimeField(default=timezone.now)
+    # When the delivery was settled: processed, partly or not at all (see status).
     processed_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=16, choices=Status, default=Status.PENDING)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
 
+    objects = WebhookDeliveryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-received_at"]
-        constraints = [models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once"),
+            # Settled exactly when it is no longer waiting: the sweep reads one, AKN's list the other.
+            models.CheckConstraint(
+                condition=Q(status="pending", processed_at__isnull=True)
+                | (~Q(status="pending") & Q(processed_at__isnull=False)),
+                name="webhook_delivery_settled",
+            ),
+        ]
         indexes = [
             # The sweep finds deliveries whose task never ran (e.g. the broker was down).
             models.Index(
                 fields=["received_at"], condition=Q(processed_at__isnull=True), name="webhook_unprocessed"
+            ),
+            # AKN's list of deliveries with errors, newest first; there are few of them.
+            models.Index(
+                fields=["-received_at", "-id"],
+                condition=Q(status__in=["partly_failed", "failed"]),
+                name="webhook_with_errors",
             ),
         ]
 
@@ -272,6 +303,61 @@ class TriageTerm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label}: {self.term}"
+
+
+class TriageWordGroup(models.Model):
+    """A named list of words that triage patterns use as {name}: groups of people, insults, verbs.
+
+    One entry per line or comma: "word" (every form, by its stem), "=word" (this form only) or
+    "word*" (every word that starts so)."""
+
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    words = models.TextField(_("words"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("triage word group")
+        verbose_name_plural = _("triage word groups")
+        constraints = [
+            # Patterns name groups in lower case ({group}); one spelling per group.
+            models.CheckConstraint(
+                condition=Q(name=models.functions.Lower("name")), name="triage_word_group_lower"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TriagePattern(models.Model):
+    """Words in an order, at a distance and without a negation that give a comment a label.
+
+    The language is described in `moderation.triage`; a pattern names word groups as {name}."""
+
+    label = models.CharField(_("label"), max_length=32, choices=Label)
+    name = models.CharField(_("what it catches"), max_length=120)
+    pattern = models.CharField(_("pattern"), max_length=500)
+    is_enabled = models.BooleanField(_("in use"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["label", "name"]
+        verbose_name = _("triage pattern")
+        verbose_name_plural = _("triage patterns")
+        constraints = [
+            models.UniqueConstraint(fields=["label", "name"], name="triage_pattern_once_per_label")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.name}"
 
 
 class TriageDomain(models.Model):

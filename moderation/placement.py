@@ -6,7 +6,8 @@ hantering av kommentarsflödet vid publicering av inlägg." Everything else is h
 förvaltning that published the post.
 
 On a förvaltning's own account that is the account's förvaltning. On a city-wide account it is the
-förvaltning that booked the slot the post was matched to (metrics' `posts_match_slots`); a post not
+förvaltning that booked the slot the post was published in (the slot records the post:
+`calendar_booking.matching`); a post not
 matched (yet) stays with the account's förvaltning, and its open comments move once it is matched
 (`comments_place_again`).
 """
@@ -18,14 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Value
-from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, SocialAccount
-from metrics.models import PlatformPost
+from calendar_booking.models import BookingSlot
 
-from .models import URGENT_LABELS, Comment, CommentNote, Label
+from .models import Comment, CommentNote
+from .urgent_mail import urgent_comments_mail
 
 # Stay well under the bind-parameter limits of both databases.
 _CHUNK = 5000
@@ -75,17 +75,12 @@ def kc_handles_posts(account: SocialAccount) -> bool:
     return _kc_agreement_in_force(account.administration_id)
 
 
-def kc_handles(account: SocialAccount, post_id: str | None = None) -> bool:
-    """Whether KC handles comments on this post."""
-    placed = posts_placement(account, [post_id])
-    return queue_for(account=account, kind=Comment.Kind.COMMENT, kc_posts=placed, post_id=post_id)[0]
-
-
 def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> dict[str, tuple[int, bool]]:
     """{post platform id: (the booking's förvaltning, KC handles its comments)} for the matched posts.
 
-    One query for a batch's posts (per 5,000 of them): the post's booked slot, its booking's
-    förvaltning, and whether that förvaltning has a KC agreement in force, joined in the database.
+    One query for a batch's posts (per 5,000 of them): the slot recorded as published as the post,
+    its booking's förvaltning, and whether that förvaltning has a KC agreement in force, joined in
+    the database.
     """
     ids = sorted({p for p in post_ids if p})
     if not ids:
@@ -93,17 +88,15 @@ def posts_booked_by(account: SocialAccount, post_ids: Iterable[str | None]) -> d
     agreement = _agreements()
     booked: dict[str, tuple[int, bool]] = {}
     for start in range(0, len(ids), _CHUNK):
-        rows = PlatformPost.objects.filter(
-            account=account, platform_id__in=ids[start : start + _CHUNK], booking_slot__isnull=False
-        )
+        rows = BookingSlot.objects.published_as(account.pk, ids[start : start + _CHUNK]).order_by("pk")
         if agreement is not None:
             in_force = agreement.objects.in_force().filter(
-                administration_id=OuterRef("booking_slot__booking__administration_id")
+                administration_id=OuterRef("booking__administration_id")
             )
             rows = rows.annotate(kc=Exists(in_force))
         else:
             rows = rows.annotate(kc=Value(False))
-        values = rows.values_list("platform_id", "booking_slot__booking__administration_id", "kc")
+        values = rows.values_list("post_platform_id", "booking__administration_id", "kc")
         for platform_id, administration_id, kc in values:
             booked[platform_id] = (administration_id, bool(kc))
     return booked
@@ -183,8 +176,6 @@ def _tell_new_queue(*, account: SocialAccount, administration_id: int, comment_i
     AKN and the account's förvaltning heard of it when it arrived; the comments' text stays in the
     portal. One mail per move and queue.
     """
-    from helsocial.outbox.services import outbox_enqueue
-
     leads = sorted(
         RoleAssignment.objects.filter(
             role=Role.LEAD, administration_id=administration_id, user__is_active=True
@@ -198,30 +189,14 @@ def _tell_new_queue(*, account: SocialAccount, administration_id: int, comment_i
     rows = list(
         Comment.objects.filter(pk__in=comment_ids)
         .order_by("sort_at", "id")
-        .values("id", "labels", "in_kc_queue", "due_at", "queue_administration__name")
+        .values(
+            "id", "labels", "in_kc_queue", "due_at", "queue_administration_id", "queue_administration__name"
+        )
     )
-    names = dict(Label.choices)
-    lines = []
-    for row in rows:
-        labels = ", ".join(str(names.get(x, x)) for x in row["labels"] if x in URGENT_LABELS)
-        due = timezone.localtime(row["due_at"]).strftime("%Y-%m-%d %H:%M")
-        where = "kontaktcenters kö" if row["in_kc_queue"] else f"{row['queue_administration__name']}s kö"
-        link = f"{settings.SITE_URL}/moderation/comments/{row['id']}/"
-        lines.append(f"- {labels}: hanteras senast {due} ({where})\n  {link}")
-    count = len(rows)
-    outbox_enqueue(
-        key=f"moderation-urgent-placed:{rows[0]['id']}:{count}:{administration_id}",
+    urgent_comments_mail(
+        key=f"moderation-urgent-placed:{rows[0]['id']}:{len(rows)}:{administration_id}",
         to=leads,
-        subject=(
-            f"Brådskande kommentar på {account.name}"
-            if count == 1
-            else f"{count} brådskande kommentarer på {account.name}"
-        ),
-        body=(
-            f"Ett inlägg på {account.name} ({account.get_platform_display()}) har kopplats till er "
-            "förvaltnings bokning. Kommentarer på det som automatiskt märkts som hot, rasism eller "
-            "personliga påhopp har flyttats dit de ska hanteras och ligger först i kön.\n\n"
-            + "\n".join(lines)
-            + "\n\nKommentarernas text finns i portalen; den skickas inte med e-post.\n"
-        ),
+        account=account,
+        rows=rows,
+        moved=True,
     )

@@ -184,15 +184,13 @@ _EVIDENCE_SHOWN = (
 def comment_facts(comment: Comment) -> CommentFacts:
     """One query (the log's flags, the forward note and the booking's FAQ as subqueries), with the
     evidence prefetched."""
-    from metrics.models import PlatformPost
+    from calendar_booking.models import BookingSlot
 
     log = ModerationLogEntry.objects.filter(comment_id=OuterRef("pk"))
     done, failed = ModerationLogEntry.Outcome.DONE, ModerationLogEntry.Outcome.FAILED
-    faq = PlatformPost.objects.filter(
-        account_id=OuterRef("account_id"),
-        platform_id=OuterRef("post_platform_id"),
-        booking_slot__isnull=False,
-    ).values("booking_slot__booking__faq_text")[:1]
+    faq = BookingSlot.objects.published_as(OuterRef("account_id"), [OuterRef("post_platform_id")]).values(
+        "booking__faq_text"
+    )[:1]
     row = (
         Comment.objects.filter(pk=comment.pk)
         .only("pk")
@@ -343,14 +341,21 @@ def triage_trial(
     """The current rules and the changed ones over the last `last` comments, in arrival order."""
     from accounts.models import Administration
 
-    from .models import TriageDomain, TriageRule, TriageTerm
+    from .models import TriageDomain, TriagePattern, TriageRule, TriageTerm, TriageWordGroup
 
     rules = list(TriageRule.objects.values_list("label", "action", "is_enabled", "params"))
     terms = list(TriageTerm.objects.values_list("pk", "label", "term", "match"))
     domains = list(TriageDomain.objects.values_list("domain", "kind"))
     contacts = [v for pair in Administration.objects.values_list("phone", "email") for v in pair if v]
+    # The patterns stay as they are on both sides: the trial compares the change alone.
+    patterns = {
+        "groups": list(TriageWordGroup.objects.values_list("name", "words")),
+        "patterns": list(
+            TriagePattern.objects.filter(is_enabled=True).values_list("label", "name", "pattern")
+        ),
+    }
     current = ruleset_build(
-        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts
+        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts, **patterns
     )
     changed_terms = [t[1:] for t in terms if remove_term is None or t[0] != remove_term.pk]
     if add_term and add_label:
@@ -365,7 +370,11 @@ def triage_trial(
         old = next((r for r in rules if r[0] == action_label), None)
         changed_rules.append((action_label, action, old[2] if old else True, old[3] if old else {}))
     changed = ruleset_build(
-        rules=changed_rules, terms=changed_terms, domains=changed_domains, allowed_contacts=contacts
+        rules=changed_rules,
+        terms=changed_terms,
+        domains=changed_domains,
+        allowed_contacts=contacts,
+        **patterns,
     )
     recent = list(
         Comment.objects.exclude(status=Comment.Status.OWN)

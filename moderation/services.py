@@ -4,15 +4,16 @@ and the saved replies. Each takes objects the access layer has checked (moderati
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
+import re
 from datetime import datetime, timedelta
 from functools import partial
 
+import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,54 +54,175 @@ def _send_task(task, pk: int) -> None:
         logger.warning("webhook: could not queue delivery %s; the sweep will process it", pk, exc_info=True)
 
 
+# The database away, a deadlock, a connection cut: the work is tried again later, never failed.
+# (Ingest's COPY talks to psycopg directly, whose errors Django has not wrapped.)
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
+# What a delivery's error keeps: enough to find the item and the cause, not a whole payload.
+_ERROR_LINES = 20
+_ERROR_LINE_CHARS = 300
+_ERROR_CHARS = 4000
+
+
 def webhook_delivery_process(*, delivery_id: int, now: datetime | None = None) -> bool:
-    """Apply one delivery's changes; in one transaction, so a crash midway leaves nothing half done."""
+    """Apply one waiting delivery's changes in one transaction, so that a crash midway leaves
+    nothing half done; False when it was no longer waiting (a redelivered task, or gone).
+
+    Each entry and change is read on its own (`meta_webhook.parse`) and each batch stored on its own
+    (`_ingest_isolated`): what cannot be read or stored goes into the delivery's error and the rest
+    is stored (PARTLY_FAILED). A delivery that cannot be read at all (no JSON, or not one readable
+    item), or whose processing fails outside any one item, is settled as FAILED with its error, so
+    that neither the task nor the sweep trips over it again; it waits on AKN's list until AKN tries
+    it again. Only a transient database error leaves it waiting, for the task's retry or the sweep.
+    """
     now = now or timezone.now()
-    with transaction.atomic():
-        delivery = (
-            WebhookDelivery.objects.select_for_update()
-            .filter(pk=delivery_id, processed_at__isnull=True)
-            .first()
+    try:
+        with transaction.atomic():
+            delivery = (
+                WebhookDelivery.objects.select_for_update()
+                .filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING)
+                .first()
+            )
+            if delivery is None:
+                return False
+            errors, read_any = _delivery_apply(delivery, now=now)
+            if not errors:
+                delivery.status = WebhookDelivery.Status.PROCESSED
+            elif read_any:
+                delivery.status = WebhookDelivery.Status.PARTLY_FAILED
+            else:  # every item in it was unreadable
+                delivery.status = WebhookDelivery.Status.FAILED
+            delivery.error = _error_text(errors)
+            delivery.processed_at = now
+            delivery.attempts += 1
+            delivery.save(update_fields=["status", "error", "processed_at", "attempts"])
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:  # the delivery's own fault, whatever it is: settle it, never loop on it
+        logger.exception("webhook: delivery %s failed", delivery_id)
+        WebhookDelivery.objects.filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING).update(
+            status=WebhookDelivery.Status.FAILED,
+            processed_at=now,
+            error=_error_text([_describe(exc)]),
+            attempts=F("attempts") + 1,
         )
-        if delivery is None:  # processed already (a redelivered task), or gone
-            return False
-        try:
-            payload = json.loads(bytes(delivery.body))
-        except ValueError as exc:
-            delivery.processed_at, delivery.error = now, f"not JSON: {exc}"[:1000]
-            delivery.save(update_fields=["processed_at", "error"])
-            return True
-        changes = meta_webhook.parse(payload, received_at=delivery.received_at)
-        keys = changes.accounts()
-        accounts = {
-            (a.platform, a.platform_id): a
-            for a in SocialAccount.objects.filter(
-                platform__in={p for p, _i in keys}, platform_id__in={i for _p, i in keys}
-            ).select_related("administration")
-        }
-        rules = ruleset_load() if changes.upserts else None
-        for key in sorted(keys):
-            account = accounts.get(key)
-            if account is None:
-                logger.info("webhook: delivery %s names an account we do not run: %s", delivery.pk, key)
-                continue
-            if changes.upserts.get(key):
-                comments_ingest(account=account, items=changes.upserts[key], rules=rules, now=now)
-            if changes.removed.get(key):
-                comments_mark_removed(
-                    account=account,
-                    platform_ids=changes.removed[key],
-                    source=Comment.RemovalSource.WEBHOOK,
-                    now=now,
-                )
-            if changes.hidden.get(key):
-                comments_mark_hidden(account=account, platform_ids=changes.hidden[key], now=now)
-            if changes.shown.get(key):
-                comments_mark_hidden(account=account, platform_ids=changes.shown[key], now=now, hidden=False)
-        delivery.processed_at = now
-        delivery.attempts += 1
-        delivery.save(update_fields=["processed_at", "attempts"])
     return True
+
+
+def _delivery_apply(delivery: WebhookDelivery, *, now: datetime) -> tuple[list[str], bool]:
+    """Store what the delivery holds; return a line for each item that could not be read or stored,
+    and whether any item could be read."""
+    payload = meta_webhook.decode(bytes(delivery.body))
+    changes = meta_webhook.parse(payload, received_at=delivery.received_at)
+    errors = list(changes.errors)
+    keys = changes.accounts()
+    accounts = {
+        (a.platform, a.platform_id): a
+        for a in SocialAccount.objects.filter(
+            platform__in={p for p, _i in keys}, platform_id__in={i for _p, i in keys}
+        ).select_related("administration")
+    }
+    rules = ruleset_load() if changes.upserts else None
+    for key in sorted(keys):
+        account = accounts.get(key)
+        if account is None:
+            logger.info("webhook: delivery %s names an account we do not run: %s", delivery.pk, key)
+            continue
+        where = f"{key[0]} account {key[1]!r}"
+        if changes.upserts.get(key):
+            _ingest_isolated(account, changes.upserts[key], rules=rules, now=now, errors=errors)
+        for ids, mark, what in (
+            (
+                changes.removed.get(key),
+                partial(comments_mark_removed, source=Comment.RemovalSource.WEBHOOK),
+                "removals",
+            ),
+            (changes.hidden.get(key), comments_mark_hidden, "hidings"),
+            (changes.shown.get(key), partial(comments_mark_hidden, hidden=False), "unhidings"),
+        ):
+            if not ids:
+                continue
+            try:
+                with transaction.atomic():
+                    mark(account=account, platform_ids=ids, now=now)
+            except TRANSIENT_ERRORS:
+                raise
+            except Exception as exc:  # one account's marks must not cost the others' comments
+                logger.exception("webhook: delivery %s: %s of %s failed", delivery.pk, what, key)
+                errors.append(f"{where}, {what}: {_describe(exc)}")
+    return errors, bool(keys)
+
+
+def _ingest_isolated(account: SocialAccount, items, *, rules, now: datetime, errors: list[str]) -> None:
+    """Store a batch as one; should that fail, store its halves, down to each item that fails on
+    its own, which goes into `errors`. Without a bad item this is the one batch it always was; with
+    a few, the good ones still go in a handful of batches, never row by row."""
+    try:
+        with transaction.atomic():
+            comments_ingest(account=account, items=items, rules=rules, now=now)
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:  # which item is at fault is not known yet: halve and try again
+        if len(items) == 1:
+            logger.warning("webhook: could not store %s on %s", items[0].id, account, exc_info=True)
+            errors.append(
+                f"{account.platform} account {account.platform_id!r}, "
+                f"comment {items[0].id[:64]!r}: {_describe(exc)}"
+            )
+            return
+        middle = len(items) // 2
+        _ingest_isolated(account, items[:middle], rules=rules, now=now, errors=errors)
+        _ingest_isolated(account, items[middle:], rules=rules, now=now, errors=errors)
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, meta_webhook.Unreadable):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _error_text(lines: list[str]) -> str:
+    """A delivery's error as it is stored and shown to AKN: bounded, and without any secret."""
+    kept = [_redacted(line)[:_ERROR_LINE_CHARS] for line in lines[:_ERROR_LINES]]
+    if len(lines) > _ERROR_LINES:
+        kept.append(f"… and {len(lines) - _ERROR_LINES} more")
+    return "\n".join(kept)[:_ERROR_CHARS]
+
+
+_SECRET_SETTING = re.compile(r"secret|password|passwd|token$|_key$|^key$", re.IGNORECASE)
+_URL_CREDENTIALS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)[^/\s@]+@", re.IGNORECASE)
+_TOKEN_PARAMETER = re.compile(r"(?P<name>access_token|client_secret|password|token)=[^&\s]+", re.IGNORECASE)
+
+
+def _redacted(text: str) -> str:
+    """`text` with the secrets of the settings (keys, passwords, tokens), credentials in URLs and
+    tokens in query strings blanked out: an exception's message may quote any of them."""
+    text = _URL_CREDENTIALS.sub(r"\g<scheme>***@", text)
+    text = _TOKEN_PARAMETER.sub(r"\g<name>=***", text)
+    for secret in _setting_secrets():
+        text = text.replace(secret, "***")
+    return text
+
+
+def _setting_secrets() -> list[str]:
+    found: list[str] = []
+
+    def walk(name: str, value, depth: int) -> None:
+        if isinstance(value, str):
+            if _SECRET_SETTING.search(name):
+                found.extend(part for part in value.split(",") if len(part) >= 6)
+        elif isinstance(value, dict) and depth < 3:
+            for key, inner in value.items():
+                walk(str(key), inner, depth + 1)
+
+    for name in dir(settings):
+        if name.isupper():
+            walk(name, getattr(settings, name), 0)
+    return sorted(set(found), key=len, reverse=True)  # a secret inside another goes after it
 
 
 def webhook_deliveries_unprocessed(*, older_than: timedelta = timedelta(minutes=1), now=None) -> list[int]:
@@ -110,6 +232,19 @@ def webhook_deliveries_unprocessed(*, older_than: timedelta = timedelta(minutes=
         .order_by("received_at")
         .values_list("pk", flat=True)[:500]
     )
+
+
+def webhook_delivery_retry(*, delivery: WebhookDelivery, now: datetime | None = None) -> WebhookDelivery:
+    """AKN tries a delivery with errors again, after a fix: it waits again and is processed at once.
+    What was stored the first time is not stored twice (ingest is an upsert by platform id)."""
+    reopened = WebhookDelivery.objects.filter(
+        pk=delivery.pk, status__in=WebhookDelivery.ERROR_STATUSES
+    ).update(status=WebhookDelivery.Status.PENDING, processed_at=None, error="")
+    if reopened:
+        # Should the database be away now, the delivery waits, and the sweep processes it.
+        webhook_delivery_process(delivery_id=delivery.pk, now=now)
+    delivery.refresh_from_db(fields=["status", "error", "processed_at", "attempts"])
+    return delivery
 
 
 # --- claims ---------------------------------------------------------------------------------------

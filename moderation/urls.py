@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_patterns
 
 app_name = "moderation"
 
@@ -28,6 +28,20 @@ urlpatterns = [
         "moderation/triage/domains/<int:pk>/remove/", views.triage_domain_remove, name="triage-domain-remove"
     ),
     path("moderation/triage/rules/<int:pk>/", views.triage_rule_edit, name="triage-rule-edit"),
+    path("moderation/triage/patterns/", views_patterns.triage_patterns, name="triage-patterns"),
+    path("moderation/triage/patterns/add/", views_patterns.triage_pattern_add, name="triage-pattern-add"),
+    path("moderation/triage/patterns/try/", views_patterns.triage_pattern_try, name="triage-pattern-try"),
+    path(
+        "moderation/triage/patterns/<int:pk>/toggle/",
+        views_patterns.triage_pattern_toggle,
+        name="triage-pattern-toggle",
+    ),
+    path(
+        "moderation/triage/patterns/<int:pk>/remove/",
+        views_patterns.triage_pattern_remove,
+        name="triage-pattern-remove",
+    ),
+    path("moderation/triage/groups/save/", views_patterns.triage_group_save, name="triage-group-save"),
 ]
 
 # Acting on comments (issue 8): moderation/views_actions.py.
@@ -51,5 +65,17 @@ urlpatterns += [
         "moderation/saved-replies/<int:pk>/remove/",
         views_actions.saved_reply_delete,
         name="saved-reply-delete",
+    ),
+]
+
+# Meta webhook deliveries that failed, for AKN (issue 12): moderation/views_webhooks.py.
+from . import views_webhooks  # noqa: E402
+
+urlpatterns += [
+    path("moderation/webhooks/", views_webhooks.webhook_deliveries, name="webhook-deliveries"),
+    path(
+        "moderation/webhooks/<int:pk>/retry/",
+        views_webhooks.webhook_delivery_retry,
+        name="webhook-delivery-retry",
     ),
 ]

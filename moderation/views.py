@@ -79,7 +79,10 @@ def meta_webhook_receive(request: HttpRequest) -> HttpResponse:
         ):
             return HttpResponse(request.GET.get("hub.challenge", ""), content_type="text/plain")
         return HttpResponseForbidden("", content_type="text/plain")
-    body = request.body
+    body = meta_webhook.read_body(request)
+    if body is None:
+        logger.warning("webhook: refused a delivery over %d bytes", meta_webhook.MAX_BODY_BYTES)
+        return HttpResponse("", status=413, content_type="text/plain")
     if not meta_webhook.signature_valid(
         body, request.META.get(meta_webhook.SIGNATURE_HEADER), settings.META_APP_SECRET
     ):

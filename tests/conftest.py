@@ -12,6 +12,7 @@ from django.conf import settings
 
 from accounts.models import Role
 
+from . import hypothesis_profiles  # noqa: F401  (registers the profiles and loads ci or dev)
 from .factories import AccountEditorFactory, AdministrationFactory, SocialAccountFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -42,6 +43,13 @@ def pytest_collection_modifyitems(config, items):
         for marker, reason in reasons.items():
             if reason and item.get_closest_marker(marker):
                 item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Hashing cost is not under test; every factory person and every password login would pay
+    # PBKDF2's deliberate slowness. The live server and browser journeys share these settings.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,9 @@
   and on the pytest-django test database. Needs PostgreSQL and a test using committed data: request
   `transactional_db` (the fixture does), never `db`. When the test also uses `smtp_server`, the
   worker's EMAIL_URL points at it. Override the `celery_worker_env` fixture to give the worker more
-  environment (e.g. `{"OUTBOX_RETRY_BASE_SECONDS": "1"}`).
+  environment (e.g. `{"OUTBOX_RETRY_BASE_SECONDS": "1"}`). `celery_worker_process.wait_idle()` waits
+  until no task is queued, running or waiting for its countdown (a test that asserts nothing more
+  happens asserts it then, instead of sleeping).
 
 Mark such tests `@pytest.mark.postgres` and `@pytest.mark.redis` so they skip, with the reason, where
 the services are absent.
@@ -29,6 +31,7 @@ from urllib.parse import quote
 import pytest
 
 from .fixtures_smtp import free_port
+from .waiting import wait_until
 
 __all__ = [
     "CeleryWorker",
@@ -230,6 +233,32 @@ class CeleryWorker:
         if env:
             self.env = {**self.env, **env}
         self.start()
+
+    def idle(self) -> bool:
+        """No task queued, and none delivered but unfinished: every task acks late
+        (CELERY_TASK_ACKS_LATE), so one running, reserved or held for its countdown (a retry) stays
+        in the broker's `unacked` hash until it has finished."""
+        import redis
+
+        client = redis.Redis.from_url(self.env["REDIS_URL"])
+        if client.hlen("unacked"):
+            return False
+        # The queue, and the lists kombu keeps for its priority steps ("celery\x06\x163" …).
+        return not any(
+            client.type(key) == b"list" and client.llen(key) for key in client.scan_iter(match="celery*")
+        )
+
+    def wait_idle(self, timeout: float = 30) -> float:
+        """Wait until the worker has had nothing to do on two polls in a row (a task moves from the
+        queue to `unacked` in two steps); returns the seconds waited."""
+        polls_idle = 0
+
+        def settled() -> bool:
+            nonlocal polls_idle
+            polls_idle = polls_idle + 1 if self.idle() else 0
+            return polls_idle >= 2
+
+        return wait_until(settled, timeout, "the celery worker to be idle")
 
     def log(self, offset: int = 0) -> str:
         if not self.log_path.exists():

@@ -8,7 +8,9 @@
 `smtp_server.stop()` makes connections fail with ConnectionRefusedError, as a mail server that is
 down does; `smtp_server.start()` listens again on the same port, so settings and a worker's
 EMAIL_URL stay valid. `smtp_server.delay` slows every DATA answer down (seconds), to widen races;
-`smtp_server.reply = "451 4.3.0 Try again later"` refuses mail with that answer (None: accept).
+`smtp_server.reply = "451 4.3.0 Try again later"` refuses mail with that answer (None: accept);
+`smtp_server.refuse["a@example.org"] = "550 5.1.1 No such user"` refuses that recipient (RCPT TO), and
+`smtp_server.refuse_sender = "553 5.7.1 Sender not allowed"` every sender (MAIL FROM).
 """
 
 from __future__ import annotations
@@ -59,6 +61,21 @@ class _Handler:
     def __init__(self, server: SMTPServer):
         self.server = server
 
+    async def handle_MAIL(self, smtp, session, envelope, address, mail_options):  # aiosmtpd's hook name
+        if self.server.refuse_sender:
+            return self.server.refuse_sender
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, smtp, session, envelope, address, rcpt_options):  # aiosmtpd's hook name
+        refusal = self.server.refuse.get(address)
+        if refusal:
+            return refusal
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
     async def handle_DATA(self, smtp, session, envelope):  # aiosmtpd's hook name
         if self.server.delay:
             await asyncio.sleep(self.server.delay)
@@ -79,6 +96,8 @@ class SMTPServer:
         self.port = port or free_port()
         self.delay = 0.0
         self.reply: str | None = None
+        self.refuse: dict[str, str] = {}
+        self.refuse_sender: str | None = None
         self.messages: list[ReceivedMail] = []
         self._changed = threading.Condition()
         self._controller: Controller | None = None

@@ -1,7 +1,7 @@
 """Every e-mail the portal sends is a row here first, written in the transaction that causes it."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +11,12 @@ class OutboxMessageQuerySet(models.QuerySet):
         """Pending rows whose next attempt time has come, oldest first (the partial index's order)."""
         return self.filter(status=OutboxMessage.Status.PENDING, next_attempt_at__lte=now).order_by(
             "next_attempt_at", "id"
+        )
+
+    def failed(self):
+        """Rows that need a person: a permanent error, or every attempt used. Latest failure first."""
+        return self.filter(status=OutboxMessage.Status.FAILED).order_by(
+            F("failed_at").desc(nulls_last=True), "-id"
         )
 
     def stale_claims(self, now):
@@ -42,6 +48,7 @@ class OutboxMessage(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    failed_at = models.DateTimeField(_("failed"), null=True, blank=True)
 
     objects = OutboxMessageQuerySet.as_manager()
 

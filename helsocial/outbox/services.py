@@ -6,6 +6,10 @@ to the mail server and outside any lock, so two tasks never both send one row; a
 back to pending with an exponential backoff; a process that dies mid-send leaves a claim that runs
 out and the sweep puts the row back. The one resend that can cause (the server accepted, we died
 before recording it) carries the same Message-ID.
+
+A failure is transient (the server is away, busy or refuses for now: retry) or permanent (this
+mail can never go as it is: a header that cannot be written, a recipient the server refuses for
+good). A permanent failure marks the row failed at once, for AKN to see and send again after a fix.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ import logging
 import random
 import re
 import smtplib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
+from django.core.mail.message import sanitize_address
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -43,14 +49,17 @@ LAST_ERROR_MAX = 1000
 # redis-py and the socket layer raise ConnectionError / OSError subclasses.
 BROKER_ERRORS = (KombuOperationalError, RedisConnectionError, RedisTimeoutError, OSError)
 
-# Failures that mean "the mail server did not take it this time": retry later.
+# Failures while talking to the mail server; `_is_permanent` tells which of them retrying cannot fix.
 SEND_ERRORS = (smtplib.SMTPException, OSError)
+# Failures while building the message from the row: its content can never be sent as it is.
+COMPOSE_ERRORS = (BadHeaderError, ValueError)
 
 
 class Delivery(enum.Enum):
     SENT = "sent"  # this call sent it
     RETRY = "retry"  # this call tried, the server refused or was away: try again at retry_at
-    FAILED = "failed"  # this call tried for the last time (OUTBOX_MAX_ATTEMPTS): needs a person
+    # this call failed for good (a permanent error, or the last of OUTBOX_MAX_ATTEMPTS): needs a person
+    FAILED = "failed"
     SKIPPED = "skipped"  # not ours to send now: sent, claimed by another task, not due, or gone
 
 
@@ -58,6 +67,17 @@ class Delivery(enum.Enum):
 class DeliveryResult:
     outcome: Delivery
     retry_at: datetime | None = None
+
+
+SUBJECT_MAX = 998  # the model field's length, and RFC 5322's line limit
+
+
+def subject_line(text: str) -> str:
+    """The subject as one line: every run of whitespace and control characters (line breaks,
+    tabs, the Unicode line and paragraph separators) becomes one space. A title or an account name
+    with a line break in it would otherwise make the header impossible to write."""
+    flat = "".join(" " if char.isspace() or unicodedata.category(char) == "Cc" else char for char in text)
+    return " ".join(flat.split())[:SUBJECT_MAX]
 
 
 def outbox_enqueue(
@@ -89,7 +109,7 @@ def outbox_enqueue(
             message = OutboxMessage.objects.create(
                 key=key,
                 to=recipients,
-                subject=subject,
+                subject=subject_line(subject),
                 body=body,
                 html=html,
                 message_id=make_msgid(domain=_message_id_domain()),
@@ -152,13 +172,17 @@ def outbox_attempt(*, message_id: int, now: datetime | None = None) -> DeliveryR
         return DeliveryResult(Delivery.SKIPPED)
     attempt = message.attempts
     try:
-        _send(message)
+        email = _compose(message)
+    except COMPOSE_ERRORS as exc:
+        return _record_failure(message, attempt, exc, permanent=True)
+    try:
+        email.send(fail_silently=False)
     except SEND_ERRORS as exc:
-        return _record_failure(message, attempt, exc)
+        return _record_failure(message, attempt, exc, permanent=_is_permanent(exc))
     except Exception as exc:
         # Not a mail-server failure but a bug or bad data: record it, release the row, and let the
         # worker log show the traceback.
-        _record_failure(message, attempt, exc)
+        _record_failure(message, attempt, exc, permanent=False)
         raise
     updated = OutboxMessage.objects.filter(
         pk=message.pk, status=OutboxMessage.Status.SENDING, attempts=attempt
@@ -204,11 +228,29 @@ def outbox_reclaim_stale(*, now: datetime | None = None) -> int:
 
 
 def outbox_retry_failed(*, now: datetime | None = None) -> int:
-    """Give rows that ran out of attempts a fresh set (after the mail server was fixed)."""
+    """Give every failed row a fresh set of attempts (after the mail server was fixed)."""
     now = now or timezone.now()
     return OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED).update(
-        status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=now
+        status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=now, failed_at=None
     )
+
+
+def outbox_resend(*, message: OutboxMessage) -> bool:
+    """Give one failed row a fresh set of attempts and deliver it after commit. False when the row
+    is no longer failed (sent, or already given back by someone else): nothing changes then.
+
+    The row keeps its key and Message-ID; the conditional UPDATE means two people pressing the
+    button at once give it back once, and the claim in `outbox_attempt` still sends it once.
+    """
+    given_back = OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.FAILED).update(
+        status=OutboxMessage.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), failed_at=None
+    )
+    if not given_back:
+        return False
+    pk = message.pk
+    logger.info("outbox: message %s (%s) given back for delivery by hand", pk, message.key)
+    transaction.on_commit(lambda: schedule_delivery(pk), robust=True)
+    return True
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -249,9 +291,12 @@ def _claim(message_id: int, now: datetime) -> OutboxMessage | None:
     return OutboxMessage.objects.prefetch_related("attachments").get(pk=message_id)
 
 
-def _send(message: OutboxMessage) -> None:
+def _compose(message: OutboxMessage) -> EmailMultiAlternatives:
+    """The message as it goes on the wire, built and checked before the server is contacted, so an
+    error in the row's content (a header that cannot be written) is told from a server's answer."""
     email = EmailMultiAlternatives(
-        subject=message.subject,
+        # Rows written before every subject went through subject_line may still hold a line break.
+        subject=subject_line(message.subject),
         body=message.body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),
@@ -262,22 +307,52 @@ def _send(message: OutboxMessage) -> None:
         email.attach_alternative(message.html, "text/html")
     for attachment in message.attachments.all():
         email.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
-    email.send(fail_silently=False)
+    email.message()  # raises BadHeaderError for a header with a line break in it
+    encoding = email.encoding or settings.DEFAULT_CHARSET
+    for address in email.recipients():
+        sanitize_address(address, encoding)  # raises ValueError for an address that cannot be written
+    return email
 
 
-def _record_failure(message: OutboxMessage, attempt: int, exc: BaseException) -> DeliveryResult:
+def _is_permanent(exc: BaseException) -> bool:
+    """A server's refusal of this mail for good (5xx about its recipients or its content).
+
+    Everything else is transient: no connection, a timeout, a 4xx, and also 5xx answers that are
+    about the server or our own settings rather than this mail (a refused login, a refused sender,
+    a greeting refused): those hold up every mail alike, and once fixed every row should go on its
+    own, without a person sending each again.
+    """
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in exc.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(exc, smtplib.SMTPDataError):
+        return 500 <= exc.smtp_code < 600
+    return False
+
+
+def _record_failure(
+    message: OutboxMessage, attempt: int, exc: BaseException, *, permanent: bool
+) -> DeliveryResult:
     now = timezone.now()
     error = _describe(exc)
     claim = OutboxMessage.objects.filter(pk=message.pk, status=OutboxMessage.Status.SENDING, attempts=attempt)
-    if attempt >= settings.OUTBOX_MAX_ATTEMPTS:
-        claim.update(status=OutboxMessage.Status.FAILED, claimed_until=None, last_error=error)
-        logger.error(
-            "outbox: message %s (%s) failed %s times, giving up until retried by hand: %s",
-            message.pk,
-            message.key,
-            attempt,
-            error,
-        )
+    if permanent or attempt >= settings.OUTBOX_MAX_ATTEMPTS:
+        claim.update(status=OutboxMessage.Status.FAILED, claimed_until=None, last_error=error, failed_at=now)
+        if permanent:
+            logger.error(
+                "outbox: message %s (%s) can never be sent as it is, failed at once: %s",
+                message.pk,
+                message.key,
+                error,
+            )
+        else:
+            logger.error(
+                "outbox: message %s (%s) failed %s times, giving up until retried by hand: %s",
+                message.pk,
+                message.key,
+                attempt,
+                error,
+            )
         return DeliveryResult(Delivery.FAILED)
     retry_at = now + retry_delay(attempt)
     claim.update(
@@ -299,12 +374,27 @@ _URL_CREDENTIALS = re.compile(r"(\w+://)[^/\s:@]+(:[^/\s@]*)?@")
 
 def _describe(exc: BaseException) -> str:
     """The error as text for the row and the log, without credentials, at most LAST_ERROR_MAX."""
-    text = f"{type(exc).__name__}: {exc}"
+    text = f"{type(exc).__name__}: {_server_answer(exc)}"
     text = _URL_CREDENTIALS.sub(r"\1***@", text)
     for secret in (getattr(settings, "EMAIL_HOST_PASSWORD", ""), getattr(settings, "EMAIL_HOST_USER", "")):
         if len(secret) >= 4:  # a one-letter user name would blank out every such letter
             text = text.replace(secret, "***")
     return text[:LAST_ERROR_MAX]
+
+
+def _server_answer(exc: BaseException) -> str:
+    """The mail server's answer as a person reads it ("a@example.org: 550 5.1.1 No such user")."""
+
+    def text(answer: bytes | str) -> str:
+        return answer.decode(errors="replace") if isinstance(answer, bytes) else str(answer)
+
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(
+            f"{address}: {code} {text(answer)}" for address, (code, answer) in exc.recipients.items()
+        )
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{exc.smtp_code} {text(exc.smtp_error)}"
+    return str(exc)
 
 
 def _message_id_domain() -> str:

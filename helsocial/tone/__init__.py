@@ -1,9 +1,18 @@
 """The tone checker: the guideline's "Tonalitet" as live feedback (Django app label ``tone``).
 
-``checker.py`` is the pure engine (``check_text``; the counting rules for LIX are in its docstring).
-Around it: the word lists as data AKN edits (``models.py``, seeded from ``checker.DEFAULT_*``), the
-cached ``selectors.tone_lists()``, the Språkgranskning page, the live panel endpoint
-(``tone:panel``), AKN's list pages and ``manage.py check_text``.
+The engine is pure Python, no Django: ``checker.py`` is its public face (``check_text`` and the
+types; the rule table is in its docstring), built from ``lix.py`` (what a word and a sentence are,
+LIX and its bands), ``rules.py`` (one function per rule), ``patterns.py`` (the lists compiled once
+per ``ToneLists``), ``lists.py`` (``ToneLists`` and the starting ``DEFAULT_*`` lists),
+``messages.py`` (the guideline sentences and the Swedish texts of the findings) and ``report.py``
+(``CheckContext``, ``Finding``, ``ToneReport``).
+
+Around it: the word lists as data AKN edits (``models.py``, seeded from ``lists.DEFAULT_*``), the
+cached ``selectors.tone_lists()``, their writes (``services.py``), what the panel shows
+(``panel.py``, ``forms.py``) and ``manage.py check_text``. Like all of ``helsocial/`` this knows no
+domain app: the pages (Språkgranskning, the live panel endpoint ``tone:panel``, AKN's list pages)
+are ``accounts/views_tone.py`` and ``accounts/urls_tone.py``, since who may see them is the access
+layer's decision.
 
 Embedding the live panel in a form
 ----------------------------------

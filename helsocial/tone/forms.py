@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.forms import SingleLineInputsMixin
+
 from .models import ToneSettings, ToneWord
 
 KIND_CHOICES = [
@@ -23,7 +25,7 @@ OBJECTIVE_CHOICES = [
 ]
 
 
-class CheckForm(forms.Form):
+class CheckForm(SingleLineInputsMixin, forms.Form):
     """The Språkgranskning page. The views read the posted values with panel.read_request, which
     never fails; this form renders the fields with the names the panel endpoint reads."""
 
@@ -46,13 +48,13 @@ class CheckForm(forms.Form):
     consent_confirmed = forms.BooleanField(label=_("The people shown have agreed"), required=False)
 
 
-class ToneWordForm(forms.ModelForm):
+class ToneWordForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ToneWord
         fields = ("text", "note")
 
 
-class ToneSettingsForm(forms.ModelForm):
+class ToneSettingsForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ToneSettings
         fields = ("max_sentence_words", "lix_info_from", "lix_warning_from")

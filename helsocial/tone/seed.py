@@ -1,9 +1,9 @@
-"""The Swedish starting lists (checker.DEFAULT_*) as rows: used by the data migration, by
+"""The Swedish starting lists (lists.DEFAULT_*) as rows: used by the data migration, by
 ``seed_demo`` and by tests after a test that emptied the tables."""
 
 from __future__ import annotations
 
-from .checker import (
+from .lists import (
     DEFAULT_ABBREVIATIONS,
     DEFAULT_ALLOWED_ACRONYMS,
     DEFAULT_ALLOWED_PERSONAL_DATA,

@@ -16,13 +16,12 @@ import logging
 import secrets
 from decimal import Decimal
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from redis.exceptions import RedisError
-
-from accounts.models import User
 
 from .checker import CheckContext, ToneReport, check_text
 from .models import ToneSettings, ToneWord
@@ -48,7 +47,7 @@ def _bump() -> None:
 
 
 @transaction.atomic
-def tone_word_add(*, by: User | None, kind: str, text: str, note: str = "") -> ToneWord:
+def tone_word_add(*, by: AbstractBaseUser | None, kind: str, text: str, note: str = "") -> ToneWord:
     text = " ".join(text.split()) if kind != ToneWord.Kind.EMOJI else text.strip()
     note = " ".join(note.split())
     if kind not in ToneWord.Kind.values:
@@ -71,14 +70,14 @@ def tone_word_add(*, by: User | None, kind: str, text: str, note: str = "") -> T
 
 
 @transaction.atomic
-def tone_word_remove(*, by: User | None, word: ToneWord) -> None:
+def tone_word_remove(*, by: AbstractBaseUser | None, word: ToneWord) -> None:
     word.delete()
     tone_lists_changed()
 
 
 @transaction.atomic
 def tone_settings_update(
-    *, by: User | None, max_sentence_words: int, lix_info_from: Decimal, lix_warning_from: Decimal
+    *, by: AbstractBaseUser | None, max_sentence_words: int, lix_info_from: Decimal, lix_warning_from: Decimal
 ) -> ToneSettings:
     if lix_info_from > lix_warning_from:
         raise ValidationError(_("The LIX note must start at or below the LIX warning."), code="lix_order")

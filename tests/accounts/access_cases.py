@@ -5,9 +5,29 @@ URL itself when it has no object), `other` for the other förvaltning's object. 
 are sent to the login page unless `anonymous=` says otherwise. See tests/access.py.
 """
 
+from helsocial.outbox.models import OutboxMessage
 from tests.access import LOGIN, Case, everyone, expect, only_akn
 
 HTMX = {"HX-Request": "true"}
+
+
+def build(world):
+    # Mail is the portal's, not a förvaltning's: each side has a failed mail, both AKN's alone.
+    for number, side in enumerate((world.own, world.other)):
+        marked = world.marker if side is world.other else ""
+        side.failed_mail = OutboxMessage.objects.create(
+            key=f"matrix-failed:{side.name}",
+            to=[side.lead.email],
+            subject=f"Brådskande kommentar på {side.account.name}",
+            body=f"Text {marked}",
+            message_id=f"<matrix-{number}@helsingborg.se>",
+            status=OutboxMessage.Status.FAILED,
+            last_error=f"SMTPRecipientsRefused: 550 {marked}",
+        )
+
+
+def failed_mail(side):
+    return {"pk": side.failed_mail.pk}
 
 
 def account(side):
@@ -226,4 +246,9 @@ CASES = [
         own=everyone(405),
         other=everyone(405),
     ),
+    # --- mail that could not be sent ---------------------------------------------------------------
+    Case("accounts:mail-failed", own=only_akn(200)),
+    Case("accounts:mail-failed", method="POST", own=everyone(405)),
+    Case("accounts:mail-resend", method="POST", kwargs=failed_mail, own=only_akn(302), other=only_akn(302)),
+    Case("accounts:mail-resend", kwargs=failed_mail, own=everyone(405), other=everyone(405)),
 ]

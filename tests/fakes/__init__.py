@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 def reset_limiters() -> None:
     """Forget the shared per-platform rate limits, so one test's calls never slow the next."""
-    from metrics.platforms import limiter as limiter_module
+    from platforms import limiter as limiter_module
 
     for limiter in list(limiter_module._limiters.values()):
         reset = getattr(limiter, "reset", None)

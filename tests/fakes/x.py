@@ -54,7 +54,7 @@ class FakeX(FakePlatform):
         return super().fault_response(kind, request)
 
     def handle(self, request: Request) -> Response:
-        from metrics.platforms.x import MAX_WEIGHTED_LENGTH, weighted_length
+        from platforms.x import MAX_WEIGHTED_LENGTH, weighted_length
 
         token = self.bearer(request)
         if not token or token not in self.tokens:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helsocial.personal_data import find_personal_data, luhn_valid
+from tests.hypothesis_profiles import examples
 
 CITY = ("042-10 50 00", "kontaktcenter@helsingborg.se", "Drottninggatan 2")
 
@@ -217,7 +218,7 @@ def test_a_limit_stops_the_scan_early():
     assert len(find_personal_data(text)) == 1000
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_any_text_gives_matches_that_index_it(text):
     previous_end = 0
@@ -227,7 +228,7 @@ def test_any_text_gives_matches_that_index_it(text):
         previous_end = match.end
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -240,7 +241,7 @@ def test_glued_fragments_of_personal_data_never_break_the_finder(text):
         assert text[match.start : match.end] == match.value
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(
     text=st.lists(
         st.sampled_from([*"0123456789 -+()/#–\u00a0aGt.", "gatan ", "@x.se", "19", "46", "070"]),

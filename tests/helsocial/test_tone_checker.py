@@ -23,6 +23,7 @@ from helsocial.tone.checker import (
     ToneLists,
     check_text,
 )
+from tests.hypothesis_profiles import examples
 
 FREE = CheckContext()
 DRAFT = CheckContext(kind="draft")
@@ -574,7 +575,7 @@ def test_hostile_long_texts_finish_with_valid_spans(text):
     assert all(0 <= f.span[0] <= f.span[1] <= len(text) for f in report.findings)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.text())
 def test_any_text_gives_a_report_with_spans_inside_it(text):
     report = check(text, CheckContext(kind="reply", media_type="video", objective="activate"))
@@ -623,7 +624,7 @@ _FRAGMENTS = [
 ]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=3)), max_size=40).map("".join))
 def test_glued_fragments_of_every_rule_never_break_the_checker(text):
     for kind in ("draft", "reply", "free"):

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helsocial import workdays
+from tests.hypothesis_profiles import examples
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -41,7 +42,7 @@ amounts = st.one_of(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(start=starts, hours=amounts)
 def test_the_plan_gives_what_walking_the_days_gives(start, hours):
     due = workdays.add_working_hours(start, hours)

@@ -10,7 +10,7 @@ import requests
 from django.urls import reverse
 from django.utils import timezone
 
-from metrics.models import AccountConnection
+from platforms.models import AccountConnection
 from tests.fakes.oauth import FakeAuthServer
 
 PAGE_TOKEN = "EAAPageToken" + "p" * 30
@@ -153,8 +153,8 @@ def test_the_page_says_what_the_platform_cannot_do(lead_client, account):
     from django.conf import settings
     from django.utils import translation
 
-    from metrics.platforms.base import Capability
-    from metrics.platforms.linkedin import LinkedInClient
+    from platforms.base import Capability
+    from platforms.linkedin import LinkedInClient
 
     assert str(LinkedInClient.missing[Capability.HIDE]) in missing.values()
     with translation.override(settings.LANGUAGE_CODE):  # the page's language
@@ -162,7 +162,7 @@ def test_the_page_says_what_the_platform_cannot_do(lead_client, account):
 
 
 def _expiring(account, platform="x", minutes=5, refresh="r-1"):
-    from metrics import services
+    from platforms import services
 
     account.platform = platform
     account.save()
@@ -176,7 +176,7 @@ def _expiring(account, platform="x", minutes=5, refresh="r-1"):
 
 
 def test_a_token_about_to_run_out_is_refreshed(auth_server, account):
-    from metrics import services
+    from platforms import services
 
     _expiring(account)
     assert services.connection_refresh_if_due(account=account)
@@ -191,7 +191,7 @@ def test_a_token_about_to_run_out_is_refreshed(auth_server, account):
 
 
 def test_a_token_far_from_its_end_is_left_alone(auth_server, account):
-    from metrics import services
+    from platforms import services
 
     _expiring(account, minutes=600)
     assert not services.connection_refresh_if_due(account=account)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from metrics.platforms.demo import DemoClient
+from platforms.demo_platform import DemoClient
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from metrics import demo
-from metrics.models import AccountConnection, MetricSnapshot, PlatformPost
+from metrics.models import MetricSnapshot
 from moderation.models import Comment
+from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory
 
 

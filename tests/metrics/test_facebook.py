@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from metrics.platforms.base import (
+from platforms.base import (
     AlreadyGone,
     Capability,
     NotSupported,
@@ -17,7 +17,7 @@ from metrics.platforms.base import (
     RateLimited,
     TokenExpired,
 )
-from metrics.platforms.facebook import FacebookClient
+from platforms.facebook import FacebookClient
 
 T0 = 1790000000  # 2026-09-21
 
@@ -52,7 +52,7 @@ def test_paging_links_never_carry_the_token_back_to_the_server(page):
 
 def test_the_token_never_appears_in_urllib3_debug_log(page, caplog):
     caplog.set_level(logging.DEBUG, logger="urllib3")
-    caplog.set_level(logging.DEBUG, logger="metrics")
+    caplog.set_level(logging.DEBUG, logger="platforms")
     page.has_comment("111_5", "111_5_1", message="Hej!", epoch=T0)
     page.fault("500", path="/comments")
     c = client()
@@ -114,7 +114,7 @@ def test_a_metric_meta_rejects_keeps_the_others(fake_facebook):
 
 def test_the_fake_rejects_retired_metrics_with_code_100(fake_facebook):
     fake_facebook.has_page("111")
-    from metrics.platforms.base import InvalidRequest
+    from platforms.base import InvalidRequest
 
     with pytest.raises(InvalidRequest, match="code 100"):
         client().http.call("GET", "111/insights", params={"metric": "page_impressions"})

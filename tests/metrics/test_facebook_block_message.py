@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from metrics.platforms.base import (
+from platforms.base import (
     Capability,
     InvalidRequest,
     NotSupported,
@@ -19,8 +19,8 @@ from metrics.platforms.base import (
     RateLimited,
     TokenExpired,
 )
-from metrics.platforms.facebook import FacebookClient
-from metrics.platforms.instagram import InstagramClient
+from platforms.facebook import FacebookClient
+from platforms.instagram import InstagramClient
 
 T0 = 1790000000
 
@@ -139,7 +139,7 @@ def test_instagram_offers_neither_and_says_why(fake_instagram):
 
 
 def test_the_demo_platform_blocks_and_messages_so_make_run_shows_both():
-    from metrics.platforms.demo import DemoClient
+    from platforms.demo_platform import DemoClient
 
     demo = DemoClient(account_key="1")
     assert {Capability.BLOCK, Capability.MESSAGE_AUTHOR} <= demo.capabilities

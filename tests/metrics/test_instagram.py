@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from metrics.platforms.base import Capability, NotSupported, PostMetrics, TokenExpired
-from metrics.platforms.instagram import InstagramClient
+from platforms.base import Capability, NotSupported, PostMetrics, TokenExpired
+from platforms.instagram import InstagramClient
 
 T0 = 1790000000
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import SocialAccount
-from metrics.models import AccountConnection
+from platforms.models import AccountConnection
 from tests.fakes.oauth import FakeAuthServer
 from tests.fixtures_browser import axe_check, login
 

@@ -9,9 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from metrics.platforms.facebook import FacebookClient
-from metrics.platforms.limiter import LocalLimiter, RedisLimiter, limiter_for
+from platforms.facebook import FacebookClient
+from platforms.limiter import LocalLimiter, RedisLimiter, limiter_for
 from tests.fakes.facebook import FakeFacebook
+from tests.waiting import wait_until
 
 
 def _hammer(fake: FakeFacebook, settings, limit: int, calls: int = 48) -> None:
@@ -73,6 +74,12 @@ def test_a_slot_held_by_a_dead_worker_comes_back_after_its_lease():
     limiter.reset()
 
 
+def _waiting_for_a_slot(limiter: RedisLimiter) -> bool:
+    """True while a client of the limiter's Redis database is blocked taking a token (BLPOP)."""
+    db = limiter._redis.connection_pool.connection_kwargs.get("db", 0)
+    return any(c["cmd"] == "blpop" and int(c["db"]) == db for c in limiter._redis.client_list())
+
+
 @pytest.mark.redis
 def test_a_slot_is_handed_to_a_waiter_at_once():
     limiter = RedisLimiter("bench-handoff", redis_url=os.environ["REDIS_URL"], limit=1)
@@ -81,16 +88,15 @@ def test_a_slot_is_handed_to_a_waiter_at_once():
     got = []
 
     def waiter():
-        t0 = time.monotonic()
         with limiter.slot():
-            got.append(time.monotonic() - t0)
+            got.append(time.monotonic())
 
     thread = threading.Thread(target=waiter)
     thread.start()
-    time.sleep(0.2)
+    wait_until(lambda: _waiting_for_a_slot(limiter), timeout=5, what="the waiter to block for a slot")
     released = time.monotonic()
     limiter._release(token)
     thread.join(5)
-    assert got and got[0] - 0.2 < 0.1  # woken by the release, not by a poll
+    assert got and got[0] - released < 0.1  # woken by the release, not by a poll
     assert time.monotonic() - released < 1
     limiter.reset()

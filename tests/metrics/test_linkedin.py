@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.utils import translation
 
-from metrics.platforms.base import (
+from platforms.base import (
     Capability,
     NotSupported,
     PermissionMissing,
@@ -15,7 +15,7 @@ from metrics.platforms.base import (
     RateLimited,
     TokenExpired,
 )
-from metrics.platforms.linkedin import LinkedInClient
+from platforms.linkedin import LinkedInClient
 
 ORG = "urn:li:organization:123"
 MS0 = 1790000000000
@@ -50,7 +50,7 @@ def test_posts_stop_at_since(org):
 
 def test_a_retired_version_is_an_error_not_a_retry(fake_linkedin, settings):
     settings.LINKEDIN_VERSION = "202401"
-    from metrics.platforms.base import InvalidRequest
+    from platforms.base import InvalidRequest
 
     with pytest.raises(InvalidRequest, match="426"):
         list(client().posts_since(datetime(2026, 1, 1, tzinfo=UTC)))

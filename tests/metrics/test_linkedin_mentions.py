@@ -8,8 +8,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from metrics.platforms.base import Capability, RateLimited, TokenExpired
-from metrics.platforms.linkedin import LinkedInClient
+from platforms.base import Capability, RateLimited, TokenExpired
+from platforms.linkedin import LinkedInClient
 
 ORG = "urn:li:organization:123"
 OTHER_ORG = "urn:li:organization:999"

@@ -11,8 +11,8 @@ from django.db import connection
 from pytest_httpserver import HTTPServer
 
 from metrics.models import PressRelease
-from metrics.platforms.x import weighted_length
 from metrics.press_releases import press_releases_poll
+from platforms.x import weighted_length
 from tests.factories import SocialAccountFactory
 
 NOW = datetime.now(UTC)

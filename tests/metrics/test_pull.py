@@ -12,9 +12,12 @@ from calendar_booking.models import Booking, BookingSlot
 from calendar_booking.models import Status as SlotStatus
 from helsocial.outbox.models import OutboxMessage
 from metrics import services
-from metrics.models import AccountConnection, MetricSnapshot, PlatformPost
-from metrics.platforms.base import PlatformUnavailable
+from metrics.models import MetricSnapshot
+from moderation import pull
 from moderation.models import Comment
+from platforms import services as connections
+from platforms.base import PlatformUnavailable
+from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory, UserFactory
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -122,17 +125,17 @@ def test_an_expired_token_marks_the_account_and_stops_calls(page, fb_account):
     assert "190" in connection.last_error and "good-token" not in connection.last_error
     calls = len(page.seen)
     assert services.account_pull(account=fb_account, now=NOW).skipped == "needs_new_token"
-    assert services.account_pull_comments(account=fb_account, now=NOW).skipped == "needs_new_token"
+    assert pull.account_pull_comments(account=fb_account, now=NOW).skipped == "needs_new_token"
     assert len(page.seen) == calls
-    services.account_connect(account=fb_account, token="good-token", by=None, expires_at=None)
+    connections.account_connect(account=fb_account, token="good-token", by=None, expires_at=None)
     assert services.account_pull(account=fb_account, now=NOW).posts == 3
 
 
 def test_comments_are_handed_to_moderation_once(page, fb_account):
     services.account_pull(account=fb_account, now=NOW)
-    result = services.account_pull_comments(account=fb_account, now=NOW)
+    result = pull.account_pull_comments(account=fb_account, now=NOW)
     assert result.comments == 2
-    services.account_pull_comments(account=fb_account, now=NOW)
+    pull.account_pull_comments(account=fb_account, now=NOW)
     assert Comment.objects.filter(account=fb_account).count() == 2
     assert set(Comment.objects.values_list("platform_id", flat=True)) == {"111_0_1", "111_0_2"}
 
@@ -166,7 +169,7 @@ def test_posts_are_matched_to_their_slots_by_time_and_link(page, fb_account):
     )
     services.account_pull(account=fb_account, now=NOW)
     post = PlatformPost.objects.get(platform_id="111_9")
-    assert post.booking_slot_id == by_link.pk
+    assert BookingSlot.objects.published_as(fb_account.pk, [post.platform_id]).get() == by_link
     by_link.refresh_from_db()
     near.refresh_from_db()
     assert by_link.status == SlotStatus.PUBLISHED and by_link.post_platform_id == "111_9"
@@ -179,8 +182,8 @@ def test_editors_are_mailed_once_a_week_before_the_token_runs_out(fb_account, ed
     editor_account.access_token = "t"
     editor_account.save()
     expires = timezone.now() + timedelta(days=6)
-    services.account_connect(account=editor_account, token="t", by=None, expires_at=expires)
-    services.account_connect(
+    connections.account_connect(account=editor_account, token="t", by=None, expires_at=expires)
+    connections.account_connect(
         account=fb_account, token="good-token", by=None, expires_at=timezone.now() + timedelta(days=30)
     )
     assert services.token_expiry_reminders_send() == 1

@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from helsocial.outbox.models import OutboxMessage
 from metrics import services
-from metrics.platforms.base import PlatformUnavailable
+from moderation import pull
 from moderation.evidence import evidence_sweep_removed_outside
 from moderation.ingest import comments_ingest
 from moderation.models import Comment, Evidence
+from platforms.base import PlatformUnavailable
 from tests.factories import SocialAccountFactory
 from tests.moderation.helpers import remote
 
@@ -47,11 +48,11 @@ def page(fake_facebook):
     return fake_facebook
 
 
-def _pull_twice_with(page, fb_account, change) -> services.PullResult:
+def _pull_twice_with(page, fb_account, change) -> pull.CommentsPullResult:
     services.account_pull(account=fb_account, now=NOW)
-    services.account_pull_comments(account=fb_account, now=NOW)
+    pull.account_pull_comments(account=fb_account, now=NOW)
     change(page)
-    return services.account_pull_comments(account=fb_account, now=NOW + timedelta(minutes=5))
+    return pull.account_pull_comments(account=fb_account, now=NOW + timedelta(minutes=5))
 
 
 def _gone(page, comment_id: str) -> None:
@@ -83,7 +84,7 @@ def test_the_evidence_sweep_then_registers_it_once(page, fb_account, settings):
     assert evidence.comment.platform_id == "111_0_2" and evidence.removed_outside_portal
     assert OutboxMessage.objects.filter(key__startswith="registry:").count() == 1
     # A third pull finds it still gone: nothing changes, nothing is mailed again.
-    assert services.account_pull_comments(account=fb_account, now=NOW + timedelta(minutes=10)).removed == 0
+    assert pull.account_pull_comments(account=fb_account, now=NOW + timedelta(minutes=10)).removed == 0
     assert evidence_sweep_removed_outside() == 0
 
 
@@ -106,12 +107,12 @@ def test_a_pull_that_fails_half_way_records_no_removal(page, fb_account):
 def test_comments_on_posts_outside_the_pull_window_are_not_judged(page, fb_account, settings):
     settings.PULL_COMMENTS_POST_DAYS = 14
     services.account_pull(account=fb_account, now=NOW)
-    services.account_pull_comments(account=fb_account, now=NOW)
+    pull.account_pull_comments(account=fb_account, now=NOW)
     for comment_id in ("111_0_1", "111_0_2", "111_1_1"):
         _gone(page, comment_id)
     # Three weeks later no post is in the window: the comments are not pulled, so not judged either.
     later = NOW + timedelta(days=21)
-    assert services.account_pull_comments(account=fb_account, now=later).removed == 0
+    assert pull.account_pull_comments(account=fb_account, now=later).removed == 0
     assert not Comment.objects.filter(removed_on_platform_at__isnull=False).exists()
 
 
@@ -129,12 +130,12 @@ def test_direct_messages_are_never_recorded_removed_by_a_pull(page, fb_account):
 def test_a_comment_stored_while_the_lists_were_fetched_is_not_judged(fb_account):
     fetch_started = timezone.now()
     comments_ingest(account=fb_account, items=[remote("c9", "Kom precis", post_id="111_0")])
-    removed = services.comments_missing_record(
+    removed = pull.comments_missing_record(
         account=fb_account, listed={"111_0": set()}, fetch_started=fetch_started, now=NOW
     )
     assert removed == 0
     assert Comment.objects.get(platform_id="c9").removed_on_platform_at is None
-    later = services.comments_missing_record(
+    later = pull.comments_missing_record(
         account=fb_account, listed={"111_0": set()}, fetch_started=timezone.now(), now=NOW
     )
     assert later == 1
@@ -145,7 +146,7 @@ def test_on_x_a_reply_older_than_the_search_reaches_is_not_judged(administration
     old = remote("x-old", "Gammal", post_id="1", created_at=NOW - timedelta(days=9))
     recent = remote("x-new", "Ny", post_id="1", created_at=NOW - timedelta(days=2))
     comments_ingest(account=account, items=[old, recent])
-    removed = services.comments_missing_record(
+    removed = pull.comments_missing_record(
         account=account, listed={"1": set()}, fetch_started=timezone.now(), now=NOW
     )
     assert removed == 1
@@ -161,16 +162,16 @@ def test_an_instagram_post_whose_replies_were_cut_by_paging_is_not_judged(fake_i
     fake_instagram.has_comment("M1", "c2", text="Samma fråga", epoch=T0 + 90, username="bo")
     fake_instagram.has_comment("M1", "r1", text="På webben", epoch=T0 + 120, parent="c1")
     services.account_pull(account=account, now=NOW)
-    services.account_pull_comments(account=account, now=NOW)
+    pull.account_pull_comments(account=account, now=NOW)
     assert Comment.objects.filter(account=account).count() == 3
     # Now c2 is gone, but c1's replies come with a further page: the list is not the whole thread.
     _gone(fake_instagram, "c2")
     fake_instagram.objects["c1"]["replies"]["paging"] = {
         "next": "https://graph.facebook.com/v25.0/c1/replies?after=QQ"
     }
-    assert services.account_pull_comments(account=account, now=NOW + timedelta(minutes=5)).removed == 0
+    assert pull.account_pull_comments(account=account, now=NOW + timedelta(minutes=5)).removed == 0
     del fake_instagram.objects["c1"]["replies"]["paging"]
-    assert services.account_pull_comments(account=account, now=NOW + timedelta(minutes=10)).removed == 1
+    assert pull.account_pull_comments(account=account, now=NOW + timedelta(minutes=10)).removed == 1
     assert Comment.objects.get(platform_id="c2").status == Comment.Status.REMOVED
 
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from metrics.models import AccountConnection, MetricSnapshot, PlatformPost
+from metrics.models import MetricSnapshot
 from metrics.tasks import pull_account, pull_all_posts
+from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
@@ -65,6 +66,6 @@ def test_a_worker_pulls_through_faults_and_marks_expired_tokens(
     calls_for_222 = len(fake_facebook.calls(path="/222"))
     pull_account.delay(good.pk)
     pull_account.delay(expired.pk)
-    time.sleep(2)
+    celery_worker_process.wait_idle()
     assert PlatformPost.objects.filter(account=good).count() == 1
     assert len(fake_facebook.calls(path="/222")) == calls_for_222

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from metrics.platforms.base import DuplicateContent, RateLimited, TokenExpired
-from metrics.platforms.x import MAX_WEIGHTED_LENGTH, XClient, shorten_for_x, weighted_length
+from platforms.base import DuplicateContent, RateLimited, TokenExpired
+from platforms.x import MAX_WEIGHTED_LENGTH, XClient, shorten_for_x, weighted_length
 
 
 def client() -> XClient:

@@ -406,3 +406,116 @@ CASES += [
     ),
     Case("moderation:saved-reply-delete", kwargs=saved_reply, own=everyone(405), other=everyone(405)),
 ]
+
+
+# --- AKN's triage patterns and word groups (issue 17) ---------------------------------------------------
+from moderation.models import TriagePattern  # noqa: E402
+
+_build_before_patterns = build
+
+
+def build(world):
+    _build_before_patterns(world)
+    world.own.pattern = world.other.pattern = TriagePattern.objects.order_by("pk").first()
+
+
+def pattern(side):
+    return {"pk": side.pattern.pk}
+
+
+PATTERN_DATA = {"label": "threat", "name": "krossa någon", "pattern": "=krossa ..2 {offer}"}
+GROUP_DATA = {"name": "krossa", "words": "krossa, =mosa", "note": ""}
+
+CASES += [
+    Case("moderation:triage-patterns", own=only_akn()),
+    Case("moderation:triage-patterns", method="POST", own=everyone(405)),
+    Case("moderation:triage-pattern-add", method="POST", data=PATTERN_DATA, own=only_akn(302)),
+    Case(
+        "moderation:triage-pattern-add",
+        method="POST",
+        label="a group that does not exist",
+        data={**PATTERN_DATA, "pattern": "{finns_inte} ~2 =dig"},
+        own=only_akn(400),
+    ),
+    Case("moderation:triage-pattern-add", own=everyone(405)),
+    Case(
+        "moderation:triage-pattern-toggle",
+        method="POST",
+        kwargs=pattern,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:triage-pattern-toggle", kwargs=pattern, own=everyone(405), other=everyone(405)),
+    Case(
+        "moderation:triage-pattern-remove",
+        method="POST",
+        kwargs=pattern,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:triage-pattern-remove", kwargs=pattern, own=everyone(405), other=everyone(405)),
+    Case("moderation:triage-group-save", method="POST", data=GROUP_DATA, own=only_akn(302)),
+    Case(
+        "moderation:triage-group-save",
+        method="POST",
+        label="a word that is two words",
+        data={**GROUP_DATA, "words": "krossa dig"},
+        own=only_akn(400),
+    ),
+    Case("moderation:triage-group-save", own=everyone(405)),
+    Case("moderation:triage-pattern-try", own=only_akn()),
+    Case(
+        "moderation:triage-pattern-try",
+        method="POST",
+        data={"label": "threat", "pattern": "=krossa ..2 {offer}", "last": "50"},
+        own=only_akn(200),
+    ),
+    Case(
+        "moderation:triage-pattern-try",
+        method="POST",
+        label="a gap at the end",
+        data={"label": "threat", "pattern": "=krossa ..2", "last": "50"},
+        own=only_akn(400),
+    ),
+]
+
+
+# --- failed webhook deliveries (issue 12): AKN only; a delivery belongs to no förvaltning ------------
+from django.utils import timezone  # noqa: E402
+
+from moderation.models import WebhookDelivery  # noqa: E402
+
+_build_saved_replies = build
+
+
+def build(world):
+    _build_saved_replies(world)
+    body = b'{"object":"page","entry":[{"id":"555","changes":5}]}'
+    world.own.delivery = world.other.delivery = WebhookDelivery.objects.create(
+        body=body,
+        body_sha256="f" * 64,
+        status=WebhookDelivery.Status.FAILED,
+        processed_at=timezone.now(),
+        error=f"entry 0 ('555'): changes is a number, not a list {world.marker}",
+        attempts=1,
+    )
+
+
+def delivery(side):
+    return {"pk": side.delivery.pk}
+
+
+CASES += [
+    Case("moderation:webhook-deliveries", own=only_akn()),
+    Case("moderation:webhook-deliveries", label="tampered cursor", query="after=!!nonsense", own=only_akn()),
+    Case("moderation:webhook-deliveries", method="POST", own=everyone(405)),
+    # Trying again re-runs the delivery (which fails again) and goes back to the list.
+    Case(
+        "moderation:webhook-delivery-retry",
+        method="POST",
+        kwargs=delivery,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case("moderation:webhook-delivery-retry", kwargs=delivery, own=everyone(405), other=everyone(405)),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from metrics.platforms.base import RemoteComment
+from platforms.base import RemoteComment
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 

@@ -8,9 +8,9 @@ import time
 import pytest
 from django.urls import reverse
 
-from metrics.services import account_pull_comments
 from moderation.meta_webhook import sign
 from moderation.models import Comment
+from moderation.pull import account_pull_comments
 from tests.factories import SocialAccountFactory
 
 SECRET = "app-secret-for-tests"

@@ -86,7 +86,7 @@ JSON_VALUES = [
 
 @pytest.mark.parametrize("raw", JSON_VALUES)
 def test_copy_values_are_the_columns_in_order_with_json_that_reads_back_as_json_dumps_wrote_it(raw):
-    from moderation.ingest import _clean_json
+    from moderation.ingest import json_storable
 
     row = {column: f"value of {column}" for column in _INSERT_COLUMNS}
     row.update(
@@ -104,7 +104,7 @@ def test_copy_values_are_the_columns_in_order_with_json_that_reads_back_as_json_
             # orjson writes no spaces where json.dumps does; jsonb keeps neither. NUL characters,
             # which jsonb refuses, are gone.
             assert "\\u0000" not in value.replace("\\\\u0000", "")
-            assert json.loads(value) == json.loads(json.dumps(_clean_json(row[column]), ensure_ascii=False))
+            assert json.loads(value) == json.loads(json.dumps(json_storable(row[column]), ensure_ascii=False))
         else:
             assert value is row[column]
 

@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from metrics.services import account_pull_comments
 from moderation.access import access_comments
 from moderation.actions import (
     ActionFailed,
@@ -21,6 +20,7 @@ from moderation.actions import (
 from moderation.evidence import comment_delete
 from moderation.ingest import comments_ingest
 from moderation.models import Comment, Evidence, ModerationLogEntry
+from moderation.pull import account_pull_comments
 
 from .helpers import remote
 from .mentions import COMMENT, ORG, POST, a_mention, mentioned

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from calendar_booking.models import KcAgreement
 from helsocial.workdays import add_working_hours
-from metrics.platforms.demo import DemoClient
-from metrics.services import account_pull_comments
 from moderation import sla
 from moderation.models import Comment
+from moderation.pull import account_pull_comments
+from platforms.demo_platform import DemoClient
 
 from .helpers import at
 from .mentions import COMMENT, POST, a_mention, mentioned

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from calendar_booking.models import Booking, BookingSlot, KcAgreement
-from metrics.models import PlatformPost
 from metrics.services import posts_match_slots
 from moderation.ingest import comments_ingest
 from moderation.models import Comment, CommentNote
+from platforms.models import PlatformPost
 from tests.factories import UserFactory
 
 from .helpers import at, remote
@@ -22,7 +22,8 @@ POSTED = at("2026-11-23 09:00")
 
 
 def _booked_post(account, administration, post_id: str, *, match: bool = True, posted=POSTED) -> PlatformPost:
-    """A post on the account, booked by `administration`, and (unless `match` is false) matched."""
+    """A post on the account, booked by `administration`, and (unless `match` is false) matched: the
+    slot records the post it was published as."""
     booking = Booking.objects.create(
         administration=administration,
         author=UserFactory(username=f"booker-{post_id}"),
@@ -31,16 +32,15 @@ def _booked_post(account, administration, post_id: str, *, match: bool = True, p
         category="news",
         target_group="Unga",
     )
-    slot = BookingSlot.objects.create(
+    BookingSlot.objects.create(
         booking=booking,
         account=account,
         starts_at=posted,
         ends_at=posted + timedelta(minutes=30),
         blocked_until=posted + timedelta(minutes=30),
+        post_platform_id=post_id if match else "",
     )
-    return PlatformPost.objects.create(
-        account=account, platform_id=post_id, created_at=posted, booking_slot=slot if match else None
-    )
+    return PlatformPost.objects.create(account=account, platform_id=post_id, created_at=posted)
 
 
 def _comment(platform_id: str) -> Comment:
@@ -125,7 +125,7 @@ def test_one_batch_reads_its_posts_bookings_in_one_query(citywide_account, admin
         items = [remote(f"{prefix}{n}", "Hej!", post_id=f"p{n % posts}") for n in range(60)]
         with CaptureQueriesContext(connection) as captured:
             comments_ingest(account=citywide_account, items=items)
-        return sum("metrics_platformpost" in q["sql"] for q in captured.captured_queries), len(
+        return sum("calendar_booking_bookingslot" in q["sql"] for q in captured.captured_queries), len(
             captured.captured_queries
         )
 
@@ -174,7 +174,7 @@ def test_a_match_after_the_comments_arrived_moves_the_open_ones(
     )
 
     assert posts_match_slots(account=citywide_account, since=post.created_at - timedelta(hours=1)) == 1
-    assert PlatformPost.objects.get(pk=post.pk).booking_slot is not None
+    assert BookingSlot.objects.published_as(citywide_account.pk, [post.platform_id]).exists()
     assert _comment("c1").queue_administration_id == administration.pk
     assert _comment("c2").queue_administration_id == city_administration.pk  # already handled
     assert _comment("c3").queue_administration_id == city_administration.pk  # a person put it there

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from calendar_booking.models import Booking, BookingSlot
-from metrics.models import PlatformPost
 from moderation.models import SavedReply
+from platforms.models import PlatformPost
 from tests.calendar_booking.helpers import fields
 
 from .platform import fb_comment
@@ -63,18 +63,18 @@ def test_the_bookings_faq_is_at_hand_when_the_post_matched_a_booking(
         author=communicator,
         **fields(faq_text="Anmälan görs på helsingborg.se/lov senast fredag."),
     )
-    slot = BookingSlot.objects.create(
+    BookingSlot.objects.create(
         booking=booking,
         account=account,
         starts_at=comment.created_at - timedelta(hours=2),
         ends_at=comment.created_at - timedelta(hours=1),
         blocked_until=comment.created_at - timedelta(hours=1),
+        post_platform_id=comment.post_platform_id,  # the slot records the post it was published as
     )
     PlatformPost.objects.create(
         account=account,
         platform_id=comment.post_platform_id,
         created_at=comment.created_at,
-        booking_slot=slot,
     )
     body = editor_client.get(reverse("moderation:comment-detail", args=[comment.pk])).content.decode()
     assert "Anmälan görs på helsingborg.se/lov senast fredag." in body

@@ -24,6 +24,7 @@ from helsocial.outbox.services import (
     outbox_reclaim_stale,
     outbox_sweep,
 )
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
@@ -51,15 +52,6 @@ def enqueue_registry_mail(number: int) -> OutboxMessage:
             body=f"Kommentar {number} raderades.",
             attachments=[(f"skarmbild-{number}.png", screenshot(number), "image/png")],
         )
-
-
-def wait_until(condition, timeout: float, what: str) -> float:
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > timeout:
-            pytest.fail(f"timed out after {timeout} s waiting for: {what}")
-        time.sleep(0.1)
-    return time.monotonic() - started
 
 
 def deliver_concurrently(messages, *, threads: int, now=None) -> dict[int, list[bool]]:
@@ -124,8 +116,8 @@ def test_ten_mails_survive_a_mail_server_outage_and_arrive_exactly_once(
         what="all rows marked sent",
     )
     delivered = time.monotonic() - started
-    # Late duplicates would come from tasks still in flight: let every retry (≤ 2 s) run out.
-    time.sleep(3)
+    # Late duplicates would come from tasks still in flight: wait until none is left.
+    celery_worker_process.wait_idle()
     assert_each_arrived_once_with_its_attachment(smtp_server, messages)
     with capsys.disabled():
         print(
@@ -168,8 +160,8 @@ def test_with_the_broker_down_enqueue_commits_and_the_mail_goes_out_when_it_is_b
         elapsed = time.monotonic() - started
     assert "broker unavailable" in caplog.text
     assert elapsed < 5
+    # The publish failed in the commit above, so no task exists that could have sent it.
     assert OutboxMessage.objects.get(pk=message.pk).status == "pending"
-    time.sleep(0.5)
     assert smtp_server.messages == []
 
     redis_broker.start()
@@ -202,6 +194,32 @@ def test_two_threads_delivering_the_same_rows_send_each_once(transactional_db, s
 
     results = deliver_concurrently(messages, threads=2)
     assert all(sorted(outcomes) == [False, True] for outcomes in results.values()), results
+    # Both threads have returned, and the server stores a mail before it accepts it: nothing is
+    # still on its way.
     smtp_server.wait_for(5)
-    time.sleep(0.5)
     assert smtp_server.message_id_counts() == {m.message_id: 1 for m in messages}
+
+
+def test_the_worker_fails_a_refused_recipient_at_once_and_keeps_retrying_a_busy_one(
+    smtp_server, celery_worker_process
+):
+    smtp_server.refuse["gone@example.org"] = "550 5.1.1 No such user here"
+    smtp_server.refuse["busy@example.org"] = "452 4.2.2 Mailbox full, try later"
+    with transaction.atomic():
+        refused = outbox_enqueue(key="refused", to=["gone@example.org"], subject="Registrering", body="b")
+    with transaction.atomic():
+        busy = outbox_enqueue(key="busy", to=["busy@example.org"], subject="Registrering", body="b")
+    wait_until(
+        lambda: OutboxMessage.objects.filter(pk=busy.pk, attempts__gte=3).exists(),
+        timeout=60,
+        what="the busy recipient's mail to be tried three times",
+    )
+    refused.refresh_from_db()
+    assert (refused.status, refused.attempts) == ("failed", 1)
+    assert "550 5.1.1" in refused.last_error and refused.failed_at is not None
+    assert OutboxMessage.objects.get(pk=busy.pk).status in ("pending", "sending")
+
+    del smtp_server.refuse["busy@example.org"]
+    smtp_server.wait_for(1, timeout=60)
+    wait_until(lambda: OutboxMessage.objects.filter(pk=busy.pk, status="sent").exists(), 30, "busy sent")
+    assert [mail.rcpt_tos for mail in smtp_server.messages] == [("busy@example.org",)]

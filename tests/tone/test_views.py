@@ -15,6 +15,7 @@ from helsocial.tone.models import ToneWord
 from helsocial.tone.panel import MAX_PANEL_CHARS, segments
 from helsocial.tone.services import tone_lists_changed
 from tests.factories import UserFactory
+from tests.hypothesis_profiles import examples
 
 PANEL = reverse("tone:panel")
 PAGE = reverse("tone:check")
@@ -258,7 +259,9 @@ def test_role_fixture_sanity(communicator):
     assert communicator.role_assignments.filter(role=Role.COMMUNICATOR).exists()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     text=st.text(max_size=400),
     kind=st.sampled_from(["free", "draft", "reply", "", "x"]),

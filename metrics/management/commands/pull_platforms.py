@@ -20,8 +20,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from accounts.models import SocialAccount
 from metrics import services
-from metrics.platforms.base import PlatformError
-from metrics.tasks import pullable_account_ids
+from moderation.pull import account_pull_comments
+from platforms.base import PlatformError
+from platforms.selectors import pullable_account_ids
 
 
 class Command(BaseCommand):
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             acct = SocialAccount.objects.get(pk=account_id)
             result = services.account_pull(account=acct, since=since_at)
             if not no_comments and not result.skipped:
-                result.comments = services.account_pull_comments(account=acct).comments
+                result.comments = account_pull_comments(account=acct).comments
             return result
 
         def threaded(account_id: int):

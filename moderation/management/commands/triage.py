@@ -1,4 +1,8 @@
-"""`manage.py triage --jsonl FILE`: AKN tries the current rule lists on real text. Writes nothing."""
+"""`manage.py triage --jsonl FILE`: AKN tries the current rule lists on real text. Writes nothing.
+
+`manage.py triage --evaluate FILE`: precision and recall per label on a labelled corpus
+(`moderation/corpus/`), the confusions, and the goals of quality.md.
+"""
 
 import json
 import sys
@@ -8,19 +12,46 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from moderation.triage import AuthorHistory, ruleset_load, triage_text
+from moderation.triage_eval import corpus_read, evaluation_lines, triage_evaluate
 
 
 class Command(BaseCommand):
     help = (
         'Read one JSON object per line ({"id", "author_id", "text", "created_at"}) and print one per '
         "line with id, labels, action and reasons. The lines are one stream in order, so an author "
-        "repeating themselves is spam here too. '-' reads standard input."
+        "repeating themselves is spam here too. '-' reads standard input. With --evaluate, read a "
+        'labelled corpus ({"id", "text", "must", "must_not", "kind"}) and print precision and recall '
+        "per label, the confusions and the goals."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--jsonl", required=True, metavar="FILE")
+        mode = parser.add_mutually_exclusive_group(required=True)
+        mode.add_argument("--jsonl", metavar="FILE")
+        mode.add_argument("--evaluate", metavar="FILE")
+        parser.add_argument(
+            "--show-misses",
+            action="store_true",
+            help="With --evaluate: also list every comment triage got wrong.",
+        )
 
-    def handle(self, *args, jsonl: str, **options):
+    def handle(self, *args, jsonl: str | None, evaluate: str | None, show_misses: bool, **options):
+        if evaluate:
+            self._evaluate(evaluate, show_misses)
+        else:
+            self._stream(jsonl)
+
+    def _evaluate(self, path: str, show_misses: bool) -> None:
+        try:
+            items = corpus_read(path)
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc}") from exc
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        evaluation = triage_evaluate(items=items, rules=ruleset_load())
+        for line in evaluation_lines(evaluation, show_misses=show_misses):
+            self.stdout.write(line)
+
+    def _stream(self, jsonl: str) -> None:
         rules = ruleset_load()
         history = AuthorHistory()
         try:

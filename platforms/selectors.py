@@ -1,0 +1,16 @@
+"""Reads about connections that the pulls of every domain app share."""
+
+from __future__ import annotations
+
+from accounts.models import SocialAccount
+
+from .models import AccountConnection
+
+
+def pullable_account_ids() -> list[int]:
+    """Accounts with a token (or on the demo platform) whose connection is not known to be broken."""
+    broken = AccountConnection.objects.exclude(status=AccountConnection.Status.OK).values("account_id")
+    with_token = SocialAccount.objects.exclude(access_token="") | SocialAccount.objects.filter(
+        platform=SocialAccount.Platform.DEMO
+    )
+    return list(with_token.exclude(pk__in=broken).order_by("pk").values_list("pk", flat=True))
