@@ -171,6 +171,11 @@ def require(user: User, action: Action, obj: object | None = None) -> None:
         raise PermissionDenied
 
 
+def can_edit_tone_lists(user: User) -> bool:
+    """AKN edits the tone checker's word lists and thresholds."""
+    return roles_of(user).is_akn
+
+
 def require_akn(user: User) -> None:
     if not roles_of(user).is_akn:
         raise PermissionDenied
