@@ -115,7 +115,7 @@ def _copy_rows(account, administration_id: int, n: int):
         )
 
 
-# The columns ingest writes (moderation.ingest._INSERT_COLUMNS), in its order.
+# The columns ingest writes (moderation.ingest.items.INSERT_COLUMNS), in its order.
 COPY_COLUMNS = (
     "account_id", "platform_id", "kind", "post_platform_id", "parent_platform_id", "author_id",
     "author_name", "text", "text_hash", "created_at", "received_at", "permalink", "attachments", "raw",
@@ -137,11 +137,12 @@ def main() -> None:
 
     from accounts.models import Administration, SocialAccount
     from moderation import meta_webhook
-    from moderation.ingest import _INSERT_COLUMNS, comments_ingest
+    from moderation.ingest import comments_ingest
+    from moderation.ingest.items import INSERT_COLUMNS
     from moderation.models import Comment
     from moderation.triage import ruleset_load
 
-    assert COPY_COLUMNS == _INSERT_COLUMNS, "the raw load must write the columns ingest writes"
+    assert COPY_COLUMNS == INSERT_COLUMNS, "the raw load must write the columns ingest writes"
 
     def account(name: str) -> SocialAccount:
         return SocialAccount.objects.create(

@@ -252,7 +252,8 @@ def test_on_postgresql_a_row_stored_meanwhile_sends_the_batch_the_careful_way(
 ):
     """A concurrent batch stored one of the items after this batch looked: the COPY fails on the
     unique key, and the rows go through the stage with ON CONFLICT DO NOTHING, the stored one skipped."""
-    from moderation.ingest import _insert, _new_row
+    from moderation.ingest.items import new_row
+    from moderation.ingest.store import comment_store
     from moderation.triage import AuthorHistory, ruleset_load
 
     comments_ingest(account=account, items=[remote("c5", "Först här", author_id="x")])
@@ -260,7 +261,9 @@ def test_on_postgresql_a_row_stored_meanwhile_sends_the_batch_the_careful_way(
     rules, history, now = ruleset_load(), AuthorHistory(), at("2026-11-23 11:00")
     items = [remote(f"c{i}", f"Undrar om {i}", author_id=f"a{i}") for i in range(9, -1, -1)]
     with django_assert_max_num_queries(8) as captured:
-        inserted = _insert(items, lambda item: _new_row(account, item, rules, history, False, now))
+        inserted = comment_store().insert(
+            items, lambda item: new_row(account, item, rules, history, False, now)
+        )
     assert sorted(row["platform_id"] for row in inserted) == [f"c{i}" for i in range(10) if i != 5]
     assert all(row["id"] for row in inserted)
     assert [q["sql"] for q in captured.captured_queries if "INSERT INTO" in q["sql"]]

@@ -13,18 +13,14 @@ import pytest
 import snowballstemmer
 from django.db.models import Min
 
-from moderation import triage
-from moderation.ingest import (
-    _INSERT_COLUMNS,
-    _JSON_COLUMNS,
-    _author_history,
-    _copy_values,
-    _earlier_replies,
-    _existing,
-    comments_ingest,
-)
+from moderation.ingest import comments_ingest
+from moderation.ingest.batch import _author_history
+from moderation.ingest.items import INSERT_COLUMNS
+from moderation.ingest.postgres import _JSON_COLUMNS, _copy_values
+from moderation.ingest.store import comment_store
 from moderation.models import Comment
 from moderation.triage import ruleset_load, text_hash
+from moderation.triage.words import stem_of, tokens
 
 from .helpers import at, remote
 
@@ -58,13 +54,13 @@ def _tokens_plainly(text: str) -> list[tuple[str, str, bool]]:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_tokens_are_those_of_the_plain_tokeniser(text):
-    assert triage._tokens(text) == _tokens_plainly(text)
+    assert tokens(text) == _tokens_plainly(text)
 
 
 @pytest.mark.parametrize("word", ["0", "7", "4711", "000123", "2026", "123456789012", "²", "٣٤", "１２"])
 def test_a_number_is_its_own_stem_as_the_stemmer_says(word):
     assert word.isdigit()
-    assert triage._stem(word) == snowballstemmer.stemmer("swedish").stemWord(word) == word
+    assert stem_of(word) == snowballstemmer.stemmer("swedish").stemWord(word) == word
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -88,7 +84,7 @@ JSON_VALUES = [
 def test_copy_values_are_the_columns_in_order_with_json_that_reads_back_as_json_dumps_wrote_it(raw):
     from moderation.ingest import json_storable
 
-    row = {column: f"value of {column}" for column in _INSERT_COLUMNS}
+    row = {column: f"value of {column}" for column in INSERT_COLUMNS}
     row.update(
         attachments=["https://example.org/bild.jpg"],
         raw=raw,
@@ -98,8 +94,8 @@ def test_copy_values_are_the_columns_in_order_with_json_that_reads_back_as_json_
         in_kc_queue=False,
     )
     values = _copy_values(row)
-    assert len(values) == len(_INSERT_COLUMNS)
-    for column, value in zip(_INSERT_COLUMNS, values, strict=True):
+    assert len(values) == len(INSERT_COLUMNS)
+    for column, value in zip(INSERT_COLUMNS, values, strict=True):
         if column in _JSON_COLUMNS:
             # orjson writes no spaces where json.dumps does; jsonb keeps neither. NUL characters,
             # which jsonb refuses, are gone.
@@ -150,8 +146,8 @@ def test_existing_finds_what_the_orm_finds(account, other_account):
             "id", "platform_id", "text", "status", "hidden_on_platform_at", "kind", "author_id", "author_name"
         )
     }
-    assert _existing(account, ids) == expected
-    assert _existing(account, []) == {}
+    assert comment_store().existing(account, ids) == expected
+    assert comment_store().existing(account, []) == {}
 
 
 @pytest.mark.django_db
@@ -161,7 +157,7 @@ def test_author_history_is_the_orms_recent_comments_oldest_first(account, other_
     when = at("2026-11-25 12:00")
     new = [remote(f"n{i}", "Ny fråga?", author_id=f"a{i}", created_at=when) for i in range(12)]
     new.append(remote("own", "Svar", author_id=account.platform_id, created_at=when))
-    history = _author_history(account, new, rules)
+    history = _author_history(comment_store(), account, new, rules)
     span = timedelta(hours=max(rules.spam["repeat_window_hours"], rules.spam["burst_minutes"] / 60.0))
     since = at("2026-11-25 12:00") - span
     authors = {c.author_id for c in new}
@@ -193,8 +189,8 @@ def test_earlier_replies_are_the_orms_first_own_reply_per_question(account, othe
         .annotate(first=Min("created_at"))
     }
     assert expected
-    assert dict(_earlier_replies(account, new_ids)) == expected
-    assert _earlier_replies(account, []) == []
+    assert dict(comment_store().earlier_replies(account, new_ids)) == expected
+    assert comment_store().earlier_replies(account, []) == []
 
 
 @pytest.mark.postgres
@@ -204,21 +200,21 @@ def test_the_stage_is_empty_after_each_batch_of_one_transaction(account):
     transaction of several such batches starts each with an empty stage."""
     from django.db import connection, transaction
 
-    from moderation.ingest import _insert, _new_row
+    from moderation.ingest.items import new_row
     from moderation.triage import AuthorHistory
 
     rules, now = ruleset_load(), at("2026-11-23 11:00")
 
     def make_row(item):
-        return _new_row(account, item, rules, AuthorHistory(), False, now)
+        return new_row(account, item, rules, AuthorHistory(), False, now)
 
     with transaction.atomic():
         comments_ingest(account=account, items=[remote("a0", "Först"), remote("b0", "Först")])
-        first = _insert([remote(f"a{i}", f"Fråga {i}?") for i in range(30)], make_row)
+        first = comment_store().insert([remote(f"a{i}", f"Fråga {i}?") for i in range(30)], make_row)
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM moderation_ingest_stage")
             assert cursor.fetchone()[0] == 0
-        second = _insert([remote(f"b{i}", f"Fråga {i}?") for i in range(20)], make_row)
+        second = comment_store().insert([remote(f"b{i}", f"Fråga {i}?") for i in range(20)], make_row)
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM moderation_ingest_stage")
             assert cursor.fetchone()[0] == 0

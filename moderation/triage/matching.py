@@ -1,0 +1,149 @@
+"""Finding a ruleset's terms and patterns in one text: the words that matched, for the reasons."""
+
+from __future__ import annotations
+
+from .language import GUARD_AFTER, GUARD_BEFORE, CompiledPattern
+from .rules import Ruleset
+from .words import STEMS, WORD_RE, boundaries, sentence_starts, stem_new, stem_of
+
+
+def match_terms(text: str, rules: Ruleset) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """(label, term, the words that matched) for every term found, first hit per term, and
+    (label, pattern name, the words that matched) for every pattern found, first hit per pattern.
+
+    What `tokens` gives, read lazily: words and stems for every comment (one set intersection
+    with the rules' first words says whether any phrase can start here at all), and where the
+    sentences start only when a phrase that must begin one is a candidate.
+    """
+    found: dict[tuple[str, str], str] = {}
+    patterns: list[tuple[str, str, str]] = []
+    words = [w.casefold() for w in WORD_RE.findall(text)]
+    if words:
+        get = STEMS.get
+        # Numbers are their own stems and stay out of the cache (see `stem_new`).
+        stems = [get(w) or (w if w.isdigit() else stem_new(w)) for w in words]
+        hit_stems = rules.first_stems.intersection(stems)
+        hit_words = rules.first_words.intersection(words)
+        if hit_stems or hit_words:
+            _match_phrases(text, words, stems, hit_stems, hit_words, rules, found)
+        if rules.slot_index is not None:
+            _match_patterns(text, words, stems, rules, patterns)
+    for label, symbol in rules.symbols:
+        if symbol in text:
+            found.setdefault((label, symbol), symbol)
+    return [(label, term, words) for (label, term), words in found.items()], patterns
+
+
+def _match_patterns(text: str, words: list[str], stems: list[str], rules: Ruleset, out: list) -> None:
+    index = rules.slot_index
+    cached = index.cache.get
+    positions: dict[int, list[int]] = {}
+    for i, word in enumerate(words):
+        ids = cached(word)
+        if ids is None:
+            ids = () if word.isdigit() else index.slots_of(word, stems[i])
+        if ids:
+            for slot in ids:
+                if slot in positions:
+                    positions[slot].append(i)
+                else:
+                    positions[slot] = [i]
+    if not positions:
+        return
+    present = positions.keys()
+    by_anchor = index.by_anchor
+    bounds: tuple[list[int], list[int]] | None = None
+    for slot in list(present):
+        for pattern in by_anchor.get(slot, ()):
+            if not present >= pattern.required:
+                continue
+            if bounds is None:
+                bounds = boundaries(text)
+            span = _pattern_find(pattern, positions, *bounds)
+            if span is not None:
+                out.append((pattern.label, pattern.name, " ".join(words[span[0] : span[1] + 1])))
+
+
+def _pattern_find(
+    pattern: CompiledPattern, positions: dict[int, list[int]], sentences: list[int], clauses: list[int]
+) -> tuple[int, int] | None:
+    """The first and last word of the first unguarded match of `pattern`, or None."""
+    slots, gaps = pattern.slots, pattern.gaps
+    guarded_sentences = {sentences[p] for guard in pattern.sentence_guards for p in positions.get(guard, ())}
+    near = [p for guard in pattern.guards for p in positions.get(guard, ())]
+
+    def unguarded(used: list[int]) -> bool:
+        first, last = min(used), max(used)
+        clause_first, clause_last = clauses[first], clauses[last]
+        for p in near:
+            if first - GUARD_BEFORE <= p <= last + GUARD_AFTER and clause_first <= clauses[p] <= clause_last:
+                return False
+        return True
+
+    def extend(used: list[int]) -> list[int] | None:
+        k = len(used)
+        if k == len(slots):
+            return used if unguarded(used) else None
+        previous = used[-1]
+        most, either = gaps[k - 1]
+        for p in positions[slots[k]]:
+            distance = p - previous
+            if not (0 < distance <= most + 1 or (either and 0 < -distance <= most + 1)):
+                continue
+            if p in used or sentences[p] != sentences[previous]:
+                continue
+            found = extend([*used, p])
+            if found is not None:
+                return found
+        return None
+
+    for start in positions[slots[0]]:
+        if sentences[start] in guarded_sentences:
+            continue
+        found = extend([start])
+        if found is not None:
+            return min(found), max(found)
+    return None
+
+
+def patterns_match(text: str, rules: Ruleset) -> list[tuple[str, str, str]]:
+    """(label, pattern name, the words that matched) for each pattern of `rules` found in `text`."""
+    found: list[tuple[str, str, str]] = []
+    if rules.slot_index is None:
+        return found
+    words = [w.casefold() for w in WORD_RE.findall(text)]
+    if words:
+        _match_patterns(text, words, [stem_of(w) for w in words], rules, found)
+    return found
+
+
+def _match_phrases(text, words, stems, hit_stems, hit_words, rules: Ruleset, found: dict) -> None:
+    starts: list[bool] | None = None
+    count = len(words)
+    by_first_key = rules.by_first_key
+    for i in range(count):
+        stem, word = stems[i], words[i]
+        if stem in hit_stems:
+            candidates = by_first_key[("s", stem)]
+            if word in hit_words:
+                candidates = candidates + by_first_key[("e", word)]
+        elif word in hit_words:
+            candidates = by_first_key[("e", word)]
+        else:
+            continue
+        for phrase in candidates:
+            if phrase.sentence_start:
+                if starts is None:
+                    starts = sentence_starts(text)
+                if not starts[i]:
+                    continue
+            n = len(phrase.keys)
+            if n > 1 and (
+                i + n > count
+                or not all(
+                    (stems[i + j] if kind == "s" else words[i + j]) == value
+                    for j, (kind, value) in enumerate(phrase.keys[1:], 1)
+                )
+            ):
+                continue
+            found.setdefault((phrase.label, phrase.term), word if n == 1 else " ".join(words[i : i + n]))
