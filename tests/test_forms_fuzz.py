@@ -268,7 +268,9 @@ def _cases() -> dict[type, FormCase]:
     from helsocial.tone.models import ToneSettings
     from metrics import forms as m
     from moderation import forms as mo
-    from moderation.saved_replies import SavedReplyForm
+    from moderation import pattern_forms as mp
+    from moderation.access import can_write_citywide_saved_replies, saved_reply_administrations
+    from moderation.forms import SavedReplyForm
 
     def login_form(w, data):
         request = RequestFactory().post(reverse("login"), REMOTE_ADDR="192.0.2.10")
@@ -409,8 +411,25 @@ def _cases() -> dict[type, FormCase]:
             lambda w: ("akn", "POST", reverse("moderation:triage-try")),
         ),
         SavedReplyForm: FormCase(
-            lambda w, d: SavedReplyForm(d, user=w.lead, instance=w.objects["saved_reply"]),
+            lambda w, d: SavedReplyForm(
+                d,
+                administrations=saved_reply_administrations(w.lead),
+                citywide=can_write_citywide_saved_replies(w.lead),
+                instance=w.objects["saved_reply"],
+            ),
             lambda w: ("lead", "POST", reverse("moderation:saved-replies")),
+        ),
+        mp.TriagePatternForm: FormCase(
+            lambda w, d: mp.TriagePatternForm(d),
+            lambda w: ("akn", "POST", reverse("moderation:triage-pattern-add")),
+        ),
+        mp.TriageWordGroupForm: FormCase(
+            lambda w, d: mp.TriageWordGroupForm(d),
+            lambda w: ("akn", "POST", reverse("moderation:triage-group-save")),
+        ),
+        mp.PatternTryForm: FormCase(
+            lambda w, d: mp.PatternTryForm(d),
+            lambda w: ("akn", "POST", reverse("moderation:triage-pattern-try")),
         ),
         m.TokenPasteForm: FormCase(
             lambda w, d: m.TokenPasteForm(d),
