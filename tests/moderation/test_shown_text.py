@@ -8,11 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from helsocial.mail import mail_render
 from helsocial.shown_text import visible
 from moderation.evidence import evidence_context, evidence_html, raw_payload
 from moderation.ingest import comments_ingest
 from moderation.models import Comment, Evidence
-from moderation.registry import registry_mail_body
+from moderation.registry import registry_mail_context
 
 from .helpers import remote
 
@@ -89,7 +90,8 @@ def test_the_evidence_screenshot_and_registry_mail_show_the_characters_the_paylo
         payload=raw_payload(comment),
         payload_sha256="1" * 64,
     )
-    _subject, body = registry_mail_body(evidence)
+    subject, body, _html = mail_render(name="registry", context=registry_mail_context(evidence))
+    assert not any(control in subject for control in CONTROLS)
     assert_shown_not_obeyed(body)
     assert TEXT in raw_payload(comment).decode()
     assert Comment.objects.get(pk=comment.pk).text == TEXT  # stored as it came
