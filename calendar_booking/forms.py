@@ -6,7 +6,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
-from helsocial.fields import https_url_formfield
+from helsocial.dates import MomentField
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
@@ -76,7 +77,7 @@ BookingContentFields = type(
     fields_for_model(
         Booking,
         fields=BOOKING_FIELDS,
-        formfield_callback=https_url_formfield,
+        formfield_callback=formfield,
         labels={"target_group": _("Who do we want to reach?")},
         widgets={
             "draft_text": forms.Textarea(attrs={"rows": 6, "aria-describedby": "tone-panel"}),
@@ -124,7 +125,7 @@ class BookingForm(BookingContentFields):
 
 class SlotForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         required=False,
         label=_("Starts"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -156,7 +157,7 @@ def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
 
 class MoveForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         label=_("New start"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -185,6 +186,7 @@ class CancelForm(SingleLineInputsMixin, forms.Form):
 class ChannelRuleForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ChannelRule
+        formfield_callback = formfield
         fields = (
             "slot_minutes",
             "min_gap_minutes",
@@ -207,6 +209,7 @@ class ChannelRuleForm(SingleLineInputsMixin, forms.ModelForm):
 class KcAgreementForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = KcAgreement
+        formfield_callback = formfield
         fields = ("administration", "valid_from", "valid_until", "note")
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -6,8 +6,8 @@ app_name = "calendar_booking"
 
 urlpatterns = [
     path("", calendar.calendar_index, name="calendar-index"),
-    path("month/<int:year>/<int:month>/", calendar.calendar_month, name="calendar-month"),
-    path("week/<int:year>/<int:week>/", calendar.calendar_week, name="calendar-week"),
+    path("month/<year:year>/<month:month>/", calendar.calendar_month, name="calendar-month"),
+    path("week/<year:year>/<week:week>/", calendar.calendar_week, name="calendar-week"),
     path("list/", calendar.booking_list, name="booking-list"),
     path("export.csv", calendar.booking_export, name="booking-export"),
     path("bookings/new/", bookings.booking_create, name="booking-create"),

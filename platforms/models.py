@@ -79,7 +79,13 @@ class PlatformPost(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("platform post")
         verbose_name_plural = _("platform posts")
-        constraints = [models.UniqueConstraint(fields=["account", "platform_id"], name="platform_post_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "platform_id"],
+                name="platform_post_once",
+                violation_error_message=_("This post is already stored."),
+            )
+        ]
         indexes = [models.Index(fields=["account", "created_at"], name="platform_post_account_time")]
 
     def __str__(self) -> str:

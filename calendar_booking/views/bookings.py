@@ -32,7 +32,7 @@ def _prefill(request: HttpRequest) -> list[dict]:
     account = request.GET.get("account", "")
     try:
         start = parse_datetime(request.GET.get("start", ""))
-        if start is None or not account.isdigit():
+        if start is None or not account.isdecimal():  # isdigit() takes "²", which int() refuses
             return []
         if timezone.is_naive(start):
             start = timezone.make_aware(start, zone())

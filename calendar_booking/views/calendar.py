@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
@@ -10,10 +9,12 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
+
+from helsocial.csv_export import csv_response
+from helsocial.dates import day_param
 
 from .. import selectors
 from ..access import CalendarAccess, access_calendar
@@ -223,22 +224,9 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _csv_safe(value: object) -> str:
-    # A cell starting with = + - @ is a formula to a spreadsheet: prefix it so it stays text.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _date_param(request: HttpRequest, name: str) -> date | None:
-    try:
-        return parse_date(request.GET.get(name) or "")
-    except ValueError:  # well-formed but impossible, e.g. 2026-02-30
-        return None
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+    # Absent: None; malformed, impossible (2026-02-30) or out of range (9999-12-31): a 400 that says so.
+    return day_param(request.GET, name)
 
 
 @login_required
@@ -274,29 +262,20 @@ def booking_export(request: HttpRequest) -> StreamingHttpResponse:
     ]
 
     def rows():
-        writer = csv.writer(_Echo())
-        yield "\ufeff" + writer.writerow(header)
         for slot in slots.order_by("starts_at", "pk").iterator(chunk_size=500):
             b = slot.booking
-            yield writer.writerow(
-                [
-                    _csv_safe(value)
-                    for value in (
-                        slot.starts_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
-                        slot.ends_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
-                        slot.account.name,
-                        slot.account.get_platform_display(),
-                        b.administration.name,
-                        b.title,
-                        b.get_objective_display(),
-                        b.get_category_display(),
-                        slot.get_status_display(),
-                        _("Yes") if b.is_charged else _("No"),
-                        _("Yes") if b.is_advertising else _("No"),
-                    )
-                ]
+            yield (
+                slot.starts_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
+                slot.ends_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
+                slot.account.name,
+                slot.account.get_platform_display(),
+                b.administration.name,
+                b.title,
+                b.get_objective_display(),
+                b.get_category_display(),
+                slot.get_status_display(),
+                _("Yes") if b.is_charged else _("No"),
+                _("Yes") if b.is_advertising else _("No"),
             )
 
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="publiceringskalender-{first}-{last}.csv"'
-    return response
+    return csv_response(filename=f"publiceringskalender-{first}-{last}.csv", header=header, rows=rows())
