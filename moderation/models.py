@@ -317,7 +317,7 @@ class TriageTerm(models.Model):
             models.UniqueConstraint(
                 fields=["label", "term"],
                 name="triage_term_once_per_label",
-                violation_error_message=_("The word is already on this label's list."),
+                violation_error_message=_("The label already has this word."),
             )
         ]
 

@@ -76,5 +76,5 @@ def test_a_triage_word_twice_on_a_label_is_refused_in_swedish(akn_client):
     response = akn_client.post(url, data)
     body = response.content.decode()
     assert response.status_code == 400
-    assert "Ordet finns redan i etikettens lista." in body
+    assert "Etiketten har redan det här ordet." in body
     assert "triage_term_once_per_label" not in body

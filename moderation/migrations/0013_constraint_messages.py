@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
         migrations.AlterConstraint(
             model_name='triageterm',
             name='triage_term_once_per_label',
-            constraint=models.UniqueConstraint(fields=('label', 'term'), name='triage_term_once_per_label', violation_error_message="The word is already on this label's list."),
+            constraint=models.UniqueConstraint(fields=('label', 'term'), name='triage_term_once_per_label', violation_error_message="The label already has this word."),
         ),
         migrations.AlterConstraint(
             model_name='triagewordgroup',

@@ -5,6 +5,7 @@ refusal and say "try again in a while")."""
 import pytest
 from django.urls import reverse
 
+from moderation.access import access_comments
 from moderation.actions import Action, ActionUnavailable, comment_hide, comments_bulk
 from moderation.evidence import comment_delete
 from moderation.ingest import comments_ingest
@@ -54,7 +55,8 @@ def test_the_services_refuse_too_and_a_bulk_action_reports_it(facebook, editor, 
         with pytest.raises(ActionUnavailable) as refused:
             act(comment=unconnected, by=editor, rule="spam")
         assert "anslut kontot" in refused.value.reason
-    result = comments_bulk(comment_ids=[unconnected.pk], by=editor, action=Action.HIDE)
+    selection = access_comments(editor, [unconnected.pk])
+    result = comments_bulk(selection=selection, by=editor, action=Action.HIDE)
     assert result.done == [] and "anslut kontot" in result.failed[unconnected.pk]
     assert facebook.seen == []
 
