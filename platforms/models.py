@@ -57,11 +57,6 @@ class AccountConnection(models.Model):
         return f"{self.account}: {self.get_status_display()}"
 
 
-class PlatformPostQuerySet(models.QuerySet):
-    def of_account(self, account_id: int):
-        return self.filter(account_id=account_id)
-
-
 class PlatformPost(models.Model):
     account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="platform_posts")
     platform_id = models.CharField(_("platform id"), max_length=128)
@@ -71,8 +66,6 @@ class PlatformPost(models.Model):
     link = models.URLField(_("link"), max_length=1000, blank=True)
     media_type = models.CharField(_("media type"), max_length=16, blank=True)
     first_seen_at = models.DateTimeField(auto_now_add=True)
-
-    objects = PlatformPostQuerySet.as_manager()
 
     class Meta:
         db_table = "metrics_platformpost"

@@ -508,7 +508,9 @@ def delivery(side):
 
 CASES += [
     Case("moderation:webhook-deliveries", own=only_akn()),
-    Case("moderation:webhook-deliveries", label="tampered cursor", query="after=!!nonsense", own=only_akn(400)),
+    Case(
+        "moderation:webhook-deliveries", label="tampered cursor", query="after=!!nonsense", own=only_akn(400)
+    ),
     Case("moderation:webhook-deliveries", method="POST", own=everyone(405)),
     # Trying again re-runs the delivery (which fails again) and goes back to the list.
     Case(
