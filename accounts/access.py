@@ -18,7 +18,7 @@ from django.http import Http404
 
 from helsocial.outbox.models import OutboxMessage
 
-from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, SocialAccount, User
+from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 
 class Action(StrEnum):
@@ -109,6 +109,16 @@ def administrations_for(user: User, *roles: Role) -> QuerySet[Administration]:
     return Administration.objects.filter(pk__in=rs.administration_ids(*roles))
 
 
+def holds_role(user: User, *roles: Role, administration_id: int | None = None) -> bool:
+    """Whether `administrations_for(user, *roles)` holds any förvaltning (this one, if given): the same
+    rule, answered from the roles already read instead of with a query."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return True
+    ids = rs.administration_ids(*roles)
+    return administration_id in ids if administration_id is not None else bool(ids)
+
+
 def accounts_visible_to(user: User) -> QuerySet[SocialAccount]:
     """AKN sees every account; others the city-wide ones, their förvaltning's, and those they edit."""
     rs = roles_of(user)
@@ -161,6 +171,11 @@ def require(user: User, action: Action, obj: object | None = None) -> None:
         raise PermissionDenied
 
 
+def can_edit_tone_lists(user: User) -> bool:
+    """AKN edits the tone checker's word lists and thresholds."""
+    return roles_of(user).is_akn
+
+
 def require_akn(user: User) -> None:
     if not roles_of(user).is_akn:
         raise PermissionDenied
@@ -183,10 +198,113 @@ def access_outbox_message(user: User, pk: int, *, for_update: bool = False) -> O
     return message
 
 
-def get_account_for_user(user: User, pk: int, action: Action = Action.ACCOUNT_VIEW) -> SocialAccount:
+# --- the accounts app's access functions: one per view, each returning what it checked -----------
+
+
+def access_account(
+    user: User, pk: int, action: Action = Action.ACCOUNT_VIEW, *, for_update: bool = False
+) -> SocialAccount:
     """The account, if the user may see it (else 404) and may do `action` to it (else 403)."""
-    account = accounts_visible_to(user).select_related("administration").filter(pk=pk).first()
+    accounts = accounts_visible_to(user).select_related("administration")
+    if for_update:
+        accounts = accounts.select_for_update(of=("self",))
+    account = accounts.filter(pk=pk).first()
     if account is None:
         raise Http404
     require(user, action, account)
     return account
+
+
+# The name the other apps' views call (metrics' account connections); the same function.
+get_account_for_user = access_account
+
+
+def access_accounts(user: User) -> QuerySet[SocialAccount]:
+    """The account inventory as this user sees it; a 403 for someone without any role."""
+    require_any_role(user)
+    return accounts_visible_to(user)
+
+
+@dataclass(frozen=True)
+class AccountRights:
+    """What the account's page offers this user."""
+
+    can_edit: bool
+    can_edit_all_fields: bool  # AKN: also the inventory's facts (förvaltning, platform, ids)
+    can_manage_editors: bool
+
+
+def account_rights(user: User, account: SocialAccount) -> AccountRights:
+    return AccountRights(
+        can_edit=can(user, Action.ACCOUNT_EDIT, account),
+        can_edit_all_fields=roles_of(user).is_akn,
+        can_manage_editors=can(user, Action.ACCOUNT_MANAGE_EDITORS, account),
+    )
+
+
+def accounts_managed_by(user: User) -> QuerySet[SocialAccount]:
+    """The accounts whose editors the user appoints: AKN all, a lead their förvaltning's."""
+    return SocialAccount.objects.filter(administration__in=administrations_for(user, Role.LEAD))
+
+
+def access_administrations(user: User) -> QuerySet[Administration]:
+    """Every förvaltning, for AKN, who keeps them up to date; a 403 for everyone else."""
+    require(user, Action.ADMINISTRATION_MANAGE)
+    return Administration.objects.all()
+
+
+def access_administration(user: User, pk: int, *, for_update: bool = False) -> Administration:
+    administrations = access_administrations(user)
+    if for_update:
+        administrations = administrations.select_for_update()
+    administration = administrations.filter(pk=pk).first()
+    if administration is None:
+        raise Http404
+    return administration
+
+
+def access_people(user: User) -> QuerySet[User]:
+    """Every person, for AKN, who gives the roles; a 403 for everyone else."""
+    require(user, Action.PEOPLE_MANAGE)
+    return User.objects.all()
+
+
+def access_person(user: User, pk: int, *, for_update: bool = False) -> User:
+    people = access_people(user)
+    if for_update:
+        people = people.select_for_update()
+    person = people.filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return person
+
+
+def access_role_assignment(user: User, person_pk: int, pk: int) -> RoleAssignment:
+    """One role of one person, to take away (AKN)."""
+    person = access_person(user, person_pk)
+    assignment = RoleAssignment.objects.select_related("user").filter(pk=pk, user=person).first()
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+@dataclass(frozen=True)
+class StartPage:
+    """What the start page offers: one boolean per card, from the roles read once."""
+
+    keeps_the_register: bool  # AKN: every account, the förvaltningar, people and roles
+    appoints_editors: bool  # AKN and the leads
+    books: bool  # a communicator books in the publishing calendar
+    handles_contact_centre: bool  # KC
+    watches_failed_mail: bool  # AKN: mail the outbox could not send
+
+
+def start_page(user: User) -> StartPage:
+    rs = roles_of(user)
+    return StartPage(
+        keeps_the_register=can(user, Action.PEOPLE_MANAGE),
+        appoints_editors=holds_role(user, Role.LEAD),
+        books=rs.has(Role.COMMUNICATOR),
+        handles_contact_centre=rs.is_kc,
+        watches_failed_mail=rs.is_akn,
+    )

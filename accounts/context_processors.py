@@ -24,19 +24,32 @@ def _navigation(request) -> list[dict]:
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
     if rs.is_akn:
-        items.append({"label": _("Triage rules"), "url": reverse("moderation:triage-lists")})
-        items.append({"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")})
-        items.append({"label": _("Administrations"), "url": reverse("accounts:administration-list")})
-        items.append({"label": _("People"), "url": reverse("accounts:person-list")})
-    # The current page is the item whose address is the longest prefix of the path ("/accounts/mine/"
-    # is "My accounts", not also "Accounts").
+        # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
+        items.append(
+            {
+                "label": _("Administer"),
+                "children": [
+                    {"label": _("Administrations"), "url": reverse("accounts:administration-list")},
+                    {"label": _("People"), "url": reverse("accounts:person-list")},
+                    {"label": _("Triage rules"), "url": reverse("moderation:triage-lists")},
+                    {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
+                    {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
+                ],
+            }
+        )
+    # The current page is the link whose address is the longest prefix of the path ("/accounts/mine/"
+    # is "My accounts", not also "Accounts"); a menu holding it is marked too.
+    links = [link for item in items for link in item.get("children", [item])]
     path = request.path
     matches = [
-        item for item in items if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+        link for link in links if path == link["url"] or (link["url"] != "/" and path.startswith(link["url"]))
     ]
-    current = max(matches, key=lambda item: len(item["url"]), default=None)
+    current = max(matches, key=lambda link: len(link["url"]), default=None)
+    for link in links:
+        link["current"] = link is current
     for item in items:
-        item["current"] = item is current
+        if "children" in item:
+            item["current"] = any(child["current"] for child in item["children"])
     return items
 
 

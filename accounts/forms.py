@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from helsocial.fields import https_url_formfield
+from helsocial.fields import formfield, validate_encodable
 from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
@@ -29,6 +29,9 @@ class LoginForm(SingleLineInputsMixin, AuthenticationForm):
         # over-long name reached django-axes, whose failure log (varchar 255) gave a 500.
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length))
+        # Both reach the database or the password hasher, which cannot encode a lone surrogate.
+        for name in ("username", "password"):
+            self.fields[name].validators.append(validate_encodable)
 
 
 class AccountFilterForm(SingleLineInputsMixin, forms.Form):
@@ -84,7 +87,7 @@ class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = SocialAccount
-        formfield_callback = https_url_formfield
+        formfield_callback = formfield
         fields = (
             "administration",
             "name",
@@ -117,12 +120,14 @@ class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
 class AdministrationForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = Administration
+        formfield_callback = formfield
         fields = ("name", "short_name", "email", "phone", "is_active")
 
 
 class ProfileForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = User
+        formfield_callback = formfield
         fields = ("first_name", "last_name", "email", "title", "signoff")
         labels = {"first_name": _("First name"), "last_name": _("Last name"), "email": _("E-mail")}
 
@@ -146,6 +151,7 @@ class PersonForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = User
+        formfield_callback = formfield
         fields = ("username", "first_name", "last_name", "email", "title", "is_active")
         labels = {
             "username": _("Username"),

@@ -92,14 +92,22 @@ class RoleAssignment(models.Model):
                 condition=(Q(role__in=_CITYWIDE_ROLE_VALUES) & Q(administration__isnull=True))
                 | (~Q(role__in=_CITYWIDE_ROLE_VALUES) & Q(administration__isnull=False)),
                 name="role_scope_matches_role",
+                violation_error_message=_(
+                    "AKN and the contact centre are city-wide; "
+                    "every other role belongs to one administration."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "administration"],
                 condition=Q(administration__isnull=False),
                 name="role_once_per_administration",
+                violation_error_message=_("The person already has this role in this administration."),
             ),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=Q(administration__isnull=True), name="citywide_role_once"
+                fields=["user", "role"],
+                condition=Q(administration__isnull=True),
+                name="citywide_role_once",
+                violation_error_message=_("The person already has this role."),
             ),
         ]
 
@@ -171,6 +179,7 @@ class SocialAccount(models.Model):
                 fields=["platform", "platform_id"],
                 condition=~Q(platform_id=""),
                 name="account_platform_id_once",
+                violation_error_message=_("An account with this platform id is already registered."),
             ),
         ]
         indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]
@@ -181,6 +190,11 @@ class SocialAccount(models.Model):
     @property
     def has_token(self) -> bool:
         return bool(self.access_token)
+
+    @property
+    def is_connected(self) -> bool:
+        """A call to the platform can go out: the account has a token, or needs none (the demo)."""
+        return self.has_token or self.platform == self.Platform.DEMO
 
 
 class AccountEditor(models.Model):
@@ -193,7 +207,13 @@ class AccountEditor(models.Model):
 
     class Meta:
         ordering = ["user__first_name", "user__last_name"]
-        constraints = [models.UniqueConstraint(fields=["account", "user"], name="editor_once_per_account")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "user"],
+                name="editor_once_per_account",
+                violation_error_message=_("The person is already an editor of this account."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.account}"

@@ -16,15 +16,20 @@ from helsocial.pagination import keyset_page
 from . import services
 from .access import (
     Action,
+    access_account,
+    access_accounts,
+    access_administration,
+    access_administrations,
+    access_people,
+    access_person,
+    access_role_assignment,
+    account_rights,
     accounts_edited_by,
-    accounts_visible_to,
+    accounts_managed_by,
     administrations_for,
     can,
-    get_account_for_user,
     require,
-    require_akn,
-    require_any_role,
-    roles_of,
+    start_page,
 )
 from .forms import (
     AccountFilterForm,
@@ -36,7 +41,7 @@ from .forms import (
     RoleAssignForm,
     SocialAccountForm,
 )
-from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
+from .models import AccountEditor, Role, RoleAssignment, SocialAccount, User
 
 ACCOUNT_PAGE_SIZE = 50
 
@@ -59,22 +64,24 @@ def _editor_prefetch() -> Prefetch:
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    rs = roles_of(request.user)
+    offers = start_page(request.user)
     mine = accounts_edited_by(request.user).with_active_editor_flag().select_related("administration")[:20]
     flagged = 0
-    if rs.is_akn or rs.has(Role.LEAD):
-        scope = accounts_visible_to(request.user)
-        if not rs.is_akn:
-            scope = scope.filter(administration_id__in=rs.administration_ids(Role.LEAD))
-        flagged = scope.with_active_editor_flag().filter(has_active_editor=False).count()
+    if offers.appoints_editors:
+        flagged = (
+            accounts_managed_by(request.user)
+            .with_active_editor_flag()
+            .filter(has_active_editor=False)
+            .count()
+        )
     # AKN is told of mail that could not be sent (the registry mail is a legal duty).
-    failed_mail = OutboxMessage.objects.failed().count() if rs.is_akn else 0
+    failed_mail = OutboxMessage.objects.failed().count() if offers.watches_failed_mail else 0
     assignments = request.user.role_assignments.select_related("administration")
     return render(
         request,
         "accounts/home.html",
         {
-            "roleset": rs,
+            "offers": offers,
             "assignments": assignments,
             "my_accounts": mine,
             "flagged_count": flagged,
@@ -98,9 +105,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def account_list(request: HttpRequest) -> HttpResponse:
-    require_any_role(request.user)
-    rs = roles_of(request.user)
-    visible = accounts_visible_to(request.user)
+    visible = access_accounts(request.user)
     filters = AccountFilterForm(request.GET or None, administrations=administrations_for(request.user))
     accounts = filters.filter(visible).select_related("administration").with_active_editor_flag()
     accounts = accounts.prefetch_related(_editor_prefetch())
@@ -109,7 +114,6 @@ def account_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "can_create": can(request.user, Action.ACCOUNT_CREATE),
-        "is_akn": rs.is_akn,
         "title": _("Social accounts"),
         "query": _query_without_cursor(request),
     }
@@ -158,16 +162,16 @@ def account_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_account_for_user(request.user, pk)
+    account = access_account(request.user, pk)
     return render(request, "accounts/account_detail.html", _account_context(request, account))
 
 
 def _account_context(
     request: HttpRequest, account: SocialAccount, form: EditorAppointForm | None = None
 ) -> dict:
-    manage = can(request.user, Action.ACCOUNT_MANAGE_EDITORS, account)
+    rights = account_rights(request.user, account)
     editors = list(AccountEditor.objects.filter(account=account).select_related("user", "appointed_by"))
-    if manage and form is None:
+    if rights.can_manage_editors and form is None:
         form = EditorAppointForm(
             candidates=services.editor_candidates(account=account), auto_id="id_editor_%s"
         )
@@ -175,8 +179,8 @@ def _account_context(
         "account": account,
         "editors": editors,
         "has_active_editor": any(link.is_active_editor() for link in editors),
-        "can_manage_editors": manage,
-        "can_edit": can(request.user, Action.ACCOUNT_EDIT, account),
+        "can_manage_editors": rights.can_manage_editors,
+        "can_edit": rights.can_edit,
         "editor_form": form,
     }
 
@@ -184,8 +188,8 @@ def _account_context(
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_account_for_user(request.user, pk, Action.ACCOUNT_EDIT)
-    full = roles_of(request.user).is_akn
+    account = access_account(request.user, pk, Action.ACCOUNT_EDIT)
+    full = account_rights(request.user, account).can_edit_all_fields
     form = SocialAccountForm(request.POST or None, instance=account, full=full)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -197,14 +201,14 @@ def account_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def account_editors(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_account_for_user(request.user, pk)
+    account = access_account(request.user, pk)
     return render(request, "accounts/_editors.html", _account_context(request, account))
 
 
 @login_required
 @require_POST
 def account_editor_add(request: HttpRequest, pk: int) -> HttpResponse:
-    account = get_account_for_user(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
+    account = access_account(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
     form = EditorAppointForm(
         request.POST, candidates=services.editor_candidates(account=account), auto_id="id_editor_%s"
     )
@@ -222,7 +226,7 @@ def account_editor_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def account_editor_remove(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
-    account = get_account_for_user(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
+    account = access_account(request.user, pk, Action.ACCOUNT_MANAGE_EDITORS)
     link = get_object_or_404(AccountEditor.objects.select_related("user"), account=account, user_id=user_pk)
     services.account_editor_remove(by=request.user, account=account, user=link.user)
     messages.success(request, _("%(user)s is no longer an editor.") % {"user": link.user})
@@ -244,15 +248,16 @@ def _editors_response(request: HttpRequest, account: SocialAccount, form) -> Htt
 @login_required
 @require_GET
 def administration_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.ADMINISTRATION_MANAGE)
-    administrations = Administration.objects.annotate(account_count=Count("accounts", distinct=True))
+    administrations = access_administrations(request.user).annotate(
+        account_count=Count("accounts", distinct=True)
+    )
     return render(request, "accounts/administration_list.html", {"administrations": administrations})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def administration_create(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.ADMINISTRATION_MANAGE)
+    access_administrations(request.user)
     form = AdministrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -264,8 +269,7 @@ def administration_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def administration_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    require(request.user, Action.ADMINISTRATION_MANAGE)
-    administration = get_object_or_404(Administration, pk=pk)
+    administration = access_administration(request.user, pk)
     form = AdministrationForm(request.POST or None, instance=administration)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -282,8 +286,7 @@ def administration_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def person_list(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.PEOPLE_MANAGE)
-    people = User.objects.prefetch_related(
+    people = access_people(request.user).prefetch_related(
         Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("administration"))
     )
     page = keyset_page(people, order=("username", "id"), after=request.GET.get("after"), size=100)
@@ -293,7 +296,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_create(request: HttpRequest) -> HttpResponse:
-    require(request.user, Action.PEOPLE_MANAGE)
+    access_people(request.user)
     form = PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = form.save()
@@ -305,8 +308,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    require(request.user, Action.PEOPLE_MANAGE)
-    person = get_object_or_404(User, pk=pk)
+    person = access_person(request.user, pk)
     form = PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -327,8 +329,7 @@ def _person_context(person: User, *, form=None, role_form=None) -> dict:
 @login_required
 @require_POST
 def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
-    require(request.user, Action.PEOPLE_MANAGE)
-    person = get_object_or_404(User, pk=pk)
+    person = access_person(request.user, pk)
     role_form = RoleAssignForm(request.POST, auto_id="id_role_%s")
     if role_form.is_valid():
         try:
@@ -348,9 +349,8 @@ def person_role_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def person_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
-    require_akn(request.user)
-    person = get_object_or_404(User, pk=pk)
-    assignment = get_object_or_404(RoleAssignment, pk=role_pk, user=person)
+    assignment = access_role_assignment(request.user, pk, role_pk)
+    person = assignment.user
     try:
         services.role_remove(by=request.user, assignment=assignment)
     except ValidationError as exc:

@@ -24,7 +24,7 @@ from helsocial.tone.models import ToneSettings, ToneWord
 from helsocial.tone.panel import MAX_PANEL_CHARS, panel_context, read_request
 from helsocial.tone.selectors import tone_lists
 
-from .access import require_akn, require_any_role, roles_of
+from .access import can_edit_tone_lists, require_akn, require_any_role
 
 # What the note column means in each list (the form's label and the table's heading).
 NOTE_LABELS = {
@@ -59,7 +59,7 @@ def check_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tone/check.html",
-        {"form": form, "panel": panel, "is_akn": roles_of(request.user).is_akn},
+        {"form": form, "panel": panel, "can_edit_word_lists": can_edit_tone_lists(request.user)},
     )
 
 

@@ -1,11 +1,13 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.forms.models import fields_for_model, model_to_dict
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration, SocialAccount
-from helsocial.fields import https_url_formfield
+from helsocial.dates import MomentField
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
@@ -15,11 +17,11 @@ from .models import (
     Category,
     ChannelRule,
     KcAgreement,
-    MediaType,
     Objective,
     Status,
     Topic,
 )
+from .rules import BOOKING_FIELDS
 
 
 class CalendarFilterForm(SingleLineInputsMixin, forms.Form):
@@ -66,7 +68,30 @@ class ListFilterForm(CalendarFilterForm):
     status = forms.ChoiceField(choices=[("", _("All")), *Status.choices], required=False, label=_("Status"))
 
 
-class BookingForm(SingleLineInputsMixin, forms.ModelForm):
+# The booking's content fields as the model defines them (labels, choices, lengths, defaults), in a
+# plain Form: it parses and shows errors; the booking service checks every rule (rules.py), so the
+# form runs none of its own and none of the model's.
+BookingContentFields = type(
+    "BookingContentFields",
+    (SingleLineInputsMixin, forms.Form),
+    fields_for_model(
+        Booking,
+        fields=BOOKING_FIELDS,
+        formfield_callback=formfield,
+        labels={"target_group": _("Who do we want to reach?")},
+        widgets={
+            "draft_text": forms.Textarea(attrs={"rows": 6, "aria-describedby": "tone-panel"}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "faq_text": forms.Textarea(attrs={"rows": 4}),
+            "objective": forms.RadioSelect,
+            "ad_starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ad_ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        },
+    ),
+)
+
+
+class BookingForm(BookingContentFields):
     """The booking's content. The tone checker reads media_type, objective, link and the confirmations."""
 
     topics = forms.MultipleChoiceField(
@@ -78,41 +103,12 @@ class BookingForm(SingleLineInputsMixin, forms.ModelForm):
             "I have read the warning about charged content late before a day off and want to book anyway."
         ),
     )
+    # Offered to AKN only (the page shows the box when the access layer says so).
+    crisis_override = forms.BooleanField(required=False)
 
-    class Meta:
-        model = Booking
-        formfield_callback = https_url_formfield
-        fields = (
-            "title",
-            "draft_text",
-            "objective",
-            "category",
-            "topics",
-            "target_group",
-            "link",
-            "media_type",
-            "captions_confirmed",
-            "rights_confirmed",
-            "consent_confirmed",
-            "is_charged",
-            "expects_high_activity",
-            "faq_text",
-            "is_advertising",
-            "ad_budget",
-            "ad_starts_on",
-            "ad_ends_on",
-        )
-        labels = {"target_group": _("Who do we want to reach?")}
-        widgets = {
-            "draft_text": forms.Textarea(attrs={"rows": 6, "aria-describedby": "tone-panel"}),
-            "target_group": forms.Textarea(attrs={"rows": 2}),
-            "faq_text": forms.Textarea(attrs={"rows": 4}),
-            "objective": forms.RadioSelect,
-            "ad_starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ad_ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        }
-
-    def __init__(self, *args, administrations=None, **kwargs):
+    def __init__(self, *args, administrations=None, booking: Booking | None = None, **kwargs):
+        if booking is not None:
+            kwargs.setdefault("initial", model_to_dict(booking, fields=BOOKING_FIELDS))
         super().__init__(*args, **kwargs)
         self.fields["target_group"].required = True
         if administrations is not None:
@@ -123,35 +119,13 @@ class BookingForm(SingleLineInputsMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
 
-    def clean(self):
-        data = super().clean()
-        if data.get("expects_high_activity") and not (data.get("faq_text") or "").strip():
-            self.add_error(
-                "faq_text", _("A booking that expects many comments needs a FAQ for the contact centre.")
-            )
-        if data.get("is_advertising"):
-            for name in ("ad_budget", "ad_starts_on", "ad_ends_on"):
-                if data.get(name) in (None, ""):
-                    self.add_error(name, _("Advertising needs a budget and a period."))
-        media = data.get("media_type")
-        if media == MediaType.VIDEO and not data.get("captions_confirmed"):
-            self.add_error("captions_confirmed", _("A video must be captioned (textning)."))
-        if media in (MediaType.IMAGE, MediaType.VIDEO):
-            if not data.get("rights_confirmed"):
-                self.add_error(
-                    "rights_confirmed", _("Confirm that the city has the rights to the images or video.")
-                )
-            if not data.get("consent_confirmed"):
-                self.add_error("consent_confirmed", _("Confirm that the people shown have agreed."))
-        return data
-
     def booking_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in BOOKING_FIELDS}
 
 
 class SlotForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         required=False,
         label=_("Starts"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -183,7 +157,7 @@ def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
 
 class MoveForm(SingleLineInputsMixin, forms.Form):
     account = forms.ModelChoiceField(SocialAccount.objects.none(), label=_("Account"))
-    starts_at = forms.DateTimeField(
+    starts_at = MomentField(
         label=_("New start"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
@@ -212,6 +186,7 @@ class CancelForm(SingleLineInputsMixin, forms.Form):
 class ChannelRuleForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ChannelRule
+        formfield_callback = formfield
         fields = (
             "slot_minutes",
             "min_gap_minutes",
@@ -234,6 +209,7 @@ class ChannelRuleForm(SingleLineInputsMixin, forms.ModelForm):
 class KcAgreementForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = KcAgreement
+        formfield_callback = formfield
         fields = ("administration", "valid_from", "valid_until", "note")
         widgets = {
             "valid_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -110,22 +110,31 @@ class Booking(models.Model):
         verbose_name_plural = _("bookings")
         constraints = [
             # "vem vill vi nå?" is required by the guideline's Målgrupp section.
-            models.CheckConstraint(condition=~Q(target_group=""), name="booking_has_target_group"),
+            models.CheckConstraint(
+                condition=~Q(target_group=""),
+                name="booking_has_target_group",
+                violation_error_message=_("Say whom the post should reach."),
+            ),
             # "Förbered en FAQ till KC" when high comment activity is expected.
             models.CheckConstraint(
                 condition=Q(expects_high_activity=False) | ~Q(faq_text=""),
                 name="booking_high_activity_has_faq",
+                violation_error_message=_(
+                    "A booking that expects many comments needs a FAQ for the contact centre."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(is_advertising=False)
                 | Q(ad_budget__isnull=False, ad_starts_on__isnull=False, ad_ends_on__isnull=False),
                 name="booking_advertising_has_budget_and_period",
+                violation_error_message=_("Advertising needs a budget and a period."),
             ),
             models.CheckConstraint(
                 condition=Q(ad_starts_on__isnull=True)
                 | Q(ad_ends_on__isnull=True)
                 | Q(ad_ends_on__gte=F("ad_starts_on")),
                 name="booking_advertising_period_ordered",
+                violation_error_message=_("The advertising period cannot end before its first day."),
             ),
         ]
         indexes = [models.Index(fields=["administration", "status"], name="booking_admin_status")]
@@ -185,9 +194,15 @@ class BookingSlot(models.Model):
         verbose_name = _("booked slot")
         verbose_name_plural = _("booked slots")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="slot_ends_after_start"),
             models.CheckConstraint(
-                condition=Q(blocked_until__gte=F("ends_at")), name="slot_blocked_covers_slot"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="slot_ends_after_start",
+                violation_error_message=_("A booked time must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(blocked_until__gte=F("ends_at")),
+                name="slot_blocked_covers_slot",
+                violation_error_message=_("The time kept free after a post must cover the post's own time."),
             ),
         ]
         indexes = [
@@ -248,10 +263,20 @@ class ChannelRule(models.Model):
         verbose_name = _("channel rule")
         verbose_name_plural = _("channel rules")
         constraints = [
-            models.CheckConstraint(condition=Q(slot_minutes__gt=0), name="rule_slot_positive"),
-            models.CheckConstraint(condition=Q(max_posts_per_day__gt=0), name="rule_cap_positive"),
             models.CheckConstraint(
-                condition=Q(allowed_until__gt=F("allowed_from")), name="rule_hours_ordered"
+                condition=Q(slot_minutes__gt=0),
+                name="rule_slot_positive",
+                violation_error_message=_("A post's time must be at least one minute long."),
+            ),
+            models.CheckConstraint(
+                condition=Q(max_posts_per_day__gt=0),
+                name="rule_cap_positive",
+                violation_error_message=_("Allow at least one post per day."),
+            ),
+            models.CheckConstraint(
+                condition=Q(allowed_until__gt=F("allowed_from")),
+                name="rule_hours_ordered",
+                violation_error_message=_("The allowed hours must end after they start."),
             ),
         ]
 
@@ -315,6 +340,7 @@ class KcAgreement(models.Model):
                 | Q(valid_until__isnull=True)
                 | Q(valid_until__gte=F("valid_from")),
                 name="kc_agreement_period_ordered",
+                violation_error_message=_("The agreement cannot end before the day it starts."),
             ),
         ]
 
@@ -398,6 +424,9 @@ class CalendarFeedToken(models.Model):
                 | (Q(kind="administration") & Q(administration__isnull=False) & Q(account__isnull=True))
                 | (Q(kind="account") & Q(administration__isnull=True) & Q(account__isnull=False)),
                 name="feed_scope_matches_kind",
+                violation_error_message=_(
+                    "Choose the administration or the account the feed is for, as its kind says."
+                ),
             ),
         ]
 

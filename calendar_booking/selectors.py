@@ -2,6 +2,9 @@
 
 Each page reads a fixed number of queries whatever the number of bookings: one for the accounts,
 one for their rules, one for the slots of the period (with booking, förvaltning and account joined).
+Rows come shaped for the templates, as data: each shown slot carries `can_open`, whether the person
+may open its booking (the access layer's `openable` förvaltningar, in the same query); never markup
+and never a role.
 """
 
 from __future__ import annotations
@@ -10,38 +13,52 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber, TruncDate
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.access import accounts_visible_to
-from accounts.models import SocialAccount, User
+from accounts.models import Administration, SocialAccount, User
+from helsocial.pagination import KeysetPage, keyset_page
 
-from .models import BookingSlot, ChannelRule, Status
-
-
-def zone() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
+from .models import Booking, BookingSlot, CalendarFeedToken, ChannelRule, KcAgreement, Status
+from .rules import UNBOOKABLE_PLATFORMS, bookable_q, free_starts, zone
 
 
-def calendar_accounts(user: User, account: SocialAccount | None = None) -> QuerySet[SocialAccount]:
-    """The rows of the calendar: the chosen account, else the city-wide accounts one books."""
-    if account is not None:
-        return accounts_visible_to(user).filter(pk=account.pk)
-    return (
-        SocialAccount.objects.filter(is_citywide=True)
-        .exclude(platform=SocialAccount.Platform.X)
-        .order_by("platform", "name", "pk")
+def with_can_open(slots: QuerySet[BookingSlot], openable: QuerySet[Administration]) -> QuerySet[BookingSlot]:
+    """Each slot with `can_open`: whether its booking's förvaltning is among `openable` (the access
+    layer's answer for the person), computed in the same query."""
+    return slots.annotate(
+        can_open=ExpressionWrapper(Q(booking__administration__in=openable), output_field=BooleanField())
     )
 
 
-def period_slots(*, accounts: list[SocialAccount], start: datetime, end: datetime) -> list[BookingSlot]:
+def with_bookings(accounts: QuerySet[SocialAccount]) -> QuerySet[SocialAccount]:
+    """Leave out the accounts nobody books (X): the calendar has nothing to show for them."""
+    return accounts.exclude(platform__in=UNBOOKABLE_PLATFORMS)
+
+
+def bookable_accounts(administrations) -> QuerySet[SocialAccount]:
+    """The accounts these förvaltningar book, for the booking and move forms."""
+    return SocialAccount.objects.filter(bookable_q(administrations)).order_by("platform", "name")
+
+
+def calendar_accounts(
+    visible: QuerySet[SocialAccount], account: SocialAccount | None = None
+) -> QuerySet[SocialAccount]:
+    """The rows of the calendar: the chosen account (among `visible`), else the city-wide accounts
+    one books."""
+    if account is not None:
+        return visible.filter(pk=account.pk)
+    return with_bookings(SocialAccount.objects.filter(is_citywide=True)).order_by("platform", "name", "pk")
+
+
+def period_slots(
+    *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: QuerySet[Administration]
+) -> list[BookingSlot]:
     """Live slots on these accounts that meet [start, end), with what the pages print joined."""
-    return list(
+    slots = (
         BookingSlot.objects.live()
         .filter(account__in=accounts)
         .between(start, end)
@@ -49,6 +66,7 @@ def period_slots(*, accounts: list[SocialAccount], start: datetime, end: datetim
         .defer("account__access_token")  # decrypted per row, and never shown
         .order_by("starts_at", "pk")
     )
+    return list(with_can_open(slots, openable))
 
 
 def _booking_filters(*, administration=None, category: str = "", objective: str = "") -> Q:
@@ -66,7 +84,7 @@ def _booking_filters(*, administration=None, category: str = "", objective: str 
 class MonthDays:
     taken: dict[date, int]  # live slots starting that (local) day, filters or not
     shown: dict[date, int]  # of those, the ones the filters show
-    first: dict[date, list[BookingSlot]]  # the first `limit` shown, by start
+    first: dict[date, list[BookingSlot]]  # the first `limit` shown, by start, with `can_open`
 
 
 def month_days(
@@ -75,6 +93,7 @@ def month_days(
     start: datetime,
     end: datetime,
     limit: int,
+    openable: QuerySet[Administration],
     administration=None,
     category: str = "",
     objective: str = "",
@@ -113,12 +132,13 @@ def month_days(
         ]
     )
     first: dict[date, list[BookingSlot]] = defaultdict(list)
-    for slot in (
+    shown_slots = (
         BookingSlot.objects.filter(pk__in=ranked)
         .select_related("booking", "booking__administration", "account")
         .defer("account__access_token")  # decrypted per row, and never shown
         .order_by("starts_at", "pk")
-    ):
+    )
+    for slot in with_can_open(shown_slots, openable):
         first[slot.starts_at.astimezone(z).date()].append(slot)
     return MonthDays(taken=taken, shown=shown, first=first)
 
@@ -152,29 +172,6 @@ class Cell:
     free_label: str = ""  # the list's accessible name: account and day
     count: int = 0
     full: bool = False
-
-
-def free_starts(*, day: date, rule: ChannelRule, live: list[BookingSlot], now: datetime) -> list[datetime]:
-    """Starts on `day` at which a slot of the rule's length keeps the gap, the hours and the cap.
-
-    `live` needs only the account's slots of the day and its neighbours (a gap may cross midnight).
-    """
-    z = zone()
-    same_day = sum(1 for s in live if s.starts_at.astimezone(z).date() == day)
-    if same_day >= rule.max_posts_per_day:
-        return []
-    length, gap = rule.slot_length, rule.min_gap
-    candidate = datetime.combine(day, rule.allowed_from, z)
-    last = datetime.combine(day, rule.allowed_until, z) - length
-    step = max(length, timedelta(minutes=30))
-    free = []
-    while candidate <= last:
-        blocked_until = candidate + length + gap
-        clash = any(s.starts_at < blocked_until and s.blocked_until > candidate for s in live)
-        if not clash and candidate > now:
-            free.append(candidate)
-        candidate += step
-    return free
 
 
 def grid(
@@ -234,7 +231,7 @@ def grid(
     return rows
 
 
-def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     z = zone()
     return datetime.combine(first, time.min, z), datetime.combine(last + timedelta(days=1), time.min, z)
 
@@ -258,3 +255,62 @@ def slot_list(
     if since is not None:
         qs = qs.filter(Q(starts_at__gte=since) | Q(status=Status.MISSED))
     return qs
+
+
+def slot_list_page(
+    slots: QuerySet[BookingSlot], *, after: str | None, size: int, openable: QuerySet[Administration]
+) -> KeysetPage:
+    """One page of the list, earliest first, keyset-paged on (starts_at, id), with `can_open`."""
+    return keyset_page(with_can_open(slots, openable), order=("starts_at", "id"), after=after, size=size)
+
+
+# --- one booking ------------------------------------------------------------------------------------
+
+
+def comment_handler(booking: Booking, on: date | None = None) -> str:
+    """Who handles the comments on the booking's posts: "kc" under an agreement, else "administration"."""
+    if KcAgreement.objects.filter(administration_id=booking.administration_id).in_force(on).exists():
+        return "kc"
+    return "administration"
+
+
+def booking_slots(booking: Booking) -> list[BookingSlot]:
+    return list(booking.slots.select_related("account").defer("account__access_token"))
+
+
+def booking_log_rows(booking: Booking) -> list[dict]:
+    """The log, oldest first: each entry with the names of the fields it changed and their values
+    (the draft and the FAQ only as "changed")."""
+    return [
+        {"entry": entry, "fields": sorted(entry.changes), "changes": entry.changes}
+        for entry in booking.log.select_related("actor")
+    ]
+
+
+# --- AKN's settings ---------------------------------------------------------------------------------
+
+
+def channel_rule_rows() -> list[dict]:
+    """Every account with its rule: its own (`custom`), or the defaults."""
+    accounts = (
+        SocialAccount.objects.select_related("administration")
+        .prefetch_related(Prefetch("channel_rule", queryset=ChannelRule.objects.all()))
+        .defer("access_token")
+        .order_by("-is_citywide", "name", "platform")
+    )
+    rows = []
+    for account in accounts:
+        try:
+            rule, custom = account.channel_rule, True
+        except ChannelRule.DoesNotExist:
+            rule, custom = ChannelRule(account=account), False
+        rows.append({"account": account, "rule": rule, "custom": custom})
+    return rows
+
+
+def kc_agreements() -> QuerySet[KcAgreement]:
+    return KcAgreement.objects.select_related("administration", "updated_by")
+
+
+def feed_tokens(owner: User) -> QuerySet[CalendarFeedToken]:
+    return CalendarFeedToken.objects.filter(owner=owner).select_related("administration", "account")

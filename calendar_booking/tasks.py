@@ -1,14 +1,14 @@
 from celery import shared_task
 
-from . import services
+from .services import kc, slots
 
 
 @shared_task(acks_late=True)
 def faq_mails_send() -> int:
     # Idempotent: the outbox key faq:<booking>:<date> turns every rerun into a no-op.
-    return services.faq_mails_send()
+    return kc.faq_mails_send()
 
 
 @shared_task(acks_late=True)
 def booking_slots_mark_missed() -> int:
-    return services.booking_slots_mark_missed()
+    return slots.booking_slots_mark_missed()

@@ -1,29 +1,29 @@
 from django.urls import path
 
-from . import views
+from .views import akn, bookings, calendar, feeds
 
 app_name = "calendar_booking"
 
 urlpatterns = [
-    path("", views.calendar_index, name="calendar-index"),
-    path("month/<int:year>/<int:month>/", views.calendar_month, name="calendar-month"),
-    path("week/<int:year>/<int:week>/", views.calendar_week, name="calendar-week"),
-    path("list/", views.booking_list, name="booking-list"),
-    path("export.csv", views.booking_export, name="booking-export"),
-    path("bookings/new/", views.booking_create, name="booking-create"),
-    path("bookings/<int:pk>/", views.booking_detail, name="booking-detail"),
-    path("bookings/<int:pk>/edit/", views.booking_edit, name="booking-edit"),
-    path("bookings/<int:pk>/cancel/", views.booking_cancel, name="booking-cancel"),
-    path("slots/<int:pk>/move/", views.slot_move, name="slot-move"),
-    path("rules/", views.rule_list, name="rule-list"),
-    path("rules/<int:account_pk>/", views.rule_edit, name="rule-edit"),
-    path("agreements/", views.agreement_list, name="agreement-list"),
-    path("agreements/new/", views.agreement_create, name="agreement-create"),
-    path("agreements/<int:pk>/edit/", views.agreement_edit, name="agreement-edit"),
-    path("agreements/<int:pk>/end/", views.agreement_end, name="agreement-end"),
-    path("feeds/", views.feed_list, name="feed-list"),
-    path("feeds/new/", views.feed_create, name="feed-create"),
-    path("feeds/<int:pk>/renew/", views.feed_renew, name="feed-renew"),
-    path("feeds/<int:pk>/delete/", views.feed_delete, name="feed-delete"),
-    path("feed/<str:secret>.ics", views.feed_ics, name="feed-ics"),
+    path("", calendar.calendar_index, name="calendar-index"),
+    path("month/<year:year>/<month:month>/", calendar.calendar_month, name="calendar-month"),
+    path("week/<year:year>/<week:week>/", calendar.calendar_week, name="calendar-week"),
+    path("list/", calendar.booking_list, name="booking-list"),
+    path("export.csv", calendar.booking_export, name="booking-export"),
+    path("bookings/new/", bookings.booking_create, name="booking-create"),
+    path("bookings/<int:pk>/", bookings.booking_detail, name="booking-detail"),
+    path("bookings/<int:pk>/edit/", bookings.booking_edit, name="booking-edit"),
+    path("bookings/<int:pk>/cancel/", bookings.booking_cancel, name="booking-cancel"),
+    path("slots/<int:pk>/move/", bookings.slot_move, name="slot-move"),
+    path("rules/", akn.rule_list, name="rule-list"),
+    path("rules/<int:account_pk>/", akn.rule_edit, name="rule-edit"),
+    path("agreements/", akn.agreement_list, name="agreement-list"),
+    path("agreements/new/", akn.agreement_create, name="agreement-create"),
+    path("agreements/<int:pk>/edit/", akn.agreement_edit, name="agreement-edit"),
+    path("agreements/<int:pk>/end/", akn.agreement_end, name="agreement-end"),
+    path("feeds/", feeds.feed_list, name="feed-list"),
+    path("feeds/new/", feeds.feed_create, name="feed-create"),
+    path("feeds/<int:pk>/renew/", feeds.feed_renew, name="feed-renew"),
+    path("feeds/<int:pk>/delete/", feeds.feed_delete, name="feed-delete"),
+    path("feed/<str:secret>.ics", feeds.feed_ics, name="feed-ics"),
 ]

@@ -1,8 +1,10 @@
-"""Model fields shared by several apps."""
+"""Model fields shared by several apps, and the field callback every ModelForm uses."""
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def _fernet() -> MultiFernet:
@@ -33,11 +35,41 @@ class EncryptedTextField(models.TextField):
             return ""
 
 
-def https_url_formfield(field, **kwargs):
-    """A ModelForm's `formfield_callback`: a URL typed without a scheme is taken to be https://
-    (Django 6's default, and the only scheme the city's links use); other fields as usual."""
+def validate_encodable(value: object) -> None:
+    """Text the database can store: no lone surrogate (half of a UTF-16 pair), which no encoding
+    writes. A browser's form never carries one (Django decodes invalid bytes to U+FFFD), but text
+    bound to a form in code may, and a ModelForm puts its text into the queries that check the
+    model's constraints."""
+    if isinstance(value, str) and any("\ud800" <= c <= "\udfff" for c in value):
+        raise ValidationError(
+            _("The text contains a broken character that cannot be saved. Type it again."),
+            code="surrogate",
+        )
+
+
+def formfield(field, **kwargs):
+    """Every ModelForm's `formfield_callback` (Meta.formfield_callback = formfield):
+
+    - text must be encodable (`validate_encodable`): a field error, never a crash in the queries
+      that check the model's constraints;
+    - a URL typed without a scheme is taken to be https:// (Django 6's default, and the only scheme
+      the city's links use);
+    - a date or a date and time must lie in the years helsocial.dates handles, so a service never
+      meets year 1 or 9999;
+    - other fields as usual.
+
+    tests/test_forms_fuzz.py fails on a ModelForm without it.
+    """
     from django.db import models
 
+    from .dates import DayField, MomentField
+
+    if isinstance(field, (models.CharField, models.TextField)):
+        kwargs["validators"] = [*kwargs.get("validators", ()), validate_encodable]
     if isinstance(field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
+    elif isinstance(field, models.DateTimeField):
+        kwargs.setdefault("form_class", MomentField)
+    elif isinstance(field, models.DateField):
+        kwargs.setdefault("form_class", DayField)
     return field.formfield(**kwargs)

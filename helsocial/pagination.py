@@ -7,7 +7,6 @@ reads the same few index entries whether the list holds ten rows or ten million.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -15,7 +14,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+
+from .dates import parse_day, parse_moment
+from .errors import BadInput
 
 
 @dataclass
@@ -40,23 +42,44 @@ def _encode(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, size: int) -> list[Any] | None:
+def _unreadable() -> BadInput:
+    return BadInput(
+        _(
+            "The link to this page of the list is damaged or out of date. "
+            "Open the list again from its first page."
+        )
+    )
+
+
+def _typed(value: Any) -> Any:
+    """One cursor value as the encoder wrote it, or a BadInput: a plain string without NUL (which
+    PostgreSQL refuses) or lone surrogates (which cannot be encoded), an int, or a date or time that
+    exists and lies in the range helsocial.dates handles."""
+    if isinstance(value, bool):  # a JSON true is an int to Python, never a sort value here
+        raise _unreadable()
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        if "\x00" in value or any("\ud800" <= c <= "\udfff" for c in value):
+            raise _unreadable()
+        return value
+    if isinstance(value, dict) and len(value) == 1:
+        ((kind, text),) = value.items()
+        parsed = parse_moment(text) if kind == "dt" else parse_day(text) if kind == "d" else None
+        if parsed is not None:
+            return parsed
+    raise _unreadable()
+
+
+def _decode(cursor: str, size: int) -> list[Any]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
-    except (ValueError, TypeError):
-        return None
+    except (ValueError, TypeError, RecursionError):
+        raise _unreadable() from None
     if not isinstance(values, list) or len(values) != size:
-        return None
-
-    def typed(v: Any) -> Any:
-        if isinstance(v, dict) and "dt" in v:
-            return parse_datetime(v["dt"])
-        if isinstance(v, dict) and "d" in v:
-            return parse_date(v["d"])
-        return v
-
-    return [typed(v) for v in values]
+        raise _unreadable()
+    return [_typed(v) for v in values]
 
 
 def keyset_page(
@@ -64,12 +87,13 @@ def keyset_page(
 ) -> KeysetPage:
     """One page of `queryset` ordered by `order` (the last field must be unique, e.g. "id").
 
-    A cursor that cannot be read (edited by hand, or from an old version) starts from the top.
+    A cursor that cannot be read — edited by hand, from an old version, or naming a date that does
+    not exist — is a 400 (`BadInput`) that says so: never a 500, and never a silently different page.
     """
     fields = [name.lstrip("-") for name in order]
     queryset = queryset.order_by(*order)
-    values = _decode(after, len(order)) if after else None
-    if values is not None and all(v is not None for v in values):
+    if after:
+        values = _decode(after, len(order))
         # (a, b, c) > (x, y, z) as: a > x OR (a = x AND (b > y OR (b = y AND c > z)))
         condition = Q()
         for index in range(len(order) - 1, -1, -1):
@@ -77,9 +101,10 @@ def keyset_page(
             lookup = "lt" if order[index].startswith("-") else "gt"
             step = Q(**{f"{name}__{lookup}": values[index]})
             condition = step if index == len(order) - 1 else step | (Q(**{name: values[index]}) & condition)
-        # A value of the wrong type ("id": "abc") starts from the top, as an unreadable cursor does.
-        with contextlib.suppress(ValueError, TypeError, ValidationError):
+        try:
             queryset = queryset.filter(condition)
+        except (ValueError, TypeError, OverflowError, ValidationError):  # "id": "abc", a date for a number
+            raise _unreadable() from None
     rows = list(queryset[: size + 1])
     next_cursor = None
     if len(rows) > size:

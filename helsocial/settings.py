@@ -60,7 +60,7 @@ def env_list(name: str, default: str) -> list[str]:
 def env_hhmm(name: str, default: str) -> str:
     raw = os.environ.get(name, default).strip()
     hours, _sep, minutes = raw.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
+    if not (hours.isdecimal() and minutes.isdecimal() and 0 <= int(hours) < 24 and 0 <= int(minutes) < 60):
         raise ImproperlyConfigured(f"{name}: expected HH:MM, got {raw!r}")
     return f"{int(hours):02d}:{int(minutes):02d}"
 
@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Nothing a logged-in person sees is kept by a cache (Cache-Control: private, no-store).
+    "helsocial.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -177,6 +179,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind the proxy every request comes from the proxy's address: the client's is read from
+# X-Forwarded-For, TRUSTED_PROXY_COUNT entries from the right (helsocial/client_ip.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if env_bool("BEHIND_PROXY", False) else 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT: expected 0 or more, got {TRUSTED_PROXY_COUNT}")
+AXES_CLIENT_IP_CALLABLE = "helsocial.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

@@ -18,5 +18,8 @@ urlpatterns = [
     path("", include("metrics.urls")),
 ]
 
+# A BadInput (helsocial/errors.py) says what was wrong with the address; see views.bad_request.
+handler400 = "helsocial.views.bad_request"
+
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

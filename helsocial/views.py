@@ -1,13 +1,17 @@
-"""The view that belongs to no app: the health check. (Login is ``accounts.views.PortalLoginView``.)"""
+"""Views that belong to no app: the health check and the 400 page. (Login is
+``accounts.views.PortalLoginView``.)"""
 
 import logging
 
 from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .errors import BadInput
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +44,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         database = "down"
     body = {"database": database, "broker": _broker_state()}
     return JsonResponse(body, status=200 if database == "ok" else 503)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: the reason of a `BadInput`; the generic text for any other bad request."""
+    reason = exception.message if isinstance(exception, BadInput) else None
+    return render(request, "400.html", {"reason": reason}, status=400)

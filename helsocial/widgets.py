@@ -4,6 +4,8 @@ from django import forms
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .shown_text import visible
+
 
 def _attrs_html(attrs: dict) -> str:
     # django/forms/widgets/attrs.html, written out.
@@ -33,7 +35,7 @@ class QuickSelect(forms.Select):
                 '\n  <option value="{}"{}>{}</option>\n',
                 str(option["value"]),
                 mark_safe(_attrs_html(option["attrs"])),  # noqa: S308 - built with format_html
-                option["label"],
+                visible(option["label"]),  # an <option> takes no <bdi>: write controls out
             )
             for _name, choices, _index in groups
             for option in choices

@@ -81,7 +81,7 @@ def _require_aware(moment: datetime, name: str) -> None:
 @functools.lru_cache(maxsize=32)
 def _parse_hhmm(name: str, raw: str) -> time:
     hours, sep, minutes = raw.partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+    if not (sep and hours.isdecimal() and minutes.isdecimal() and int(hours) < 24 and int(minutes) < 60):
         raise ImproperlyConfigured(f"{name}: expected HH:MM, got {raw!r}")
     return time(int(hours), int(minutes))
 

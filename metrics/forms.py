@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.dates import DayField
 from helsocial.forms import SingleLineInputsMixin
 
 
@@ -15,7 +16,7 @@ class TokenPasteForm(SingleLineInputsMixin, forms.Form):
         max_length=4000,
         help_text=_("A long-lived token from the platform's developer tools. It is stored encrypted."),
     )
-    expires_on = forms.DateField(
+    expires_on = DayField(
         label=_("Valid until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

@@ -67,12 +67,17 @@ class MetricSnapshot(models.Model):
         verbose_name_plural = _("metric snapshots")
         constraints = [
             models.UniqueConstraint(
-                fields=["account", "subject", "day", "metric_set"], name="metric_snapshot_once"
+                fields=["account", "subject", "day", "metric_set"],
+                name="metric_snapshot_once",
+                violation_error_message=_("The figures of this day are already stored."),
             ),
             # A post snapshot names its post; an account snapshot names none.
             models.CheckConstraint(
                 condition=(Q(subject="") & Q(post__isnull=True)) | (~Q(subject="") & Q(post__isnull=False)),
                 name="metric_snapshot_subject_matches_post",
+                violation_error_message=_(
+                    "Figures of a post must name the post, and figures of the account none."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["post", "day"], name="metric_snapshot_post_day")]
@@ -155,7 +160,11 @@ class MonthlyRollup(models.Model):
         verbose_name = _("monthly figures")
         verbose_name_plural = _("monthly figures")
         constraints = [
-            models.UniqueConstraint(fields=["account", "subject", "month"], name="monthly_rollup_once"),
+            models.UniqueConstraint(
+                fields=["account", "subject", "month"],
+                name="monthly_rollup_once",
+                violation_error_message=_("The figures of this month are already stored."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import SocialAccount
-from calendar_booking.matching import booking_slots_match_posts
+from calendar_booking.services.matching import booking_slots_match_posts
 from moderation.placement import comments_place_again
 from platforms import client_for
 from platforms.base import AccountMetrics, Capability, FigureFacts, Missing, PlatformClient, PostMetrics

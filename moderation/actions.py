@@ -1,11 +1,13 @@
 """What a person does with a comment: answer, like, leave, hide, show again — each logged.
 
-Every action checks that the person may handle the comment (KC its queue, a förvaltning's lead and
-editors theirs, AKN all: `get_comment_for_user`), that the platform offers it (the client's
-capabilities, with the platform's reason when it does not), and writes one `ModerationLogEntry` with
-the guideline rule it applies. The platform is called outside any transaction; the comment's new state
-and its log row are written together afterwards, so a failed call leaves the comment as it was and a
-FAILED row in the log.
+The view has checked that the person may handle the comment (`moderation.access.access_comment`);
+an action here takes that comment and does not check again. Each one locks the comment's row for its
+transaction and reads its state again under the lock (`comment_lock`), so that of two people acting
+on one comment at once the second sees what the first did: a second answer is refused, not
+published. Then it checks that the platform offers the action (the client's capabilities, with the
+platform's reason when it does not), calls the platform, and writes the comment's new state and one
+`ModerationLogEntry` with the guideline rule it applies. A failed call leaves the comment as it was
+and a FAILED row in the log.
 
 Deleting (with evidence and the registry mail), and deleting and blocking, live in
 `moderation/evidence.py`; blocking alone (the second half of "delete and block", retried on its own
@@ -14,22 +16,23 @@ when it failed after the deletion) and a private message to the author live here
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from platforms import capabilities_of, client_for
 from platforms.base import Capability, PlatformError
 
+from .access import CheckedComments
 from .models import ACTION_STRENGTH, Comment, Evidence, Label, ModerationLogEntry, SuggestedAction
-from .permissions import get_comment_for_user
 
 Action = ModerationLogEntry.Action
 
@@ -84,9 +87,29 @@ class Offer:
     reason: str = ""
 
 
+def not_connected_reason(account) -> str:
+    """Why nothing can be done on the platform for an account never connected, who can change that,
+    and the link to where they do it (safe HTML: the names are escaped)."""
+    return format_html(
+        _(
+            "The account {account} is not connected to {platform}, so the portal cannot act there. "
+            "AKN or the communications lead of {administration} can connect it: "
+            '<a href="{url}">connect the account</a>.'
+        ),
+        account=account.name,
+        platform=account.get_platform_display(),
+        administration=account.administration.name,
+        url=reverse("metrics:account-connect", args=[account.pk]),
+    )
+
+
 def action_offers(comment: Comment) -> list[Offer]:
-    """Each action, and for those the platform lacks, the reason to show instead of a button."""
+    """Each action, and for those the platform lacks, the reason to show instead of a button.
+
+    On an account that was never connected, every action that needs the platform is refused here,
+    before any call goes out (without a token the platform only answers after its retries)."""
     capabilities, missing = capabilities_of(comment.account.platform)
+    unconnected = None if comment.account.is_connected else not_connected_reason(comment.account)
     if comment.kind == Comment.Kind.MENTION:
         # Someone else's post naming the city: like it or comment on it, never hide, delete or block.
         capabilities = capabilities & MENTION_CAPABILITIES
@@ -99,6 +122,8 @@ def action_offers(comment: Comment) -> list[Offer]:
         need = NEEDS.get(action)
         if action == Action.MESSAGE and need in capabilities and comment.kind == "message":
             offers.append(Offer(action, False, str(_("A direct message is answered with the answer field."))))
+        elif need is not None and need in capabilities and unconnected:
+            offers.append(Offer(action, False, unconnected))
         elif need is None or need in capabilities:
             offers.append(Offer(action, True))
         else:
@@ -123,9 +148,27 @@ def rule_preset(comment: Comment, action: str) -> str:
     return max(labels, key=lambda label: ACTION_STRENGTH.get(suggestions.get(label, ""), -1))
 
 
-def require_handle(user: User, comment: Comment) -> Comment:
-    """The comment as this user may handle it (404 another förvaltning's, 403 a role that may not)."""
-    return get_comment_for_user(user, comment.pk)
+# What an action reads of the comment under its lock: everything another action may have changed.
+STATE_FIELDS = (
+    "status",
+    "answered_at",
+    "hidden_on_platform_at",
+    "removed_on_platform_at",
+    "removal_source",
+    "claimed_by_id",
+    "claimed_until",
+    "in_kc_queue",
+    "queue_administration_id",
+)
+
+
+def comment_lock(comment: Comment) -> Comment:
+    """Lock the comment's row until the caller's transaction ends, and read its state again: what
+    another action wrote while this one waited for the lock is what this one sees."""
+    state = Comment.objects.select_for_update().filter(pk=comment.pk).values(*STATE_FIELDS).get()
+    for name, value in state.items():
+        setattr(comment, name, value)
+    return comment
 
 
 def require_offered(comment: Comment, action: str) -> None:
@@ -172,32 +215,52 @@ def _act(
     call: Callable[[], str | None] | None,
     changes: Callable[[datetime], dict],
     release: bool = True,
+    refuse: Callable[[Comment], None] | None = None,
 ) -> ModerationLogEntry:
-    comment = require_handle(by, comment)
+    """Lock the comment, check its state (`refuse` raises ValidationError) and that the platform
+    offers the action, call the platform, write the new state and the log row — one transaction."""
     rule = _clean_rule(rule)
-    require_offered(comment, action)
-    detail = ""
-    if call is not None:
-        try:
-            detail = call() or ""
-        except PlatformError as error:
-            raise action_failed(comment=comment, by=by, action=action, rule=rule, error=error) from error
-    now = timezone.now()
+    require_offered(comment, action)  # the platform and the kind of comment: nothing a lock protects
+    failed = None
     with transaction.atomic():
-        fields = changes(now)
-        if release:
-            fields |= {"claimed_by": None, "claimed_until": None}
-        if fields:
-            Comment.objects.filter(pk=comment.pk).update(**fields)
-        return log_entry(comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail)
+        comment_lock(comment)
+        if refuse is not None:
+            refuse(comment)
+        detail = ""
+        if call is not None:
+            try:
+                detail = call() or ""
+            except PlatformError as error:
+                failed = action_failed(comment=comment, by=by, action=action, rule=rule, error=error)
+        if failed is None:
+            fields = changes(timezone.now())
+            if release:
+                fields |= {"claimed_by": None, "claimed_until": None}
+            if fields:
+                Comment.objects.filter(pk=comment.pk).update(**fields)
+                for name, value in fields.items():
+                    setattr(comment, name, value)
+            entry = log_entry(comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail)
+    if failed is not None:
+        # Raised once the transaction is done: the FAILED row stays in the log.
+        raise failed from failed.error
+    return entry
 
 
 def reply_text_with_signoff(*, text: str, by: User) -> str:
     return f"{text.strip()}\n\n{by.signoff_text()}"
 
 
+def _not_answered(comment: Comment) -> None:
+    if comment.status == Comment.Status.ANSWERED:
+        raise ValidationError(
+            _("This comment has already been answered. Reload the page to see the answer."), code="answered"
+        )
+
+
 def comment_reply(*, comment: Comment, by: User, text: str, rule: str = "") -> ModerationLogEntry:
-    """Publish an answer signed with the person's sign-off; a reply with personal data is stopped."""
+    """Publish an answer signed with the person's sign-off; a reply with personal data is stopped, and
+    so is a second answer to a comment (two people answering it at once: the second is refused)."""
     from helsocial.tone.services import reply_require_publishable
 
     if not text.strip():
@@ -211,6 +274,7 @@ def comment_reply(*, comment: Comment, by: User, text: str, rule: str = "") -> M
         rule=rule,
         call=lambda: client_for(comment.account).reply(comment.platform_id, full),
         changes=lambda now: {"status": Comment.Status.ANSWERED, "answered_at": now},
+        refuse=_not_answered,
     )
 
 
@@ -270,14 +334,16 @@ def author_blocked(comment: Comment) -> bool:
 def comment_block_author(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
     """Block the author of a comment the portal has removed: the second step of "delete and block",
     and the step to retry alone when it failed after the deletion went through."""
-    comment = require_handle(by, comment)
     require_offered(comment, Action.BLOCK)
     if not comment.author_id:
         raise ValidationError(_("The platform did not say who wrote the comment."), code="no_author")
-    if not is_registered(comment):
-        raise ValidationError(_("Delete the comment before blocking its author."), code="not_removed")
-    if author_blocked(comment):
-        raise ValidationError(_("The author is already blocked."), code="blocked")
+
+    def refuse(comment: Comment) -> None:
+        if not is_registered(comment):
+            raise ValidationError(_("Delete the comment before blocking its author."), code="not_removed")
+        if author_blocked(comment):
+            raise ValidationError(_("The author is already blocked."), code="blocked")
+
     return _act(
         comment=comment,
         by=by,
@@ -285,6 +351,7 @@ def comment_block_author(*, comment: Comment, by: User, rule: str = "") -> Moder
         rule=rule,
         call=lambda: client_for(comment.account).block(comment.author_id),
         changes=lambda now: {},
+        refuse=refuse,
     )
 
 
@@ -294,7 +361,6 @@ def comment_message_author(*, comment: Comment, by: User, text: str, rule: str =
     answer. The comment's status and claim stay as they are: the message goes with an action."""
     from helsocial.tone.services import reply_require_publishable
 
-    comment = require_handle(by, comment)
     require_offered(comment, Action.MESSAGE)
     if not text.strip():
         raise ValidationError(_("Write the message."), code="empty")
@@ -308,13 +374,16 @@ def comment_message_author(*, comment: Comment, by: User, text: str, rule: str =
             % {"days": window.days},
             code="too_late",
         )
-    if ModerationLogEntry.objects.filter(
-        comment_id=comment.pk, action=Action.MESSAGE, outcome=ModerationLogEntry.Outcome.DONE
-    ).exists():
-        raise ValidationError(
-            _("The author has already had a message about this comment; the platform takes one."),
-            code="messaged",
-        )
+
+    def refuse(comment: Comment) -> None:
+        if ModerationLogEntry.objects.filter(
+            comment_id=comment.pk, action=Action.MESSAGE, outcome=ModerationLogEntry.Outcome.DONE
+        ).exists():
+            raise ValidationError(
+                _("The author has already had a message about this comment; the platform takes one."),
+                code="messaged",
+            )
+
     return _act(
         comment=comment,
         by=by,
@@ -323,6 +392,7 @@ def comment_message_author(*, comment: Comment, by: User, text: str, rule: str =
         call=lambda: client.message_author(comment.platform_id, full),
         changes=lambda now: {},
         release=False,
+        refuse=refuse,
     )
 
 
@@ -340,22 +410,23 @@ class BulkResult:
     failed: dict[int, str]
 
 
-def comments_bulk(*, comment_ids: Iterable[int], by: User, action: str, rule: str = "") -> BulkResult:
-    """One action over a selection: each comment handled, checked and logged on its own."""
+def comments_bulk(*, selection: CheckedComments, by: User, action: str, rule: str = "") -> BulkResult:
+    """One action over a selection (`access_comments`): each comment locked, acted on and logged on
+    its own, so a slow platform holds one comment at a time; those the person may not handle are
+    reported, not done."""
     run = SIMPLE_ACTIONS.get(action)
     if run is None:
         raise ValidationError(_("This action cannot be done on several comments at once."), code="bulk")
-    result = BulkResult(done=[], failed={})
-    for pk in sorted(set(comment_ids)):
+    rule = _clean_rule(rule)
+    refused = str(_("You may not handle this comment."))
+    result = BulkResult(done=[], failed=dict.fromkeys(selection.refused, refused))
+    for comment in selection.comments:
         try:
-            comment = get_comment_for_user(by, pk)
             run(comment=comment, by=by, rule=rule)
-        except (Http404, PermissionDenied):
-            result.failed[pk] = str(_("You may not handle this comment."))
         except ActionUnavailable as exc:
-            result.failed[pk] = exc.reason
+            result.failed[comment.pk] = exc.reason
         except ActionFailed as exc:
-            result.failed[pk] = str(exc)
+            result.failed[comment.pk] = str(exc)
         else:
-            result.done.append(pk)
+            result.done.append(comment.pk)
     return result

@@ -35,6 +35,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from helsocial.shown_text import visible
 from platforms import client_for
 from platforms.base import AlreadyGone, PlatformError
 
@@ -46,9 +47,9 @@ from .actions import (
     action_failed,
     author_blocked,
     comment_block_author,
+    comment_lock,
     is_registered,
     log_entry,
-    require_handle,
     require_offered,
 )
 from .models import Comment, Evidence, Label, ModerationLogEntry
@@ -168,7 +169,7 @@ def render_png_pillow(context: dict) -> bytes:
 
         facts = [
             (_("Platform"), comment.account.get_platform_display()),
-            (_("Account"), comment.account.name),
+            (_("Account"), visible(comment.account.name)),
             (_("Link"), comment.permalink or "–"),
             (_("Guideline rule"), context["rule_name"] or "–"),
             (
@@ -185,14 +186,14 @@ def render_png_pillow(context: dict) -> bytes:
         lines.append((f"{name}: {value}", False))
     lines.append(("", False))
     if context["post_excerpt"]:
-        lines += [(part, False) for part in textwrap.wrap("» " + context["post_excerpt"], 90)]
+        lines += [(part, False) for part in textwrap.wrap("» " + visible(context["post_excerpt"]), 90)]
         lines.append(("", False))
-    lines.append((comment.author_name or comment.author_id, True))
+    lines.append((visible(comment.author_name or comment.author_id), True))
     lines.append((f"{timezone.localtime(comment.created_at):%Y-%m-%d %H:%M}", False))
-    for paragraph in (comment.text or "").splitlines() or [""]:
+    for paragraph in visible(comment.text or "").splitlines() or [""]:
         lines += [(part, False) for part in (textwrap.wrap(paragraph, 90) or [""])]
     for attachment in comment.attachments or []:
-        lines.append((f"• {attachment}", False))
+        lines.append((f"• {visible(attachment)}", False))
     lines.append(("", False))
     lines.append((f"{comment.pk} · {comment.platform_id}", False))
 
@@ -282,13 +283,16 @@ def _complete(
         locked = Evidence.objects.select_for_update().get(pk=evidence.pk)
         if locked.completed_at is not None:  # a concurrent retry finished it
             return None
-        Comment.objects.filter(pk=comment.pk).update(
-            status=Comment.Status.REMOVED,
-            removed_on_platform_at=comment.removed_on_platform_at or now,
-            removal_source=source,
-            claimed_by=None,
-            claimed_until=None,
-        )
+        fields = {
+            "status": Comment.Status.REMOVED,
+            "removed_on_platform_at": comment.removed_on_platform_at or now,
+            "removal_source": source,
+            "claimed_by": None,
+            "claimed_until": None,
+        }
+        Comment.objects.filter(pk=comment.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(comment, name, value)
         locked.completed_at = now
         locked.save(update_fields=["completed_at"])
         entry = log_entry(
@@ -305,25 +309,47 @@ def _complete(
 
 def comment_delete(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry | None:
     """Delete with evidence; raises ActionFailed and keeps the evidence if the platform call fails,
-    so the same call is the retry."""
+    so the same call is the retry.
+
+    The evidence is committed before the comment is locked and the platform called (a crash after
+    the platform's deletion leaves it pending for the retry); the platform call and the completion
+    then run under the comment's row lock, so that of two people deleting at once one registers it
+    and the other is told it is done.
+    """
     action = Action.DELETE
-    comment = require_handle(by, comment)
     rule = _clean_rule(rule)
     require_offered(comment, action)
-    if Evidence.objects.filter(comment=comment, completed_at__isnull=False).exists():
+    if is_registered(comment):
         # Removed and registered already: a second click must not send the registry a second mail.
         raise ValidationError(_("The comment is already removed and registered."), code="removed")
     evidence = evidence_capture(comment=comment, moderator=by, rule=rule, action=action)
-    outcome = ModerationLogEntry.Outcome.DONE
-    try:
-        client_for(comment.account).delete(comment.platform_id)
-    except AlreadyGone:
-        outcome = ModerationLogEntry.Outcome.ALREADY_GONE
-    except PlatformError as error:
-        raise action_failed(comment=comment, by=by, action=action, rule=rule, error=error) from error
-    return _complete(
-        evidence=evidence, comment=comment, by=by, outcome=outcome, source=Comment.RemovalSource.PORTAL
-    )
+    failed = refused = None
+    with transaction.atomic():
+        comment_lock(comment)
+        if is_registered(comment):  # someone else's deletion finished while this one captured
+            Evidence.objects.filter(pk=evidence.pk, completed_at__isnull=True).delete()
+            refused = ValidationError(_("The comment is already removed and registered."), code="removed")
+        else:
+            outcome = ModerationLogEntry.Outcome.DONE
+            try:
+                client_for(comment.account).delete(comment.platform_id)
+            except AlreadyGone:
+                outcome = ModerationLogEntry.Outcome.ALREADY_GONE
+            except PlatformError as error:
+                failed = action_failed(comment=comment, by=by, action=action, rule=rule, error=error)
+            if failed is None:
+                entry = _complete(
+                    evidence=evidence,
+                    comment=comment,
+                    by=by,
+                    outcome=outcome,
+                    source=Comment.RemovalSource.PORTAL,
+                )
+    if refused is not None:
+        raise refused
+    if failed is not None:
+        raise failed from failed.error  # once the transaction is done: the FAILED row stays
+    return entry
 
 
 def comment_delete_and_block(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:
@@ -334,7 +360,6 @@ def comment_delete_and_block(*, comment: Comment, by: User, rule: str = "") -> M
     leaves the deletion done and logged and raises BlockFailed; calling this again (or
     `comment_block_author`) then only blocks.
     """
-    comment = require_handle(by, comment)
     rule = _clean_rule(rule)
     require_offered(comment, Action.DELETE)
     require_offered(comment, Action.BLOCK)

@@ -1,11 +1,13 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Administration
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 from helsocial.widgets import QuickSelect
 
-from .models import Comment, Label, SuggestedAction, TriageDomain, TriageRule, TriageTerm
+from .models import Comment, Label, SavedReply, SuggestedAction, TriageDomain, TriageRule, TriageTerm
 
 
 class BootstrapMixin:
@@ -92,8 +94,11 @@ class ReturnForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
 class TriageTermForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageTerm
+        formfield_callback = formfield
         fields = ["label", "term", "match"]
         help_texts = {"term": _("A word or phrase. Start with ^ to match only at the start of a sentence.")}
+        # The same words as services.triage_term_add, which decides when two add it at once.
+        error_messages = {NON_FIELD_ERRORS: {"unique_together": _("The label already has this word.")}}
 
     def clean_term(self):
         term = " ".join(self.cleaned_data["term"].split())
@@ -105,7 +110,9 @@ class TriageTermForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
 class TriageDomainForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageDomain
+        formfield_callback = formfield
         fields = ["domain", "kind", "note"]
+        error_messages = {"domain": {"unique": _("The domain is already on the list.")}}
 
     def clean_domain(self):
         domain = self.cleaned_data["domain"].strip().lower()
@@ -120,6 +127,7 @@ class TriageDomainForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
 class TriageRuleForm(SingleLineInputsMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = TriageRule
+        formfield_callback = formfield
         fields = ["action", "is_enabled"]
 
 
@@ -146,3 +154,27 @@ class TriageTryForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
         if data.get("add_term") and not data.get("add_label"):
             self.add_error("add_label", _("Choose the label the word gives."))
         return data
+
+
+class SavedReplyForm(SingleLineInputsMixin, forms.ModelForm):
+    """`administrations`: the förvaltningar the person writes saved replies for; `citywide`: whether
+    they may write the whole city's (both from moderation/access.py)."""
+
+    class Meta:
+        model = SavedReply
+        formfield_callback = formfield
+        fields = ["administration", "title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, administrations, citywide: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["administration"]
+        field.queryset = administrations
+        if citywide:
+            field.empty_label = _("The whole city")
+        else:
+            field.required = True  # only AKN writes the city-wide ones
+            field.empty_label = None
+        for name in ("title", "text"):
+            self.fields[name].widget.attrs["class"] = "form-control"
+        field.widget.attrs["class"] = "form-select"

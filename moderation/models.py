@@ -152,11 +152,20 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         constraints = [
-            models.UniqueConstraint(fields=["account", "platform_id"], name="comment_once_per_account"),
-            models.CheckConstraint(condition=Q(priority__in=[0, 1]), name="comment_priority_known"),
+            models.UniqueConstraint(
+                fields=["account", "platform_id"],
+                name="comment_once_per_account",
+                violation_error_message=_("This comment is already stored."),
+            ),
+            models.CheckConstraint(
+                condition=Q(priority__in=[0, 1]),
+                name="comment_priority_known",
+                violation_error_message=_("The comment has an unknown priority."),
+            ),
             models.CheckConstraint(
                 condition=Q(claimed_by__isnull=True) | Q(claimed_until__isnull=False),
                 name="comment_claim_has_expiry",
+                violation_error_message=_("A comment someone is handling must say until when."),
             ),
         ]
         indexes = [
@@ -232,12 +241,17 @@ class WebhookDelivery(models.Model):
     class Meta:
         ordering = ["-received_at"]
         constraints = [
-            models.UniqueConstraint(fields=["body_sha256"], name="webhook_delivery_once"),
+            models.UniqueConstraint(
+                fields=["body_sha256"],
+                name="webhook_delivery_once",
+                violation_error_message=_("This webhook delivery was already received."),
+            ),
             # Settled exactly when it is no longer waiting: the sweep reads one, AKN's list the other.
             models.CheckConstraint(
                 condition=Q(status="pending", processed_at__isnull=True)
                 | (~Q(status="pending") & Q(processed_at__isnull=False)),
                 name="webhook_delivery_settled",
+                violation_error_message=_("A delivery is settled exactly when it is no longer waiting."),
             ),
         ]
         indexes = [
@@ -299,7 +313,13 @@ class TriageTerm(models.Model):
         ordering = ["label", "term"]
         verbose_name = _("triage word")
         verbose_name_plural = _("triage words")
-        constraints = [models.UniqueConstraint(fields=["label", "term"], name="triage_term_once_per_label")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["label", "term"],
+                name="triage_term_once_per_label",
+                violation_error_message=_("The label already has this word."),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.label}: {self.term}"
@@ -326,7 +346,9 @@ class TriageWordGroup(models.Model):
         constraints = [
             # Patterns name groups in lower case ({group}); one spelling per group.
             models.CheckConstraint(
-                condition=Q(name=models.functions.Lower("name")), name="triage_word_group_lower"
+                condition=Q(name=models.functions.Lower("name")),
+                name="triage_word_group_lower",
+                violation_error_message=_("Write the name of a word group in lower case."),
             ),
         ]
 
@@ -353,7 +375,11 @@ class TriagePattern(models.Model):
         verbose_name = _("triage pattern")
         verbose_name_plural = _("triage patterns")
         constraints = [
-            models.UniqueConstraint(fields=["label", "name"], name="triage_pattern_once_per_label")
+            models.UniqueConstraint(
+                fields=["label", "name"],
+                name="triage_pattern_once_per_label",
+                violation_error_message=_("This label already has a pattern with that name."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -381,7 +407,9 @@ class TriageDomain(models.Model):
         verbose_name_plural = _("triage domains")
         constraints = [
             models.CheckConstraint(
-                condition=Q(domain=models.functions.Lower("domain")), name="triage_domain_lower"
+                condition=Q(domain=models.functions.Lower("domain")),
+                name="triage_domain_lower",
+                violation_error_message=_("Write the domain in lower case."),
             ),
         ]
 
@@ -509,7 +537,10 @@ class Evidence(models.Model):
         constraints = [
             # At most one unfinished capture per comment: a retry reuses it.
             models.UniqueConstraint(
-                fields=["comment"], condition=Q(completed_at__isnull=True), name="evidence_one_pending"
+                fields=["comment"],
+                condition=Q(completed_at__isnull=True),
+                name="evidence_one_pending",
+                violation_error_message=_("Evidence of this comment is already being captured."),
             ),
         ]
 

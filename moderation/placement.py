@@ -7,7 +7,7 @@ förvaltning that published the post.
 
 On a förvaltning's own account that is the account's förvaltning. On a city-wide account it is the
 förvaltning that booked the slot the post was published in (the slot records the post:
-`calendar_booking.matching`); a post not
+`calendar_booking.services.matching`); a post not
 matched (yet) stays with the account's förvaltning, and its open comments move once it is matched
 (`comments_place_again`).
 """

@@ -1,4 +1,5 @@
-"""Reads of the moderation app: queue rows for the page, and AKN's rule try-out."""
+"""Reads of the moderation app: queue rows, one comment's page and its actions panel, AKN's rule
+try-out. They return data; the templates decide the markup, classes and words."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
 
-from .models import Comment, Label, SuggestedAction
+from .actions import Action, action_offers, not_connected_reason, rule_preset
+from .models import Comment, CommentNote, Evidence, Label, ModerationLogEntry, SavedReply, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
 
 _LABEL_NAMES = dict(Label.choices)
@@ -20,9 +23,12 @@ _ACTION_NAMES = dict(SuggestedAction.choices)
 
 @dataclass
 class QueueItem:
+    """One row of a queue as data: the template decides its classes, words and markup."""
+
     comment: Comment
     labels: list[tuple[str, str]]  # (code, name)
     action: str
+    urgent: bool
     overdue: bool
     window_left: timedelta | None
     claimed_by_other: bool
@@ -35,10 +41,6 @@ class QueueItem:
     account_text: str = ""
     excerpt: str = ""
     claim_url: str = ""
-    row_class: str = ""
-    labels_html: str = ""
-    button_class: str = ""
-    button_text: str = ""
     window_text: str = ""
 
     @property
@@ -58,7 +60,6 @@ def duration_text(amount: timedelta) -> str:
 
 def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
     """What the queue shows per row, computed without further queries (account and claimer are joined)."""
-    from django.utils.html import format_html_join
     from django.utils.timezone import localtime
     from django.utils.translation import gettext as _
 
@@ -67,14 +68,12 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
     platforms = {code: str(name) for code, name in SocialAccount.Platform.choices}
     label_names = {code: str(name) for code, name in _LABEL_NAMES.items()}
     action_names = {code: str(name) for code, name in _ACTION_NAMES.items()}
-    claim = reverse("moderation:comment-claim", args=[0])[: -len("0/claim/")]
     due_text = DueFormat()
-    view, handle, window_closed = _("View"), _("Handle"), _("Reply window closed")
+    window_closed = _("Reply window closed")
     items = []
     for c in rows:
         claim_live = c.claimed_by_id is not None and c.claimed_until is not None and c.claimed_until > now
         overdue = c.status == Comment.Status.OPEN and c.sort_at < now
-        claimed_by_other = claim_live and c.claimed_by_id != user.pk
         window_left = (
             (c.reply_window_ends_at - now)
             if c.reply_window_ends_at and c.reply_window_ends_at > now
@@ -85,9 +84,10 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
                 comment=c,
                 labels=[(label, label_names.get(label, label)) for label in c.labels],
                 action=action_names.get(c.suggested_action, c.suggested_action),
+                urgent=c.is_urgent,
                 overdue=overdue,
                 window_left=window_left,
-                claimed_by_other=claimed_by_other,
+                claimed_by_other=claim_live and c.claimed_by_id != user.pk,
                 claimed_by_me=claim_live and c.claimed_by_id == user.pk,
                 now=now,
                 due_iso=c.due_at.isoformat(),
@@ -95,15 +95,7 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
                 meta_text=f"{kinds.get(c.kind, c.kind)} · {c.author_name or c.author_id}",
                 account_text=f"{c.account.name} ({platforms.get(c.account.platform, c.account.platform)})",
                 excerpt=excerpt(c.text),
-                claim_url=f"{claim}{c.pk}/claim/",
-                row_class="queue-urgent" if c.is_urgent else ("queue-overdue" if overdue else ""),
-                labels_html=format_html_join(
-                    "",
-                    '<span class="badge label-badge label-{}">{}</span> ',
-                    ((label, label_names.get(label, label)) for label in c.labels),
-                ),
-                button_class="btn-outline-secondary" if claimed_by_other else "btn-primary",
-                button_text=view if claimed_by_other else handle,
+                claim_url=reverse("moderation:comment-claim", args=[c.pk]),
                 window_text=(
                     _("Reply window: %(left)s left") % {"left": duration_text(window_left)}
                     if window_left
@@ -152,6 +144,134 @@ def queue_url_for(comment: Comment) -> str:
     return reverse("moderation:queue-administration", args=[comment.queue_administration_id])
 
 
+# --- one comment's page and its actions panel --------------------------------------------------
+
+
+def claim_state(comment: Comment, *, user, now: datetime | None = None) -> dict:
+    """Who handles the comment, as the "Handled by" line shows it (`_claim_state.html`)."""
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    held_by_other = (
+        comment.claimed_by_id is not None
+        and comment.claimed_by_id != user.pk
+        and comment.claimed_until is not None
+        and comment.claimed_until > now
+    )
+    held_by_me = comment.claimed_by_id == user.pk and not held_by_other
+    return {"held_by_other": held_by_other, "held_by_me": held_by_me}
+
+
+@dataclass(frozen=True)
+class CommentFacts:
+    """What the comment's page and panel read beyond the comment itself."""
+
+    was_forwarded: bool  # KC forwarded it to its förvaltning
+    messaged: bool  # the author has had the one private message
+    author_blocked: bool
+    block_failed: bool  # a "delete and block" whose block failed
+    faq: str  # the FAQ of the booking whose published post it is on
+    evidence: list[Evidence]
+
+
+# The evidence the panel lists: never the screenshot's or the payload's bytes.
+_EVIDENCE_SHOWN = (
+    "id", "comment_id", "created_at", "completed_at", "removed_outside_portal",
+    "png_sha256", "payload_sha256",
+)  # fmt: skip
+
+
+def comment_facts(comment: Comment) -> CommentFacts:
+    """One query (the log's flags, the forward note and the booking's FAQ as subqueries), with the
+    evidence prefetched."""
+    from calendar_booking.models import BookingSlot
+
+    log = ModerationLogEntry.objects.filter(comment_id=OuterRef("pk"))
+    done, failed = ModerationLogEntry.Outcome.DONE, ModerationLogEntry.Outcome.FAILED
+    faq = BookingSlot.objects.published_as(OuterRef("account_id"), [OuterRef("post_platform_id")]).values(
+        "booking__faq_text"
+    )[:1]
+    row = (
+        Comment.objects.filter(pk=comment.pk)
+        .only("pk")
+        .annotate(
+            was_forwarded=Exists(
+                CommentNote.objects.filter(comment=OuterRef("pk"), kind=CommentNote.Kind.FORWARD)
+            ),
+            messaged=Exists(log.filter(action=Action.MESSAGE, outcome=done)),
+            author_blocked=Exists(log.filter(action=Action.BLOCK, outcome=done)),
+            block_failed=Exists(log.filter(action=Action.BLOCK, outcome=failed)),
+            faq=Subquery(faq),
+        )
+        .prefetch_related(
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.only(*_EVIDENCE_SHOWN).order_by("-created_at", "-id"),
+                to_attr="evidence_shown",
+            )
+        )
+        .get()
+    )
+    return CommentFacts(
+        was_forwarded=row.was_forwarded,
+        messaged=row.messaged,
+        author_blocked=row.author_blocked,
+        block_failed=row.block_failed,
+        faq=(row.faq or "") if comment.post_platform_id else "",
+        evidence=row.evidence_shown,
+    )
+
+
+def comment_notes(comment: Comment) -> list[CommentNote]:
+    return list(comment.notes.select_related("author", "to_administration"))
+
+
+# The action that carries out each triage suggestion, to preset the panel's rule.
+_ACTION_FOR_SUGGESTION = {
+    SuggestedAction.ANSWER: Action.REPLY,
+    SuggestedAction.LIKE: Action.LIKE,
+    SuggestedAction.NO_ACTION: Action.NO_ACTION,
+    SuggestedAction.HIDE: Action.HIDE,
+    SuggestedAction.DELETE: Action.DELETE,
+    SuggestedAction.BLOCK: Action.BLOCK,
+}
+
+
+def action_panel(comment: Comment, *, user, facts: CommentFacts) -> dict:
+    """What the actions panel shows (`_actions_panel.html`): the page's include and the htmx answer of
+    an action alike. Two queries: the saved replies, and the rules when the comment has labels."""
+    offers = action_offers(comment)
+    offered = {offer.action: offer for offer in offers}
+    removed = comment.removed_on_platform_at is not None
+    suggested = _ACTION_FOR_SUGGESTION.get(comment.suggested_action, Action.NO_ACTION)
+    not_connected = "" if comment.account.is_connected else not_connected_reason(comment.account)
+    return {
+        "comment": comment,
+        "offers": offered,
+        # Said once above the buttons, not once per action.
+        "not_connected": not_connected,
+        "messaged": facts.messaged,
+        # "Delete and block" deleted but could not block: offer the block alone.
+        "block_retry": removed
+        and offered[Action.BLOCK].available
+        and facts.block_failed
+        and not facts.author_blocked,
+        "author_blocked": facts.author_blocked,
+        "unavailable": [
+            o for o in offers if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
+        ],
+        "message_offer": offered[Action.MESSAGE],
+        "rules": Label.choices,
+        "preset": rule_preset(comment, suggested),
+        "evidence": facts.evidence,
+        "hidden": comment.hidden_on_platform_at is not None,
+        "removed": removed,
+        "signoff": user.signoff_text(),
+        "saved_replies": list(saved_replies_for_comment(comment).select_related("administration")),
+        "faq": facts.faq,
+    }
+
+
 # A conversation shows this many of its latest messages beside the one being handled.
 CONVERSATION_MESSAGES = 20
 
@@ -171,7 +291,7 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
     """
     from django.utils.translation import gettext as _
 
-    from .permissions import comments_visible_to
+    from .access import comments_visible_to
 
     if comment.kind != Comment.Kind.MESSAGE or not comment.post_platform_id:
         return []
@@ -281,3 +401,9 @@ def triage_trial(
         if before.labels != after.labels or before.action != after.action:
             rows.append(TrialRow(c, before.labels, after.labels, before.action, after.action))
     return TrialOutcome(tried=len(recent), changed=rows)
+
+
+def saved_replies_for_comment(comment: Comment) -> QuerySet[SavedReply]:
+    """The city-wide saved replies and those of the comment's förvaltning (queue and account)."""
+    ids = {comment.queue_administration_id, comment.account.administration_id}
+    return SavedReply.objects.filter(Q(administration__isnull=True) | Q(administration_id__in=ids))

@@ -1,4 +1,5 @@
-"""Writes of the moderation app: webhook deliveries, claims, forwarding and notes."""
+"""Writes of the moderation app: webhook deliveries, claims, forwarding and notes, AKN's triage lists
+and the saved replies. Each takes objects the access layer has checked (moderation/access.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +11,17 @@ from functools import partial
 
 import psycopg
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount, User
 
 from . import meta_webhook
 from .ingest import comments_ingest, comments_mark_hidden, comments_mark_removed
-from .models import Comment, CommentNote, WebhookDelivery
+from .models import Comment, CommentNote, SavedReply, TriageDomain, TriageRule, TriageTerm, WebhookDelivery
 from .triage import ruleset_load
 
 logger = logging.getLogger(__name__)
@@ -298,3 +301,55 @@ def comment_return(*, comment: Comment, by: User, note: str) -> CommentNote:
 
 def comment_note_add(*, comment: Comment, by: User, text: str) -> CommentNote:
     return CommentNote.objects.create(comment=comment, kind=CommentNote.Kind.NOTE, author=by, text=text)
+
+
+# --- AKN's triage lists ---------------------------------------------------------------------------
+
+
+def triage_term_add(*, by: User, label: str, term: str, match: str) -> TriageTerm:
+    """A word that gives a label from the next comment on. The unique (label, term) decides between
+    two people adding the same word at once, not a prior look-up."""
+    try:
+        with transaction.atomic():
+            return TriageTerm.objects.create(label=label, term=term, match=match, created_by=by)
+    except IntegrityError as exc:
+        raise ValidationError({"term": _("The label already has this word.")}, code="exists") from exc
+
+
+def triage_term_remove(*, term: TriageTerm) -> None:
+    term.delete()
+
+
+def triage_domain_add(*, by: User, domain: str, kind: str, note: str = "") -> TriageDomain:
+    try:
+        with transaction.atomic():  # the unique domain, not a prior look-up, decides
+            return TriageDomain.objects.create(domain=domain, kind=kind, note=note, created_by=by)
+    except IntegrityError as exc:
+        raise ValidationError({"domain": _("The domain is already on the list.")}, code="exists") from exc
+
+
+def triage_domain_remove(*, domain: TriageDomain) -> None:
+    domain.delete()
+
+
+def triage_rule_update(*, rule: TriageRule, by: User, action: str, is_enabled: bool) -> TriageRule:
+    rule.action, rule.is_enabled, rule.updated_by = action, is_enabled, by
+    rule.save(update_fields=["action", "is_enabled", "updated_by", "updated_at"])
+    return rule
+
+
+# --- saved replies --------------------------------------------------------------------------------
+
+
+def saved_reply_save(
+    *, by: User, reply: SavedReply | None, administration: Administration | None, title: str, text: str
+) -> SavedReply:
+    """Add a saved reply (`reply` None) or change one; `administration` None is the whole city's."""
+    reply = reply or SavedReply()
+    reply.administration, reply.title, reply.text, reply.updated_by = administration, title, text, by
+    reply.save()
+    return reply
+
+
+def saved_reply_remove(*, reply: SavedReply) -> None:
+    reply.delete()

@@ -7,10 +7,10 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -19,11 +19,25 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accounts.access import accounts_visible_to, require_akn, roles_of
-from accounts.models import Role, SocialAccount
 from helsocial.pagination import keyset_page
 
-from . import meta_webhook, placement, selectors, services
+from . import meta_webhook, selectors, services
+from .access import (
+    Queue,
+    access_comment,
+    access_comment_to_forward,
+    access_comment_to_return,
+    access_kc_queue,
+    access_queue,
+    access_queue_home,
+    access_triage_domain,
+    access_triage_lists,
+    access_triage_rule,
+    access_triage_term,
+    can_edit_saved_replies,
+    can_forward,
+    can_return,
+)
 from .forms import (
     ForwardForm,
     NoteForm,
@@ -35,17 +49,6 @@ from .forms import (
     TriageTryForm,
 )
 from .models import Comment, SuggestedAction, TriageDomain, TriageRule, TriageTerm
-from .permissions import (
-    can_forward,
-    can_return,
-    can_see_kc_queue,
-    comments_in_administration_queue_for,
-    get_comment_for_user,
-    get_queue_administration_for_user,
-    queue_administrations_for,
-    require_forward,
-    require_return,
-)
 from .triage import reason_text
 
 logger = logging.getLogger(__name__)
@@ -97,11 +100,9 @@ def meta_webhook_receive(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def queue_home(request: HttpRequest) -> HttpResponse:
-    if can_see_kc_queue(request.user):
-        return redirect("moderation:queue-kc")
-    administration = queue_administrations_for(request.user).order_by("name").first()
+    administration = access_queue_home(request.user)
     if administration is None:
-        raise PermissionDenied
+        return redirect("moderation:queue-kc")
     return redirect("moderation:queue-administration", administration_id=administration.pk)
 
 
@@ -109,51 +110,37 @@ def queue_home(request: HttpRequest) -> HttpResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def queue_kc(request: HttpRequest) -> HttpResponse:
-    if not can_see_kc_queue(request.user):
-        raise PermissionDenied
-    rows = Comment.objects.in_kc_queue()
-    # KC's queue holds the city-wide accounts' messages and the posts of förvaltningar with an agreement.
-    # The filter lists only accounts the user may see in the account inventory too.
-    accounts = placement.kc_accounts().filter(pk__in=accounts_visible_to(request.user).values("pk"))
-    return _queue(
-        request, rows=rows, accounts=accounts, title=_("The contact centre's queue"), administration=None
-    )
+    queue = access_kc_queue(request.user)
+    return _queue(request, queue, title=_("The contact centre's queue"))
 
 
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
 def queue_administration(request: HttpRequest, administration_id: int) -> HttpResponse:
-    administration = get_queue_administration_for_user(request.user, administration_id)
-    rows = comments_in_administration_queue_for(request.user, administration)
-    rs = roles_of(request.user)
-    accounts = SocialAccount.objects.filter(administration=administration)
-    if not rs.is_akn and not rs.has(Role.LEAD, administration.pk):
-        accounts = accounts.filter(pk__in=rs.edited_account_ids)
-    title = _("Queue of %(administration)s") % {"administration": administration.name}
-    return _queue(request, rows=rows, accounts=accounts, title=title, administration=administration)
+    queue = access_queue(request.user, administration_id)
+    title = _("Queue of %(administration)s") % {"administration": queue.administration.name}
+    return _queue(request, queue, title=title)
 
 
-def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
+def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
     # Only the columns the filter and the rows show: no access token (decrypted per row), no raw item.
-    accounts = list(accounts.order_by("name", "platform").only("pk", "name", "platform"))
+    accounts = list(queue.accounts.order_by("name", "platform").only("pk", "name", "platform"))
     filters = QueueFilterForm(request.GET or None, accounts=accounts)
-    rows = filters.filter(rows).select_related("account", "claimed_by").only(*QUEUE_COLUMNS)
+    rows = filters.filter(queue.comments).select_related("account", "claimed_by").only(*QUEUE_COLUMNS)
     page = keyset_page(rows, order=QUEUE_ORDER, after=request.GET.get("after"), size=QUEUE_PAGE_SIZE)
     query = request.GET.copy()
     query.pop("after", None)
     context = {
         "title": title,
-        "administration": administration,
+        "administration": queue.administration,
         "filters": filters,
         "page": page,
         "items": selectors.queue_items(page.rows, user=request.user, now=timezone.now()),
         "query": query.urlencode(),
         "refresh_seconds": settings.MODERATION_QUEUE_REFRESH_SECONDS,
-        "administrations": list(queue_administrations_for(request.user).order_by("name"))
-        if administration is not None or roles_of(request.user).is_akn
-        else [],
-        "can_see_kc": can_see_kc_queue(request.user),
+        "administrations": list(queue.administrations.order_by("name")),
+        "can_see_kc": queue.can_see_kc,
         # The rows' constant words and the CSRF field, once per page rather than once per row.
         "csrf_input": csrf_input(request),
         "words": {
@@ -161,6 +148,8 @@ def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
             "overdue": _("Overdue"),
             "you": _("You"),
             "comment": _("comment"),
+            "view": _("View"),
+            "handle": _("Handle"),
         },
     }
     if request.htmx:
@@ -175,33 +164,20 @@ def _queue(request, *, rows, accounts, title, administration) -> HttpResponse:
 # --- one comment ----------------------------------------------------------------------------------
 
 
-def claim_state(request, comment: Comment, now=None) -> dict:
-    """Who handles the comment, as the "Handled by" line shows it (`_claim_state.html`)."""
-    now = now or timezone.now()
-    held_by_other = (
-        comment.claimed_by_id is not None
-        and comment.claimed_by_id != request.user.pk
-        and comment.claimed_until is not None
-        and comment.claimed_until > now
-    )
-    return {
-        "held_by_other": held_by_other,
-        "held_by_me": comment.claimed_by_id == request.user.pk and not held_by_other,
-    }
-
-
-def _comment_context(request, comment: Comment, **extra) -> dict:
+def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
+    """The comment's page: the comment as access_comment returned it, its facts read in one query."""
     now = timezone.now()
-    notes = list(comment.notes.select_related("author", "to_administration"))
+    facts = selectors.comment_facts(comment)
     context = {
-        "comment": comment,
+        **selectors.action_panel(comment, user=request.user, facts=facts),
         "item": selectors.queue_items([comment], user=request.user, now=now)[0],
         "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
-        "notes": notes,
-        **claim_state(request, comment, now),
+        "notes": selectors.comment_notes(comment),
+        **selectors.claim_state(comment, user=request.user, now=now),
         "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
         "can_forward": can_forward(request.user, comment),
-        "can_return": can_return(request.user, comment),
+        "can_return": can_return(comment, forwarded=facts.was_forwarded),
+        "can_edit_saved_replies": can_edit_saved_replies(request.user),
         "note_form": NoteForm(),
         "forward_form": ForwardForm(),
         "return_form": ReturnForm(),
@@ -215,15 +191,16 @@ def _comment_context(request, comment: Comment, **extra) -> dict:
 @login_required
 @require_GET
 def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
+    comment = access_comment(request.user, pk)
     return render(request, "moderation/comment_detail.html", _comment_context(request, comment))
 
 
 @login_required
 @require_POST
 def comment_claim(request: HttpRequest, pk: int) -> HttpResponse:
-    """Opening a comment to handle it claims it; if someone else has it, the page says who."""
-    comment = get_comment_for_user(request.user, pk)
+    """Opening a comment to handle it claims it; if someone else has it, the page says who. The claim
+    is one conditional UPDATE (services.comment_claim): no lock needed for two people at once."""
+    comment = access_comment(request.user, pk)
     if not services.comment_claim(comment=comment, by=request.user) and comment.status == Comment.Status.OPEN:
         messages.warning(request, _("%(person)s is handling this comment.") % {"person": comment.claimed_by})
     return redirect("moderation:comment-detail", pk=comment.pk)
@@ -232,7 +209,7 @@ def comment_claim(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_release(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
+    comment = access_comment(request.user, pk)
     services.comment_release(comment=comment, by=request.user)
     return redirect(selectors.queue_url_for(comment))
 
@@ -240,12 +217,12 @@ def comment_release(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
+    comment = access_comment(request.user, pk)
     form = NoteForm(request.POST)
     if form.is_valid():
         services.comment_note_add(comment=comment, by=request.user, text=form.cleaned_data["text"])
         if request.htmx:
-            notes = list(comment.notes.select_related("author", "to_administration"))
+            notes = selectors.comment_notes(comment)
             return render(
                 request,
                 "moderation/_notes.html",
@@ -253,7 +230,7 @@ def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
         return redirect("moderation:comment-detail", pk=comment.pk)
     if request.htmx:
-        notes = list(comment.notes.select_related("author", "to_administration"))
+        notes = selectors.comment_notes(comment)
         return render(
             request, "moderation/_notes.html", {"notes": notes, "comment": comment, "note_form": form}
         )
@@ -265,19 +242,20 @@ def comment_note_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_forward(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
-    require_forward(request.user, comment)
     form = ForwardForm(request.POST)
+    with transaction.atomic():
+        comment = access_comment_to_forward(request.user, pk)
+        if form.is_valid():
+            services.comment_forward(
+                comment=comment,
+                by=request.user,
+                administration=form.cleaned_data["administration"],
+                note=form.cleaned_data["note"],
+            )
     if not form.is_valid():
         return render(
             request, "moderation/comment_detail.html", _comment_context(request, comment, forward_form=form)
         )
-    services.comment_forward(
-        comment=comment,
-        by=request.user,
-        administration=form.cleaned_data["administration"],
-        note=form.cleaned_data["note"],
-    )
     messages.success(
         request,
         _("Forwarded to %(administration)s.") % {"administration": form.cleaned_data["administration"]},
@@ -288,15 +266,16 @@ def comment_forward(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def comment_return(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
-    require_return(request.user, comment)
     form = ReturnForm(request.POST)
+    with transaction.atomic():
+        comment = access_comment_to_return(request.user, pk)
+        back_to = selectors.queue_url_for(comment)
+        if form.is_valid():
+            services.comment_return(comment=comment, by=request.user, note=form.cleaned_data["note"])
     if not form.is_valid():
         return render(
             request, "moderation/comment_detail.html", _comment_context(request, comment, return_form=form)
         )
-    back_to = selectors.queue_url_for(comment)
-    services.comment_return(comment=comment, by=request.user, note=form.cleaned_data["note"])
     messages.success(request, _("Sent back to the contact centre."))
     return redirect(back_to)
 
@@ -304,48 +283,51 @@ def comment_return(request: HttpRequest, pk: int) -> HttpResponse:
 # --- AKN: triage lists ----------------------------------------------------------------------------
 
 
-def _triage_lists_context(**extra) -> dict:
+def _triage_lists_page(request: HttpRequest, *, status: int = 200, **forms) -> HttpResponse:
+    """The lists with their forms; a form that failed comes back bound, showing its errors."""
+    failed_rule = forms.pop("rule_form", None)
+    rules = [
+        (rule, failed_rule if failed_rule is not None and failed_rule.instance.pk == rule.pk else None)
+        for rule in TriageRule.objects.all()
+    ]
     context = {
-        "rules": list(TriageRule.objects.all()),
+        "rules": rules,
         "terms": list(TriageTerm.objects.all()),
         "domains": list(TriageDomain.objects.all()),
-        "term_form": TriageTermForm(),
-        "domain_form": TriageDomainForm(),
+        "term_form": forms.get("term_form") or TriageTermForm(),
+        "domain_form": forms.get("domain_form") or TriageDomainForm(),
         "action_choices": SuggestedAction.choices,
     }
-    context.update(extra)
-    return context
+    return render(request, "moderation/triage_lists.html", context, status=status)
 
 
 @login_required
 @require_GET
 def triage_lists(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
-    return render(request, "moderation/triage_lists.html", _triage_lists_context())
+    access_triage_lists(request.user)
+    return _triage_lists_page(request)
 
 
 @login_required
 @require_POST
 def triage_term_add(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = TriageTermForm(request.POST)
     if form.is_valid():
-        term = form.save(commit=False)
-        term.created_by = request.user
-        if TriageTerm.objects.filter(label=term.label, term=term.term).exists():
-            form.add_error("term", _("The label already has this word."))
+        try:
+            services.triage_term_add(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            term.save()
             messages.success(request, _("The word was added; it applies to comments from now on."))
             return redirect("moderation:triage-lists")
-    return render(request, "moderation/triage_lists.html", _triage_lists_context(term_form=form), status=400)
+    return _triage_lists_page(request, term_form=form, status=400)
 
 
 @login_required
 @require_POST
 def triage_term_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    require_akn(request.user)
-    get_object_or_404(TriageTerm, pk=pk).delete()
+    services.triage_term_remove(term=access_triage_term(request.user, pk))
     messages.success(request, _("The word was removed."))
     return redirect("moderation:triage-lists")
 
@@ -353,24 +335,23 @@ def triage_term_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triage_domain_add(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = TriageDomainForm(request.POST)
     if form.is_valid():
-        domain = form.save(commit=False)
-        domain.created_by = request.user
-        domain.save()
-        messages.success(request, _("The domain was added."))
-        return redirect("moderation:triage-lists")
-    return render(
-        request, "moderation/triage_lists.html", _triage_lists_context(domain_form=form), status=400
-    )
+        try:
+            services.triage_domain_add(by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The domain was added."))
+            return redirect("moderation:triage-lists")
+    return _triage_lists_page(request, domain_form=form, status=400)
 
 
 @login_required
 @require_POST
 def triage_domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    require_akn(request.user)
-    get_object_or_404(TriageDomain, pk=pk).delete()
+    services.triage_domain_remove(domain=access_triage_domain(request.user, pk))
     messages.success(request, _("The domain was removed."))
     return redirect("moderation:triage-lists")
 
@@ -378,23 +359,23 @@ def triage_domain_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triage_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    require_akn(request.user)
-    rule = get_object_or_404(TriageRule, pk=pk)
-    form = TriageRuleForm(request.POST, instance=rule)
+    with transaction.atomic():
+        rule = access_triage_rule(request.user, pk, for_update=True)
+        form = TriageRuleForm(request.POST, instance=rule)
+        if form.is_valid():
+            services.triage_rule_update(rule=rule, by=request.user, **form.cleaned_data)
     if form.is_valid():
-        rule = form.save(commit=False)
-        rule.updated_by = request.user
-        rule.save()
         messages.success(request, _("The rule was saved."))
         return redirect("moderation:triage-lists")
-    return render(request, "moderation/triage_lists.html", _triage_lists_context(), status=400)
+    # The rule's row comes back with the form's errors (before they were dropped with the form).
+    return _triage_lists_page(request, rule_form=form, status=400)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def triage_try(request: HttpRequest) -> HttpResponse:
     """Run a changed rule set over the last comments and show whose labels would change. Saves nothing."""
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = TriageTryForm(request.POST or None)
     outcome = None
     if request.method == "POST" and form.is_valid():

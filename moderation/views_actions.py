@@ -1,29 +1,44 @@
 """Views for acting on comments: the actions panel's form, bulk actions, evidence images, the export.
 
-Each view finds the comment through `get_comment_for_user` (another förvaltning's → 404, a role that
-may not handle it → 403); the services in `actions.py` and `evidence.py` check again.
+Each view first calls one function of the access layer (`moderation/access.py`: another förvaltning's
+comment → 404, a role that may not handle it → 403); the services take what it returns.
 """
 
 from __future__ import annotations
 
-import csv
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import roles_of
-from accounts.models import Role
+from helsocial.csv_export import csv_response
+from helsocial.dates import day_param
+from helsocial.errors import BadInput
 
+from . import selectors
+from .access import (
+    access_bulk,
+    access_comment,
+    access_comments,
+    access_evidence,
+    access_export,
+    access_saved_replies,
+    access_saved_reply,
+    can_edit_saved_replies,
+    can_write_citywide_saved_replies,
+    saved_replies_editable_by,
+    saved_reply_administrations,
+)
 from .actions import (
     SIMPLE_ACTIONS,
     Action,
@@ -35,8 +50,9 @@ from .actions import (
     comments_bulk,
 )
 from .evidence import comment_delete, comment_delete_and_block
-from .models import Comment, Evidence, Label, ModerationLogEntry
-from .permissions import get_comment_for_user
+from .forms import SavedReplyForm
+from .models import Comment, Label, ModerationLogEntry
+from .services import saved_reply_remove, saved_reply_save
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 PANEL_ACTIONS = {a.value for a in Action} - {Action.REMOVED_OUTSIDE}
@@ -89,8 +105,11 @@ def _run(request: HttpRequest, comment: Comment, action: str, rule: str) -> bool
 @require_POST
 def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     """One action from the panel. An htmx request gets the panel back with the outcome (swapped in
-    place, the message in the page's live region); a plain form post is redirected to the page."""
-    comment = get_comment_for_user(request.user, pk)
+    place, the message in the page's live region); a plain form post is redirected to the page.
+
+    The comment is checked here and locked by the action itself, in the transaction that acts: a
+    deletion commits its evidence before it takes the lock and calls the platform."""
+    comment = access_comment(request.user, pk)
     action = request.POST.get("action", "")
     done = False
     if action not in PANEL_ACTIONS:
@@ -99,15 +118,12 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
         done = _run(request, comment, action, request.POST.get("rule", ""))
     if not request.htmx:
         return redirect("moderation:comment-detail", pk=comment.pk)
-    from django.shortcuts import render
-
-    from .templatetags.moderation_actions import actions_panel_context
-
-    comment = get_comment_for_user(request.user, pk)  # as the action left it
-    from .views import claim_state
-
-    context = actions_panel_context(request, comment)
-    context.update(claim_state(request, comment))  # the "Handled by" line, swapped out of band
+    # The panel shows the comment as the action left it: the services keep the object in step with
+    # its row, and the facts (evidence, log) are read after the action.
+    facts = selectors.comment_facts(comment)
+    context = selectors.action_panel(comment, user=request.user, facts=facts)
+    context.update(selectors.claim_state(comment, user=request.user))  # "Handled by", out of band
+    context["can_edit_saved_replies"] = can_edit_saved_replies(request.user)
     field = TEXT_FIELDS.get(action)
     context["htmx"] = True
     context["focus"] = "heading"
@@ -125,9 +141,9 @@ BULK_LIMIT = 200
 def _bulk_selection(request: HttpRequest):
     """The open comments the user may handle, filtered by label, account, or "the same author on the
     same account as comment N" (`like=N`: no author id in the address)."""
-    from .permissions import comments_visible_to
-
-    rows = comments_visible_to(request.user).select_related("account").order_by("-received_at", "-id")
+    like_id = request.GET.get("like", "")
+    scope = access_bulk(request.user, like_id=int(like_id) if like_id.isdecimal() else None)
+    rows = scope.comments.select_related("account").order_by("-received_at", "-id")
     label = request.GET.get("label", "")
     if label in Label.values:
         rows = rows.with_label(label)
@@ -139,9 +155,8 @@ def _bulk_selection(request: HttpRequest):
     else:
         status = ""
         rows = rows.exclude(status=Comment.Status.REMOVED)
-    like = None
-    if request.GET.get("like", "").isdigit():
-        like = get_comment_for_user(request.user, int(request.GET["like"]))
+    like = scope.like
+    if like is not None:
         rows = rows.filter(account_id=like.account_id, author_id=like.author_id)
     return rows, {"label": label, "status": status, "like": like}
 
@@ -152,8 +167,6 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
     """GET: a filtered selection to tick; POST: one action on the ticked comments, each checked and
     logged on its own."""
     if request.method == "GET":
-        from django.shortcuts import render
-
         rows, filters = _bulk_selection(request)
         return render(
             request,
@@ -168,7 +181,7 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
                 "next": request.get_full_path(),
             },
         )
-    ids = [int(v) for v in request.POST.getlist("comment") if v.isdigit()][:500]
+    ids = [int(v) for v in request.POST.getlist("comment") if v.isdecimal()][:500]
     action = request.POST.get("action", "")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith(
@@ -178,9 +191,10 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
     if not ids:
         messages.error(request, _("Tick the comments to act on."))
         return redirect(back)
+    selection = access_comments(request.user, ids)
     try:
         result = comments_bulk(
-            comment_ids=ids, by=request.user, action=action, rule=request.POST.get("rule", "")
+            selection=selection, by=request.user, action=action, rule=request.POST.get("rule", "")
         )
     except ValidationError as exc:
         for message in exc.messages:
@@ -196,8 +210,7 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def evidence_png(request: HttpRequest, pk: int, evidence_id: int) -> HttpResponse:
-    comment = get_comment_for_user(request.user, pk)
-    evidence = get_object_or_404(Evidence, pk=evidence_id, comment=comment)
+    evidence = access_evidence(request.user, pk, evidence_id)
     response = HttpResponse(bytes(evidence.png), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -206,52 +219,26 @@ def evidence_png(request: HttpRequest, pk: int, evidence_id: int) -> HttpRespons
 
 # --- the export for public-records requests -------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    "handled_at",
-    "handled_by",
-    "action",
-    "outcome",
-    "rule",
-    "comment_id",
-    "account",
-    "platform",
-    "received",
-    "due",
-    "labels",
-    "status",
-]
 
-
-def _export_scope(user) -> Q:
-    rs = roles_of(user)
-    if rs.is_akn:
-        return Q()
-    condition = Q(pk__in=[])
-    if rs.is_kc:
-        condition |= Q(in_kc_queue=True)
-    leads = rs.administration_ids(Role.LEAD)
-    if leads:
-        condition |= Q(in_kc_queue=False, queue_administration_id__in=leads)
-    if condition == Q(pk__in=[]):
-        raise PermissionDenied
-    return condition
-
-
-def _parse_day(raw: str | None) -> date | None:
-    try:
-        return date.fromisoformat(raw or "")
-    except ValueError:
-        return None
-
-
-class _Echo:
-    def write(self, value):
-        return value
+def _export_header() -> list[str]:
+    # A literal context in each call: xgettext reads only literals.
+    return [
+        pgettext("moderation export column", "Handled at"),
+        pgettext("moderation export column", "Handled by"),
+        pgettext("moderation export column", "Action"),
+        pgettext("moderation export column", "Outcome"),
+        pgettext("moderation export column", "Guideline rule"),
+        pgettext("moderation export column", "Comment id"),
+        pgettext("moderation export column", "Account"),
+        pgettext("moderation export column", "Platform"),
+        pgettext("moderation export column", "Received"),
+        pgettext("moderation export column", "Due"),
+        pgettext("moderation export column", "Labels"),
+        pgettext("moderation export column", "Status"),
+    ]
 
 
 def _export_rows(entries, comments_scope, chunk: int = 2000):
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(EXPORT_COLUMNS)
     labels = dict(Label.choices)
     buffer: list[ModerationLogEntry] = []
 
@@ -262,22 +249,20 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
             if comment is None:
                 continue
             actor = entry.actor
-            yield writer.writerow(
-                [
-                    timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
-                    (actor.get_full_name() or actor.username) if actor else "",
-                    entry.action,
-                    entry.outcome,
-                    entry.rule,
-                    comment.pk,
-                    comment.account.name,
-                    comment.account.platform,
-                    timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
-                    timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
-                    ";".join(str(labels.get(label, label)) for label in comment.labels),
-                    comment.status,
-                ]
-            )
+            yield [
+                timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
+                (actor.get_full_name() or actor.username) if actor else "",
+                entry.action,
+                entry.outcome,
+                entry.rule,
+                comment.pk,
+                comment.account.name,
+                comment.account.platform,
+                timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
+                timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
+                ";".join(str(labels.get(label, label)) for label in comment.labels),
+                comment.status,
+            ]
 
     for entry in entries.iterator(chunk_size=chunk):
         buffer.append(entry)
@@ -292,42 +277,39 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
     """One row per action in [from, to] (Swedish days), streamed: a year never sits in memory."""
-    scope = _export_scope(request.user)
-    start, end = _parse_day(request.GET.get("from")), _parse_day(request.GET.get("to"))
-    if start is None or end is None:
-        return HttpResponseBadRequest(
-            _("Give the dates as from=YYYY-MM-DD and to=YYYY-MM-DD."),
-            content_type="text/plain; charset=utf-8",
-        )
+    comments_scope = access_export(request.user)
+    start = day_param(request.GET, "from", required=True)
+    end = day_param(request.GET, "to", required=True)
     if end < start:
-        return HttpResponseBadRequest(
-            _("The end date is before the start date."), content_type="text/plain; charset=utf-8"
-        )
+        raise BadInput(_("The end date is before the start date."))
     since = datetime.combine(start, time.min, tzinfo=STOCKHOLM)
     until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=STOCKHOLM)
-    comments_scope = Comment.objects.filter(scope)
     entries = (
         ModerationLogEntry.objects.filter(at__gte=since, at__lt=until)
         .filter(comment_id__in=comments_scope.values("pk"))
         .select_related("actor")
         .order_by("at", "id")
     )
-    response = StreamingHttpResponse(
-        _export_rows(entries, comments_scope), content_type="text/csv; charset=utf-8"
+    return csv_response(
+        filename=f"moderering-{start}-{end}.csv",
+        header=_export_header(),
+        rows=_export_rows(entries, comments_scope),
     )
-    response["Content-Disposition"] = f'attachment; filename="moderering-{start}-{end}.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- saved replies (svarsmallar) ------------------------------------------------------------------
 
 
+def _saved_reply_form(request: HttpRequest, **kwargs) -> SavedReplyForm:
+    return SavedReplyForm(
+        request.POST if request.method == "POST" else None,
+        administrations=saved_reply_administrations(request.user),
+        citywide=can_write_citywide_saved_replies(request.user),
+        **kwargs,
+    )
+
+
 def _saved_replies_page(request, *, form, status=200, editing=None):
-    from django.shortcuts import render
-
-    from .saved_replies import saved_replies_editable_by
-
     rows = saved_replies_editable_by(request.user).select_related("administration")
     return render(
         request,
@@ -340,44 +322,34 @@ def _saved_replies_page(request, *, form, status=200, editing=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def saved_replies(request: HttpRequest) -> HttpResponse:
-    from .saved_replies import SavedReplyForm, require_edit_saved_replies
-
-    require_edit_saved_replies(request.user)
+    access_saved_replies(request.user)
+    form = _saved_reply_form(request)
     if request.method == "POST":
-        form = SavedReplyForm(request.POST, user=request.user)
         if form.is_valid():
-            reply = form.save(commit=False)
-            reply.updated_by = request.user
-            reply.save()
+            saved_reply_save(by=request.user, reply=None, **form.cleaned_data)
             messages.success(request, _("The saved reply was added."))
             return redirect("moderation:saved-replies")
         return _saved_replies_page(request, form=form, status=400)
-    return _saved_replies_page(request, form=SavedReplyForm(user=request.user))
+    return _saved_replies_page(request, form=form)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def saved_reply_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    from .saved_replies import SavedReplyForm, get_saved_reply_for_user
-
-    reply = get_saved_reply_for_user(request.user, pk)
-    if request.method == "POST":
-        form = SavedReplyForm(request.POST, instance=reply, user=request.user)
-        if form.is_valid():
-            reply = form.save(commit=False)
-            reply.updated_by = request.user
-            reply.save()
+    with transaction.atomic():
+        reply = access_saved_reply(request.user, pk, for_update=request.method == "POST")
+        form = _saved_reply_form(request, instance=reply)
+        if request.method == "POST" and form.is_valid():
+            saved_reply_save(by=request.user, reply=reply, **form.cleaned_data)
             messages.success(request, _("The saved reply was saved."))
             return redirect("moderation:saved-replies")
-        return _saved_replies_page(request, form=form, status=400, editing=reply)
-    return _saved_replies_page(request, form=SavedReplyForm(instance=reply, user=request.user), editing=reply)
+    status = 400 if request.method == "POST" else 200
+    return _saved_replies_page(request, form=form, status=status, editing=reply)
 
 
 @login_required
 @require_POST
 def saved_reply_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    from .saved_replies import get_saved_reply_for_user
-
-    get_saved_reply_for_user(request.user, pk).delete()
+    saved_reply_remove(reply=access_saved_reply(request.user, pk))
     messages.success(request, _("The saved reply was removed."))
     return redirect("moderation:saved-replies")

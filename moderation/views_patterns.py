@@ -7,13 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.access import require_akn
-
 from . import patterns as services
+from .access import access_triage_lists, access_triage_pattern
 from .models import TriagePattern, TriageWordGroup
 from .pattern_forms import PatternTryForm, TriagePatternForm, TriageWordGroupForm
 
@@ -32,14 +31,14 @@ def _context(**extra) -> dict:
 @login_required
 @require_GET
 def triage_patterns(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    access_triage_lists(request.user)
     return render(request, "moderation/triage_patterns.html", _context())
 
 
 @login_required
 @require_POST
 def triage_pattern_add(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = TriagePatternForm(request.POST)
     if form.is_valid():
         try:
@@ -55,9 +54,8 @@ def triage_pattern_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def triage_pattern_toggle(request: HttpRequest, pk: int) -> HttpResponse:
-    require_akn(request.user)
     with transaction.atomic():
-        pattern = get_object_or_404(TriagePattern.objects.select_for_update(), pk=pk)
+        pattern = access_triage_pattern(request.user, pk, for_update=True)
         try:
             services.pattern_toggle(by=request.user, pattern=pattern)
         except ValidationError as exc:
@@ -73,8 +71,7 @@ def triage_pattern_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triage_pattern_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    require_akn(request.user)
-    services.pattern_remove(pattern=get_object_or_404(TriagePattern, pk=pk))
+    services.pattern_remove(pattern=access_triage_pattern(request.user, pk))
     messages.success(request, _("The pattern was removed."))
     return redirect("moderation:triage-patterns")
 
@@ -82,7 +79,7 @@ def triage_pattern_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triage_group_save(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = TriageWordGroupForm(request.POST)
     if form.is_valid():
         try:
@@ -99,7 +96,7 @@ def triage_group_save(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def triage_pattern_try(request: HttpRequest) -> HttpResponse:
     """Run one pattern over the latest comments and show which it would label. Saves nothing."""
-    require_akn(request.user)
+    access_triage_lists(request.user)
     form = PatternTryForm(request.POST or None)
     trial = None
     if request.method == "POST" and form.is_valid():

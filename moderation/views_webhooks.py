@@ -6,16 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models.functions import Length
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.access import require_akn
-from accounts.models import User
 from helsocial.pagination import keyset_page
 
 from . import services
+from .access import access_webhook_deliveries, access_webhook_delivery
 from .models import WebhookDelivery
 
 PAGE_SIZE = 50
@@ -24,18 +23,12 @@ LIST_FIELDS = ("id", "received_at", "processed_at", "status", "error", "attempts
 MESSAGE_ERROR_CHARS = 300
 
 
-def access_webhook_delivery(user: User, pk: int) -> WebhookDelivery:
-    """A delivery, for AKN only (a delivery belongs to no förvaltning): 403 for others, 404 if gone."""
-    require_akn(user)
-    return get_object_or_404(WebhookDelivery.objects.only(*LIST_FIELDS), pk=pk)
-
-
 @login_required
 @require_GET
 def webhook_deliveries(request: HttpRequest) -> HttpResponse:
-    require_akn(request.user)
+    deliveries = access_webhook_deliveries(request.user)
     page = keyset_page(
-        WebhookDelivery.objects.with_errors().only(*LIST_FIELDS).annotate(size=Length("body")),
+        deliveries.with_errors().only(*LIST_FIELDS).annotate(size=Length("body")),
         order=("-received_at", "-id"),
         after=request.GET.get("after"),
         size=PAGE_SIZE,

@@ -277,10 +277,3 @@ def _with_context(error: PlatformError, where: str) -> PlatformError:
         return error
     error.args = (f"{where}: {error}", *error.args[1:])
     return error
-
-
-def server_fault(reply: Reply) -> PlatformError | None:
-    """The part of every platform's interpretation that is the same: 5xx and unreadable error bodies."""
-    if reply.status >= 500:
-        return PlatformUnavailable(f"HTTP {reply.status}")
-    return None

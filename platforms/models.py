@@ -57,11 +57,6 @@ class AccountConnection(models.Model):
         return f"{self.account}: {self.get_status_display()}"
 
 
-class PlatformPostQuerySet(models.QuerySet):
-    def of_account(self, account_id: int):
-        return self.filter(account_id=account_id)
-
-
 class PlatformPost(models.Model):
     account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="platform_posts")
     platform_id = models.CharField(_("platform id"), max_length=128)
@@ -72,14 +67,18 @@ class PlatformPost(models.Model):
     media_type = models.CharField(_("media type"), max_length=16, blank=True)
     first_seen_at = models.DateTimeField(auto_now_add=True)
 
-    objects = PlatformPostQuerySet.as_manager()
-
     class Meta:
         db_table = "metrics_platformpost"
         ordering = ["-created_at", "-id"]
         verbose_name = _("platform post")
         verbose_name_plural = _("platform posts")
-        constraints = [models.UniqueConstraint(fields=["account", "platform_id"], name="platform_post_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "platform_id"],
+                name="platform_post_once",
+                violation_error_message=_("This post is already stored."),
+            )
+        ]
         indexes = [models.Index(fields=["account", "created_at"], name="platform_post_account_time")]
 
     def __str__(self) -> str:

@@ -154,6 +154,10 @@ def test_access(world, db, case: Case, role: str, side: str):
         )
     else:
         assert response.status_code == expected, f"{where}: expected {expected}, got {response.status_code}"
+    if role != ANONYMOUS:
+        # What a logged-in person sees is theirs alone: no proxy or browser cache may keep it.
+        cache_control = {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        assert {"private", "no-store"} <= cache_control, f"{where}: Cache-Control {cache_control}"
     if role != "akn":
         # A streamed answer (a CSV export) is read in full: the leak check covers it too.
         raw = b"".join(response.streaming_content) if response.streaming else response.content

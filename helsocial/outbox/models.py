@@ -56,19 +56,31 @@ class OutboxMessage(models.Model):
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
         constraints = [
-            models.UniqueConstraint(fields=["key"], name="outbox_message_key_once"),
-            models.UniqueConstraint(fields=["message_id"], name="outbox_message_id_once"),
+            models.UniqueConstraint(
+                fields=["key"],
+                name="outbox_message_key_once",
+                violation_error_message=_("This mail is already in the outbox."),
+            ),
+            models.UniqueConstraint(
+                fields=["message_id"],
+                name="outbox_message_id_once",
+                violation_error_message=_("A mail with this Message-ID is already in the outbox."),
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "sending", "sent", "failed"]),
                 name="outbox_message_status_valid",
+                violation_error_message=_("The mail has an unknown status."),
             ),
             # A claim always has an end, so a crashed delivery is found and retried.
             models.CheckConstraint(
                 condition=~Q(status="sending") | Q(claimed_until__isnull=False),
                 name="outbox_message_sending_claimed",
+                violation_error_message=_("A mail being sent must say until when it is reserved."),
             ),
             models.CheckConstraint(
-                condition=~Q(status="sent") | Q(sent_at__isnull=False), name="outbox_message_sent_has_time"
+                condition=~Q(status="sent") | Q(sent_at__isnull=False),
+                name="outbox_message_sent_has_time",
+                violation_error_message=_("A sent mail must have the time it was sent."),
             ),
         ]
         indexes = [
@@ -100,7 +112,11 @@ class OutboxAttachment(models.Model):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
         constraints = [
-            models.CheckConstraint(condition=~Q(filename=""), name="outbox_attachment_has_filename"),
+            models.CheckConstraint(
+                condition=~Q(filename=""),
+                name="outbox_attachment_has_filename",
+                violation_error_message=_("An attachment needs a file name."),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from helsocial.fields import formfield
 from helsocial.forms import SingleLineInputsMixin
 
 from .models import ToneSettings, ToneWord
@@ -51,10 +52,12 @@ class CheckForm(SingleLineInputsMixin, forms.Form):
 class ToneWordForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ToneWord
+        formfield_callback = formfield
         fields = ("text", "note")
 
 
 class ToneSettingsForm(SingleLineInputsMixin, forms.ModelForm):
     class Meta:
         model = ToneSettings
+        formfield_callback = formfield
         fields = ("max_sentence_words", "lix_info_from", "lix_warning_from")

@@ -34,8 +34,17 @@ class ToneWord(models.Model):
         ordering = ["kind", "text"]
         constraints = [
             # The checker matches every list case-insensitively: "T.ex." and "t.ex." are one entry.
-            models.UniqueConstraint("kind", Lower("text"), name="tone_word_once_per_kind"),
-            models.CheckConstraint(condition=~models.Q(text=""), name="tone_word_not_empty"),
+            models.UniqueConstraint(
+                "kind",
+                Lower("text"),
+                name="tone_word_once_per_kind",
+                violation_error_message=_("The word is already on this list."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(text=""),
+                name="tone_word_not_empty",
+                violation_error_message=_("Write a word, phrase or emoji."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -56,13 +65,22 @@ class ToneSettings(models.Model):
     class Meta:
         verbose_name_plural = "tone settings"
         constraints = [
-            models.CheckConstraint(condition=models.Q(pk=1), name="tone_settings_single_row"),
             models.CheckConstraint(
-                condition=models.Q(max_sentence_words__gte=5), name="tone_settings_sentence_min"
+                condition=models.Q(pk=1),
+                name="tone_settings_single_row",
+                violation_error_message=_("There is only one set of language check settings."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(max_sentence_words__gte=5),
+                name="tone_settings_sentence_min",
+                violation_error_message=_("A sentence limit must be at least 5 words."),
             ),
             models.CheckConstraint(
                 condition=models.Q(lix_info_from__lte=models.F("lix_warning_from")),
                 name="tone_settings_lix_order",
+                violation_error_message=_(
+                    "The LIX value for a note must not be higher than the one for a warning."
+                ),
             ),
         ]
 

@@ -5,11 +5,12 @@ Used by the views; the templates only print what is here (autoescaped)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+
+from helsocial.shown_text import visible
 
 from .checker import KINDS, MEDIA_TYPES, OBJECTIVES, CheckContext, Finding, ToneReport
 
@@ -21,12 +22,6 @@ SEVERITY_LABELS = {"blocking": _("Blocking"), "warning": _("Warning"), "info": _
 SEVERITY_ICONS = {"blocking": "✖", "warning": "⚠", "info": "ℹ"}  # shown with the label, never alone
 SEVERITY_CLASSES = {"blocking": "flag-danger", "warning": "flag-warning", "info": "flag-info"}
 
-# Shown, not obeyed: an invisible or direction-changing character in the highlighted copy is printed
-# as its code point, so it can neither reorder the text around it nor hide between two letters.
-_INVISIBLE_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb]"
-)
 _TRUE = frozenset({"on", "true", "1", "yes"})
 
 
@@ -73,10 +68,6 @@ def read_request(data: Mapping[str, str]) -> tuple[str, CheckContext]:
     return text, context
 
 
-def _visible(text: str) -> str:
-    return _INVISIBLE_RE.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", text)
-
-
 def segments(text: str, findings: list[Finding]) -> list[Segment]:
     """The text cut at the findings' spans; overlapping and touching spans merge into one highlight,
     which takes the most severe of their severities."""
@@ -96,11 +87,11 @@ def segments(text: str, findings: list[Finding]) -> list[Segment]:
     position = 0
     for start, end, severity in merged:
         if start > position:
-            out.append(Segment(_visible(text[position:start]), None))
-        out.append(Segment(_visible(text[start:end]), severity))
+            out.append(Segment(visible(text[position:start]), None))
+        out.append(Segment(visible(text[start:end]), severity))
         position = end
     if position < len(text):
-        out.append(Segment(_visible(text[position:]), None))
+        out.append(Segment(visible(text[position:]), None))
     return out
 
 
@@ -116,7 +107,7 @@ def finding_views(text: str, report: ToneReport) -> list[FindingView]:
             message=f.message,
             guideline=f.guideline,
             suggestion=f.suggestion,
-            excerpt=_visible(text[f.span[0] : f.span[1]])[:200] if f.span[1] > f.span[0] else "",
+            excerpt=visible(text[f.span[0] : f.span[1]])[:200] if f.span[1] > f.span[0] else "",
         )
         for f in ordered
     ]

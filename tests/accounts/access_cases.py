@@ -116,7 +116,7 @@ CASES = [
         "accounts:account-list", label="filtered", query="scope=citywide&platform=facebook", own=everyone(200)
     ),
     Case("accounts:account-list", label="htmx", headers=HTMX, query="q=a", own=everyone(200)),
-    Case("accounts:account-list", label="tampered cursor", query="after=!!nonsense", own=everyone(200)),
+    Case("accounts:account-list", label="tampered cursor", query="after=!!nonsense", own=everyone(400)),
     Case("accounts:account-mine", own=everyone(200)),
     Case("accounts:account-create", own=only_akn(200)),
     Case("accounts:account-create", method="POST", data=account_post, own=only_akn(302)),
@@ -198,7 +198,7 @@ CASES = [
     ),
     # --- people and roles: AKN only --------------------------------------------------------------
     Case("accounts:person-list", own=only_akn()),
-    Case("accounts:person-list", label="tampered cursor", query="after=eyJ4Ijo", own=only_akn()),
+    Case("accounts:person-list", label="tampered cursor", query="after=eyJ4Ijo", own=only_akn(400)),
     Case("accounts:person-create", own=only_akn()),
     Case(
         "accounts:person-create",

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from calendar_booking.models import CalendarFeedToken, KcAgreement
-from calendar_booking.services import SlotTime, booking_create
+from calendar_booking.services.bookings import SlotTime, booking_create
 from tests.access import MARKER, Case, everyone, expect, only_akn
 
 LOGIN_FREE = 200  # the ICS feed answers without a login: the secret is the key

@@ -36,7 +36,7 @@ def book(
     by, administration, *slots, now=LONG_AGO, acknowledge_charged=False, crisis_override=False, **overrides
 ):
     """book(user, admin, (account, "2026-11-27 10:00"), ...)"""
-    from calendar_booking.services import SlotTime, booking_create
+    from calendar_booking.services.bookings import SlotTime, booking_create
 
     times = [
         SlotTime(account=account, starts_at=at(start) if isinstance(start, str) else start)

@@ -10,7 +10,8 @@ from django.db import connection
 
 from accounts.models import SocialAccount, User
 from calendar_booking.models import Booking, BookingSlot, ChannelRule
-from calendar_booking.services import SlotTime, _insert_slots, booking_create
+from calendar_booking.services.bookings import SlotTime, booking_create
+from calendar_booking.services.slots import insert_slots
 
 from .helpers import at, fields
 
@@ -116,6 +117,6 @@ def test_the_exclusion_constraint_becomes_a_clear_message(
         blocked_until=at("2026-11-25 13:30"),
     )
     with pytest.raises(ValidationError) as caught:
-        _insert_slots([clash])
+        insert_slots([clash])
     assert caught.value.error_list[0].code == "slot_taken"
     assert "Helsingborgs stad" in caught.value.messages[0]

@@ -9,7 +9,9 @@ from icalendar import Calendar
 
 from accounts.models import Role
 from calendar_booking.models import CalendarFeedToken
-from calendar_booking.services import booking_cancel, booking_move, feed_token_renew
+from calendar_booking.services.bookings import booking_cancel
+from calendar_booking.services.feeds import feed_token_renew
+from calendar_booking.services.slots import booking_move
 from tests.factories import UserFactory
 
 from .helpers import at, book

@@ -4,12 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from calendar_booking.models import BookingLog, Status
-from calendar_booking.services import (
-    booking_slot_publish,
-    booking_slots_mark_missed,
-    booking_update,
-    faq_mails_send,
-)
+from calendar_booking.services.bookings import booking_update
+from calendar_booking.services.kc import faq_mails_send
+from calendar_booking.services.slots import booking_slot_publish, booking_slots_mark_missed
 from helsocial.outbox.models import OutboxMessage
 
 from .helpers import at, book

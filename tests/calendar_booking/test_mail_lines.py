@@ -4,7 +4,7 @@ titles written before forms refused line breaks, or set outside a form."""
 import pytest
 
 from calendar_booking.models import Category
-from calendar_booking.services import faq_mails_send
+from calendar_booking.services.kc import faq_mails_send
 from helsocial.outbox.models import OutboxMessage
 from helsocial.outbox.services import outbox_deliver
 

@@ -94,7 +94,7 @@ def test_the_per_day_cap(communicator, administration, citywide_account, rule):
 def test_a_cancelled_slot_frees_its_time_and_its_place_in_the_day(
     communicator, administration, citywide_account, rule
 ):
-    from calendar_booking.services import booking_cancel
+    from calendar_booking.services.bookings import booking_cancel
 
     first = book(communicator, administration, (citywide_account, "2026-11-25 10:00"))
     booking_cancel(booking=first, by=communicator)
@@ -326,3 +326,63 @@ def test_crisis_information_without_override_follows_the_rules(
     book(communicator, administration, (citywide_account, "2026-11-25 10:00"))
     with pytest.raises(ValidationError):
         book(akn_user, administration, (citywide_account, "2026-11-25 10:00"), category=Category.CIVIC_CRISIS)
+
+
+# --- the content rules hold for every caller of the service, not only the form ---------------------
+
+
+def test_a_video_without_captions_is_refused_by_the_service(communicator, administration, citywide_account):
+    with pytest.raises(ValidationError) as caught:
+        book(communicator, administration, (citywide_account, "2026-11-25 10:00"), media_type="video")
+    assert set(caught.value.message_dict) == {"captions_confirmed"}
+    assert not BookingSlot.objects.exists()
+
+
+def test_images_need_rights_and_consent_in_the_service(communicator, administration, citywide_account):
+    with pytest.raises(ValidationError) as caught:
+        book(
+            communicator,
+            administration,
+            (citywide_account, "2026-11-25 10:00"),
+            rights_confirmed=False,
+            consent_confirmed=False,
+        )
+    assert set(caught.value.message_dict) == {"rights_confirmed", "consent_confirmed"}
+
+
+def test_an_edit_to_video_needs_the_captions_too(communicator, administration, citywide_account):
+    from calendar_booking.services.bookings import booking_update
+
+    booking = book(communicator, administration, (citywide_account, "2026-11-25 10:00"))
+    with pytest.raises(ValidationError) as caught:
+        booking_update(booking=booking, by=communicator, fields={"media_type": "video"})
+    assert set(caught.value.message_dict) == {"captions_confirmed"}
+
+
+def test_x_is_never_bookable(communicator, administration, city_administration):
+    from tests.factories import SocialAccountFactory
+
+    x = SocialAccountFactory(administration=city_administration, is_citywide=True, platform="x")
+    with pytest.raises(ValidationError) as caught:
+        book(communicator, administration, (x, "2026-11-25 10:00"))
+    assert codes(caught.value) == ["account_not_bookable"]
+
+
+def test_two_slots_displaced_on_one_account_never_land_on_one_time(
+    akn_user, communicator, administration, city_administration, citywide_account, rule
+):
+    first = book(communicator, administration, (citywide_account, "2026-11-25 10:00"), title="Första")
+    second = book(communicator, administration, (citywide_account, "2026-11-25 12:00"), title="Andra")
+    book(
+        akn_user,
+        city_administration,
+        (citywide_account, "2026-11-25 10:00"),
+        (citywide_account, "2026-11-25 12:00"),
+        crisis_override=True,
+        category=Category.CIVIC_CRISIS,
+    )
+    # The crisis posts block until 14:00: the first displaced post takes 14:00, which fills the day
+    # (three posts), so the second finds its time the next morning.
+    assert first.slots.get().starts_at == at("2026-11-25 14:00")
+    assert second.slots.get().starts_at == at("2026-11-26 07:00")
+    assert set(BookingSlot.objects.values_list("status", flat=True)) == {Status.PLANNED}

@@ -228,7 +228,7 @@ def test_htmx_navigation_returns_the_fragment(communicator_client, future_day):
 
 
 def test_the_list_shows_missed_bookings(communicator_client, communicator, administration, citywide_account):
-    from calendar_booking.services import booking_slots_mark_missed
+    from calendar_booking.services.slots import booking_slots_mark_missed
 
     start = timezone.now() - timezone.timedelta(days=3)
     start = start.replace(hour=10, minute=0, second=0, microsecond=0)

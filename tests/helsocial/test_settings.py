@@ -123,6 +123,7 @@ def test_the_parser_finds_the_variables_settings_read():
         ({"WORKING_HOURS_START": "25:00"}, ["WORKING_HOURS_START", "expected HH:MM", "'25:00'"]),
         ({"WORKING_HOURS_END": "17:60"}, ["WORKING_HOURS_END", "expected HH:MM"]),
         ({"WORKING_HOURS_END": "five"}, ["WORKING_HOURS_END", "expected HH:MM"]),
+        ({"WORKING_HOURS_END": "1²:00"}, ["WORKING_HOURS_END", "expected HH:MM"]),  # a digit int() refuses
         ({"EMAIL_URL": "ftp://mail.example.se"}, ["EMAIL_URL", "unknown scheme", "'ftp'"]),
     ],
     ids=lambda value: ",".join(value) if isinstance(value, dict) else None,

@@ -116,16 +116,24 @@ def test_the_export_is_streamed_and_scoped(
         )
     response, rows = _export(akn_client)
     assert response.streaming and response["Content-Type"].startswith("text/csv")
-    assert sorted(int(r["comment_id"]) for r in rows) == sorted([own.pk, other.pk, kc.pk])
-    assert set(rows[0]) >= {"received", "due", "labels", "status", "rule", "handled_at", "handled_by"}
-    assert [int(r["comment_id"]) for r in _export(lead_client)[1]] == [own.pk]
-    assert [int(r["comment_id"]) for r in _export(kc_client)[1]] == [kc.pk]
+    assert sorted(int(r["Kommentarens id"]) for r in rows) == sorted([own.pk, other.pk, kc.pk])
+    assert set(rows[0]) >= {
+        "Mottagen",
+        "Svara senast",
+        "Etiketter",
+        "Status",
+        "Regel i riktlinjerna",
+        "Hanterad",
+        "Hanterad av",
+    }
+    assert [int(r["Kommentarens id"]) for r in _export(lead_client)[1]] == [own.pk]
+    assert [int(r["Kommentarens id"]) for r in _export(kc_client)[1]] == [kc.pk]
     # The days are Swedish days, both ends included.
     ModerationLogEntry.objects.create(comment_id=own.pk, action="hide", at=at("2026-03-01 00:10"))
     ModerationLogEntry.objects.create(comment_id=own.pk, action="unhide", at=at("2026-03-02 23:50"))
     ModerationLogEntry.objects.create(comment_id=own.pk, action="like", at=at("2026-03-03 00:00"))
     rows = _export(akn_client, "from=2026-03-01&to=2026-03-02")[1]
-    assert [r["action"] for r in rows] == ["hide", "unhide"]
+    assert [r["Åtgärd"] for r in rows] == ["hide", "unhide"]
 
 
 @pytest.mark.parametrize(

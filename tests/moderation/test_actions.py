@@ -1,9 +1,11 @@
 """The actions on a comment through the real Facebook client against the fake: state, log, access."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import reverse
 
+from moderation.access import access_comment, access_comments
 from moderation.actions import (
     ActionFailed,
     ActionUnavailable,
@@ -106,13 +108,12 @@ def test_facebook_offers_blocking_and_messaging_instagram_says_why_not(facebook,
 
 
 def test_another_administration_cannot_act_and_a_communicator_may_not(
-    facebook, editor, other_editor, communicator, account
+    facebook, editor, other_editor_client, communicator_client, account
 ):
     comment = fb_comment(facebook, account, "c1", "Spam spam")
-    with pytest.raises(Http404):
-        comment_hide(comment=comment, by=other_editor, rule="spam")
-    with pytest.raises(PermissionDenied):
-        comment_hide(comment=comment, by=communicator, rule="spam")
+    url = reverse("moderation:comment-act", args=[comment.pk])
+    assert other_editor_client.post(url, {"action": "hide", "rule": "spam"}).status_code == 404
+    assert communicator_client.post(url, {"action": "hide", "rule": "spam"}).status_code == 403
     assert facebook.objects["c1"]["is_hidden"] is False
     assert not ModerationLogEntry.objects.exists()
 
@@ -122,9 +123,9 @@ def test_the_kc_agent_acts_on_its_queue_only(facebook, kc_user, citywide_account
     Comment.objects.filter(pk=theirs.pk).update(in_kc_queue=True)
     not_theirs = fb_comment(facebook, account, "adm1", "Hur söker jag förskola?")
     Comment.objects.filter(pk=not_theirs.pk).update(in_kc_queue=False)
-    comment_no_action(comment=theirs, by=kc_user)
+    comment_no_action(comment=access_comment(kc_user, theirs.pk), by=kc_user)
     with pytest.raises(Http404):
-        comment_no_action(comment=not_theirs, by=kc_user)
+        access_comment(kc_user, not_theirs.pk)
 
 
 def test_an_unknown_rule_is_refused(facebook, editor, account):
@@ -145,7 +146,10 @@ def test_bulk_hides_each_comment_and_logs_each(facebook, editor, account, other_
     other_account.save()
     theirs = fb_comment(facebook, other_account, "t1", "Billiga klockor")
     result = comments_bulk(
-        comment_ids=[c.pk for c in mine] + [theirs.pk], by=editor, action=Action.HIDE, rule="spam"
+        selection=access_comments(editor, [c.pk for c in mine] + [theirs.pk]),
+        by=editor,
+        action=Action.HIDE,
+        rule="spam",
     )
     assert sorted(result.done) == sorted(c.pk for c in mine)
     assert list(result.failed) == [theirs.pk]

@@ -53,6 +53,9 @@ def test_the_reply_form_offers_the_citywide_and_the_own_forvaltnings_ones(
     administration, other_administration, account, lead_client
 ):
     saved_replies_seed()
+    # Only a connected account offers the reply form (an unconnected one says who can connect it).
+    account.access_token = "good-token"
+    account.save(update_fields=["access_token"])
     comments_ingest(account=account, items=[remote("c1", "När börjar sommarlovet?")])
     page = lead_client.get(reverse("moderation:comment-detail", args=[Comment.objects.get().pk]))
     html = page.content.decode()

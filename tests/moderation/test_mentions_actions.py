@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from moderation.access import access_comments
 from moderation.actions import (
     ActionFailed,
     ActionUnavailable,
@@ -112,7 +113,7 @@ def test_hiding_deleting_or_bulk_hiding_a_mention_is_refused_before_the_platform
         comment_hide(comment=mention, by=editor)
     with pytest.raises(ActionUnavailable):
         comment_delete(comment=mention, by=editor, rule="")
-    result = comments_bulk(comment_ids=[mention.pk], by=editor, action="hide")
+    result = comments_bulk(selection=access_comments(editor, [mention.pk]), by=editor, action="hide")
     assert result.done == [] and mention.pk in result.failed
     assert linkedin.seen == [] and not Evidence.objects.exists()
     mention.refresh_from_db()

@@ -1,10 +1,12 @@
 """AKN's triage pages: lists edited in the portal take effect at once; a change is tried first."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from moderation import services
 from moderation.ingest import comments_ingest
-from moderation.models import Comment, TriageDomain, TriageTerm
+from moderation.models import Comment, TriageDomain, TriageRule, TriageTerm
 
 from .helpers import remote
 
@@ -68,3 +70,40 @@ def test_the_try_page_can_block_a_domain_or_remove_a_word(akn_client, account):
         reverse("moderation:triage-try"), {"remove_term": tack.pk, "add_match": "stem", "last": "10"}
     )
     assert [r.comment.platform_id for r in response.context["outcome"].changed] == ["c2"]
+
+
+def test_an_invalid_rule_edit_shows_its_error_beside_the_rule(akn_client):
+    rule = TriageRule.objects.get(label="spam")
+    response = akn_client.post(
+        reverse("moderation:triage-rule-edit", args=[rule.pk]), {"action": "explode", "is_enabled": "on"}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    row = body[body.index(f'<tr id="triage-rule-{rule.pk}">') :]
+    row = row[: row.index("</tr>")]
+    assert 'aria-invalid="true"' in row and f'id="rule-errors-{rule.pk}"' in row
+    assert "explode" in row  # Django's "not one of the available choices", in Swedish
+    assert TriageRule.objects.get(pk=rule.pk).action == rule.action
+
+
+def test_a_word_already_on_the_label_is_refused_in_swedish(akn_client):
+    url = reverse("moderation:triage-term-add")
+    data = {"label": "threat", "term": "krossa dig", "match": "stem"}
+    assert akn_client.post(url, data).status_code == 302
+    response = akn_client.post(url, data)
+    assert response.status_code == 400
+    assert "Etiketten har redan det här ordet." in response.content.decode()
+    assert TriageTerm.objects.filter(label="threat", term="krossa dig").count() == 1
+
+
+def test_the_words_and_domains_unique_keys_decide_not_a_prior_lookup(akn_user):
+    # What two people adding the same word at once meet: the second insert hits the constraint.
+    services.triage_term_add(by=akn_user, label="threat", term="plommonstop", match="stem")
+    with pytest.raises(ValidationError) as caught:
+        services.triage_term_add(by=akn_user, label="threat", term="plommonstop", match="exact")
+    assert caught.value.message_dict == {"term": ["Etiketten har redan det här ordet."]}
+    services.triage_domain_add(by=akn_user, domain="fejk.example", kind="blocked")
+    with pytest.raises(ValidationError) as caught:
+        services.triage_domain_add(by=akn_user, domain="fejk.example", kind="trusted")
+    assert caught.value.message_dict == {"domain": ["Domänen finns redan i listan."]}
+    assert TriageDomain.objects.get(domain="fejk.example").kind == "blocked"

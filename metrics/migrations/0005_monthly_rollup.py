@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_initial'),
-        ('metrics', '0003_honest_figures'),
+        ('metrics', '0004_honest_figures'),
         ('platforms', '0001_initial'),
     ]
 
@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'monthly figures',
                 'verbose_name_plural': 'monthly figures',
                 'ordering': ['-month', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('account', 'subject', 'month'), name='monthly_rollup_once')],
+                'constraints': [models.UniqueConstraint(fields=('account', 'subject', 'month'), name='monthly_rollup_once', violation_error_message='The figures of this month are already stored.')],
             },
         ),
     ]

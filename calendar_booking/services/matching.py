@@ -14,8 +14,8 @@ from django.conf import settings
 from accounts.models import SocialAccount
 from platforms.models import PlatformPost
 
-from .models import BookingSlot, Status
-from .services import booking_slot_publish
+from ..models import BookingSlot, Status
+from .slots import booking_slot_publish
 
 # A post may go out a little before its slot starts.
 EARLY = timedelta(hours=1)

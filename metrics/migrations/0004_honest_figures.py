@@ -26,7 +26,7 @@ def figures_move_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('metrics', '0002_move_connections_and_posts_to_platforms'),
+        ('metrics', '0003_constraint_messages'),
     ]
 
     operations = [

@@ -1,0 +1,281 @@
+"""The calendar: week, month and list, their filters and the CSV export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from helsocial.csv_export import csv_response
+from helsocial.dates import day_param
+
+from .. import selectors
+from ..access import CalendarAccess, access_calendar
+from ..forms import CalendarFilterForm, ListFilterForm
+from ..rules import zone
+
+LIST_PAGE_SIZE = 50
+MONTH_CELL_LIMIT = 4
+
+
+def _filter_form(request: HttpRequest, access: CalendarAccess, form_class=CalendarFilterForm):
+    # Everyone sees every booking's förvaltning in the calendar; the filter offers AKN every
+    # förvaltning and others their own, which is what they filter on.
+    # Only what the options show: no access token, which is decrypted per row loaded.
+    accounts = selectors.with_bookings(access.accounts()).only("pk", "name", "platform")
+    return form_class(request.GET or None, accounts=accounts, administrations=access.filter_administrations())
+
+
+def _query(request: HttpRequest, *drop: str) -> str:
+    query = request.GET.copy()
+    for name in drop:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def base_context(access: CalendarAccess) -> dict:
+    """What every calendar page's navigation offers."""
+    return {"can_book": access.can_book, "can_manage": access.can_manage, "today": timezone.localdate()}
+
+
+@login_required
+@require_GET
+def calendar_index(request: HttpRequest) -> HttpResponse:
+    access_calendar(request.user)
+    year, week, _weekday = timezone.localdate().isocalendar()
+    url = reverse("calendar_booking:calendar-week", args=[year, week])
+    query = request.GET.urlencode()
+    return redirect(f"{url}?{query}" if query else url)
+
+
+def _period_context(
+    request: HttpRequest, access: CalendarAccess, *, first: date, last: date, with_free: bool
+) -> dict:
+    """The week's grid (with_free) or, for the month, what its cells print (`month`)."""
+    filters = _filter_form(request, access)
+    values = filters.values()
+    accounts = list(selectors.calendar_accounts(access.accounts(), values["account"]))
+    start, end = selectors.period_bounds(first, last)
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    booking_filters = {
+        "administration": values["administration"],
+        "category": values["category"],
+        "objective": values["objective"],
+    }
+    rows, month = [], None
+    if with_free:
+        live = selectors.period_slots(accounts=accounts, start=start, end=end, openable=access.openable())
+        rows = selectors.grid(
+            accounts=accounts,
+            days=days,
+            slots=live,
+            shown=selectors.filter_slots(live, **booking_filters),
+            rules=selectors.rules_for(accounts),
+            now=timezone.now(),
+            with_free=True,
+            create_url=reverse("calendar_booking:booking-create"),
+        )
+    else:
+        month = selectors.month_days(
+            accounts=accounts,
+            start=start,
+            end=end,
+            limit=MONTH_CELL_LIMIT,
+            openable=access.openable(),
+            **booking_filters,
+        )
+    export_query = _query(request)
+    return {
+        **base_context(access),
+        "free_word": _("Free"),
+        "filters": filters,
+        "rows": rows,
+        "month": month,
+        "days": days,
+        "first": first,
+        "last": last,
+        "query": _query(request),
+        "export_url": f"{reverse('calendar_booking:booking-export')}?from={first}&to={last}"
+        + (f"&{export_query}" if export_query else ""),
+    }
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def calendar_week(request: HttpRequest, year: int, week: int) -> HttpResponse:
+    access = access_calendar(request.user)
+    try:
+        first = date.fromisocalendar(year, week, 1)
+    except ValueError as exc:
+        raise Http404 from exc
+    last = first + timedelta(days=6)
+    context = _period_context(request, access, first=first, last=last, with_free=True)
+    prev_year, prev_week, _d = (first - timedelta(days=7)).isocalendar()
+    next_year, next_week, _d = (first + timedelta(days=7)).isocalendar()
+    context.update(
+        {
+            "view": "week",
+            "year": year,
+            "week": week,
+            "prev_url": reverse("calendar_booking:calendar-week", args=[prev_year, prev_week]),
+            "next_url": reverse("calendar_booking:calendar-week", args=[next_year, next_week]),
+            "month_url": reverse("calendar_booking:calendar-month", args=[first.year, first.month]),
+        }
+    )
+    template = "calendar_booking/_week.html" if request.htmx else "calendar_booking/week.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    access = access_calendar(request.user)
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise Http404
+    first_of_month = date(year, month, 1)
+    next_month = (first_of_month + timedelta(days=32)).replace(day=1)
+    # Whole weeks, Monday first, as a Swedish wall calendar.
+    first = first_of_month - timedelta(days=first_of_month.weekday())
+    last = next_month - timedelta(days=1)
+    last += timedelta(days=6 - last.weekday())
+    context = _period_context(request, access, first=first, last=last, with_free=False)
+    weeks = []
+    # Month cells: the day's shown bookings (first few) and how many slots are taken, all accounts.
+    cells = context["month"]
+    days = context["days"]
+    for i in range(0, len(days), 7):
+        week_days = []
+        for d in days[i : i + 7]:
+            iso = d.isocalendar()
+            week_days.append(
+                {
+                    "day": d,
+                    "slots": cells.first.get(d, []),
+                    "more": max(0, cells.shown.get(d, 0) - MONTH_CELL_LIMIT),
+                    "taken": cells.taken.get(d, 0),
+                    "in_month": d.month == month,
+                    "week_url": reverse("calendar_booking:calendar-week", args=[iso[0], iso[1]]),
+                }
+            )
+        weeks.append(week_days)
+    prev_month = (first_of_month - timedelta(days=1)).replace(day=1)
+    context.update(
+        {
+            "view": "month",
+            "weeks": weeks,
+            "month_start": first_of_month,
+            "prev_url": reverse("calendar_booking:calendar-month", args=[prev_month.year, prev_month.month]),
+            "next_url": reverse("calendar_booking:calendar-month", args=[next_month.year, next_month.month]),
+        }
+    )
+    template = "calendar_booking/_month.html" if request.htmx else "calendar_booking/month.html"
+    return render(request, template, context)
+
+
+def _listed_slots(access: CalendarAccess, values: dict, **extra):
+    account = values.get("account")
+    accounts = access.accounts()
+    return selectors.slot_list(
+        accounts_q=accounts.filter(pk=account.pk) if account else accounts,
+        administration=values.get("administration"),
+        category=values.get("category", ""),
+        objective=values.get("objective", ""),
+        status=values.get("status", ""),
+        **extra,
+    )
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def booking_list(request: HttpRequest) -> HttpResponse:
+    access = access_calendar(request.user)
+    filters = _filter_form(request, access, ListFilterForm)
+    values = filters.values() if filters.is_valid() else {}
+    slots = _listed_slots(access, values, since=timezone.now() - timedelta(days=1))
+    page = selectors.slot_list_page(
+        slots, after=request.GET.get("after"), size=LIST_PAGE_SIZE, openable=access.openable()
+    )
+    context = {
+        **base_context(access),
+        "view": "list",
+        "filters": filters,
+        "page": page,
+        "query": _query(request, "after"),
+        "export_url": f"{reverse('calendar_booking:booking-export')}?{_query(request, 'after')}",
+    }
+    if request.htmx:
+        template = (
+            "calendar_booking/_list_items.html"
+            if "after" in request.GET
+            else "calendar_booking/_list_rows.html"
+        )
+    else:
+        template = "calendar_booking/list.html"
+    return render(request, template, context)
+
+
+def _date_param(request: HttpRequest, name: str) -> date | None:
+    # Absent: None; malformed, impossible (2026-02-30) or out of range (9999-12-31): a 400 that says so.
+    return day_param(request.GET, name)
+
+
+@login_required
+@require_GET
+def booking_export(request: HttpRequest) -> StreamingHttpResponse:
+    """CSV of the filtered view: ?from=YYYY-MM-DD&to=YYYY-MM-DD plus the calendar filters.
+
+    Titles, times, accounts and förvaltningar only: the draft text never leaves its förvaltning.
+    """
+    access = access_calendar(request.user)
+    filters = _filter_form(request, access, ListFilterForm)
+    values = filters.values() if filters.is_valid() else {}
+    first = _date_param(request, "from") or timezone.localdate()
+    last = _date_param(request, "to") or first + timedelta(days=365)
+    try:
+        start, end = selectors.period_bounds(first, last)
+    except OverflowError:  # 9999-12-31 has no next day
+        start, end = selectors.period_bounds(first, first)
+    slots = _listed_slots(access, values).filter(starts_at__gte=start, starts_at__lt=end)
+    z = zone()
+    header = [
+        _("Starts"),
+        _("Ends"),
+        _("Account"),
+        _("Platform"),
+        _("Administration"),
+        _("Title"),
+        _("Objective"),
+        _("Content category"),
+        _("Status"),
+        _("Charged content"),
+        _("Advertising"),
+    ]
+
+    def rows():
+        for slot in slots.order_by("starts_at", "pk").iterator(chunk_size=500):
+            b = slot.booking
+            yield (
+                slot.starts_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
+                slot.ends_at.astimezone(z).strftime("%Y-%m-%d %H:%M"),
+                slot.account.name,
+                slot.account.get_platform_display(),
+                b.administration.name,
+                b.title,
+                b.get_objective_display(),
+                b.get_category_display(),
+                slot.get_status_display(),
+                _("Yes") if b.is_charged else _("No"),
+                _("Yes") if b.is_advertising else _("No"),
+            )
+
+    return csv_response(filename=f"publiceringskalender-{first}-{last}.csv", header=header, rows=rows())
