@@ -252,3 +252,33 @@ def account_posts(*, account: SocialAccount, since: date, limit: int = 50):
         .select_related("post")
         .order_by("-post__created_at")[:limit]
     )
+
+
+@dataclass(frozen=True)
+class PullHealth:
+    last_settled_day: date | None
+    problems: list[tuple[str, str]]  # (figure, reason) of the newest account day, "not given" left out
+
+
+ACCOUNT_FIGURE_LABELS = {
+    "followers": _("Followers"),
+    "reach": _("Reach"),
+    "interactions": _("Interactions"),
+    "views": _("Views"),
+    "new_followers": _("New followers"),
+}
+
+
+def pull_health(*, account: SocialAccount) -> PullHealth:
+    """Which account figures failed on the last pull and why, and the newest settled day (two queries)."""
+    days = MetricSnapshot.objects.filter(
+        account=account, subject="", metric_set=MetricSnapshot.MetricSet.ACCOUNT_DAY
+    )
+    newest = days.order_by("-day").values_list("missing", flat=True).first() or {}
+    settled = days.filter(settled=True).order_by("-day").values_list("day", flat=True).first()
+    problems = [
+        (str(ACCOUNT_FIGURE_LABELS.get(name, name)), reason_text(code))
+        for name, code in sorted(newest.items())
+        if not str(code).startswith("not_given")
+    ]
+    return PullHealth(last_settled_day=settled, problems=problems)

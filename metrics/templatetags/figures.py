@@ -29,3 +29,11 @@ def change(value) -> str:
         return ""
     sign = "+" if value >= 0 else "−"
     return f"{sign}{number_format(abs(value) * 100, decimal_pos=0)} %"
+
+
+@register.simple_tag
+def account_pull_health(account):
+    """The account's figure problems on the last pull, for the connection box on its page."""
+    from metrics.figures import pull_health
+
+    return pull_health(account=account)

@@ -373,3 +373,21 @@ def test_a_retired_metric_is_null_with_its_reason_and_the_others_stay(fake_faceb
     assert (figures.reach, figures.views, figures.missing["views"]) == (900, None, "retired")
     codes = [c for c in fake_facebook.seen if "post_media_view" in c.query]
     assert codes  # asked for, refused with code 100, then asked alone
+
+
+# --- what failed on the last pull ------------------------------------------------------------------
+
+
+def test_the_account_page_says_which_figures_failed_on_the_last_pull(
+    fb_page, administration, client, akn_user
+):
+    from django.urls import reverse
+
+    fb_page.retired_metrics.add("page_media_view")  # Meta retires it: code 100
+    account = account_for(administration, "facebook", "111")
+    services.account_pull(account=account, now=NOW)
+    client.force_login(akn_user)
+    body = client.get(reverse("accounts:account-detail", args=[account.pk])).content.decode()
+    assert "Senaste slutliga dag" in body and "2026-11-22" in body
+    assert "Visningar: Plattformen har slutat med det här måttet." in body
+    assert "Nya följare: Plattformen har inte gett några data för den (ännu)." in body
