@@ -319,7 +319,8 @@ class LinkedInClient:
         return result
 
     def account_metrics(self, day: date) -> AccountMetrics:
-        """The follower count now and the day's follower gains (UTC days, organic and paid)."""
+        """The follower count now, and for the UTC day the follower gains (organic and paid) and the
+        organic share statistics of all the organisation's posts."""
         body = (
             self.http.call("GET", f"networkSizes/{enc(self.org)}?edgeType=COMPANY_FOLLOWED_BY_MEMBER").data
             or {}
@@ -331,6 +332,11 @@ class LinkedInClient:
             f"&timeIntervals=(timeRange:(start:{start},end:{end}),timeGranularityType:DAY)"
         )
         stats = self.http.call("GET", f"organizationalEntityFollowerStatistics?{query}").data or {}
+        shares = self.http.call("GET", f"organizationalEntityShareStatistics?{query}").data or {}
+        day_stats: dict = {}
+        for element in shares.get("elements", []):
+            if ((element.get("timeRange") or {}).get("start")) == start:
+                day_stats = element.get("totalShareStatistics") or {}
         gains = None
         for element in stats.get("elements", []):
             if ((element.get("timeRange") or {}).get("start")) == start:
@@ -338,12 +344,17 @@ class LinkedInClient:
                 parts = [_int(counts.get(k)) for k in ("organicFollowerGain", "paidFollowerGain")]
                 if any(p is not None for p in parts):
                     gains = sum(p or 0 for p in parts)
-        missing = {"reach": Missing.NOT_GIVEN, "interactions": Missing.NOT_GIVEN, "views": Missing.NOT_GIVEN}
-        if gains is None:
-            missing["new_followers"] = Missing.EMPTY
-        return AccountMetrics(
-            followers=_int(body.get("firstDegreeSize")), new_followers=gains, missing=missing
-        )
+        # The day's organic share statistics of all the organisation's posts: unique impressions
+        # are the day's reach, impressions its views, likes + comments + shares its interactions.
+        parts = [_int(day_stats.get(k)) for k in ("likeCount", "commentCount", "shareCount")]
+        figures = {
+            "reach": _int(day_stats.get("uniqueImpressionsCount")),
+            "views": _int(day_stats.get("impressionCount")),
+            "interactions": sum(p or 0 for p in parts) if any(p is not None for p in parts) else None,
+            "new_followers": gains,
+        }
+        missing = {name: Missing.EMPTY for name, value in figures.items() if value is None}
+        return AccountMetrics(followers=_int(body.get("firstDegreeSize")), **figures, missing=missing)
 
     def period_reach(self, first: date, last: date) -> int | None:
         return None  # LinkedIn gives no reach for the organisation

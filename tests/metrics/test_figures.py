@@ -391,3 +391,35 @@ def test_the_account_page_says_which_figures_failed_on_the_last_pull(
     assert "Senaste slutliga dag" in body and "2026-11-22" in body
     assert "Visningar: Plattformen har slutat med det här måttet." in body
     assert "Nya följare: Plattformen har inte gett några data för den (ännu)." in body
+
+
+def test_linkedin_account_days_come_from_the_days_share_statistics(fake_linkedin):
+    fake_linkedin.followers[ORG] = 4420
+    fake_linkedin.org_stats[ORG] = {
+        day(22): {
+            "impressionCount": 900,
+            "uniqueImpressionsCount": 500,
+            "likeCount": 7,
+            "commentCount": 2,
+            "shareCount": 1,
+            "clickCount": 30,
+        },
+        day(23): {"impressionCount": 100, "uniqueImpressionsCount": 80, "likeCount": 1},
+    }
+    client = LinkedInClient(organization_id="123", token="good-token")
+    figures = client.account_metrics(day(22))
+    assert (figures.views, figures.reach, figures.interactions) == (900, 500, 10)
+    assert client.account_metrics(day(21)).missing["views"] == "empty"
+    call = fake_linkedin.calls("GET", "organizationalEntityShareStatistics")[0]
+    assert "timeGranularityType:DAY" in call.query and "shares=" not in call.query
+    # The fake answers MONTH granularity too, one element for the month.
+    start = int(datetime(2026, 11, 1, tzinfo=UTC).timestamp() * 1000)
+    end = int(datetime(2026, 12, 1, tzinfo=UTC).timestamp() * 1000)
+    reply = client.http.call(
+        "GET",
+        "organizationalEntityShareStatistics?q=organizationalEntity&organizationalEntity=urn%3Ali%3Aorganization%3A123"
+        f"&timeIntervals=(timeRange:(start:{start},end:{end}),timeGranularityType:MONTH)",
+    )
+    (month,) = reply.data["elements"]
+    assert month["timeRange"] == {"start": start, "end": end}
+    assert month["totalShareStatistics"]["impressionCount"] == 1000
