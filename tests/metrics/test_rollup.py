@@ -133,3 +133,34 @@ def test_a_day_re_read_after_it_settles_changes_the_rollup(fake_facebook, admini
     rollup.months_rollup(account_ids=[account.pk], months=result.months, now=NOW)
     # 20-25 Nov read by now; 23 Nov settled at 40.
     assert MonthlyRollup.objects.get(account=account, subject="", month=NOV).interactions == 5 * 10 + 40
+
+
+@pytest.mark.postgres
+def test_the_bench_data_set_rolls_up_to_what_the_hand_written_group_by_gives(db):
+    from django.db import connection
+
+    from benchmarks import bench_rollup, datagen
+
+    if connection.vendor != "postgresql":
+        pytest.skip("datagen COPYs into PostgreSQL")
+    scale = datagen.Scale(administrations=1, accounts=3, bookings=0, posts=60, comments=0, snapshots=3000)
+    counts = datagen.load(scale, out=None)
+    # Up to the scale: a post published yesterday has no week of snapshots yet.
+    assert 1200 < counts["metrics_metricsnapshot"] <= 3000 and counts["metrics_platformpost"] == 60
+    month = bench_rollup.last_month()
+    bench_rollup.rollup_all([month])
+    following = (month + timedelta(days=32)).replace(day=1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT account_id, SUM(reach), SUM(interactions) FROM metrics_metricsnapshot "
+            "WHERE metric_set = 'account_day' AND day >= %s AND day < %s GROUP BY account_id ORDER BY 1",
+            [month, following],
+        )
+        expected = cursor.fetchall()
+    got = list(
+        MonthlyRollup.objects.filter(subject="", month=month)
+        .order_by("account_id")
+        .values_list("account_id", "reach", "interactions")
+    )
+    assert got == expected and len(got) == 3
+    assert bench_rollup.hand_written(month) >= 0
