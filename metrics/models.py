@@ -153,7 +153,7 @@ class MonthlyRollup(models.Model):
     engagement_rate = models.FloatField(null=True, blank=True)
     engagement_rate_by_reach = models.FloatField(null=True, blank=True)
     settled = models.BooleanField(default=False)
-    computed_at = models.DateTimeField()
+    computed_at = models.DateTimeField()  # when the month's figures last changed
 
     class Meta:
         ordering = ["-month", "id"]

@@ -29,8 +29,17 @@ COLUMNS = [
     "shares", "saves", "interactions", "posts_published", "engagement_rate", "engagement_rate_by_reach",
     "settled", "computed_at",
 ]  # fmt: skip
-UPSERT = " ON CONFLICT (account_id, subject, month) DO UPDATE SET " + ", ".join(
-    f"{c} = EXCLUDED.{c}" for c in COLUMNS[1:] if c not in {"subject", "month"}
+FIGURES = [c for c in COLUMNS if c not in {"account_id", "subject", "month", "computed_at"}]
+# A row whose figures did not change is left alone (no write, no dead tuple): recomputing a month
+# that nothing touched writes nothing, and `computed_at` is when its figures last changed.
+UPSERT = (
+    " ON CONFLICT (account_id, subject, month) DO UPDATE SET "
+    + ", ".join(f"{c} = EXCLUDED.{c}" for c in [*FIGURES, "computed_at"])
+    + " WHERE ("
+    + ", ".join(f"metrics_monthlyrollup.{c}" for c in FIGURES)
+    + ") IS DISTINCT FROM ("
+    + ", ".join(f"EXCLUDED.{c}" for c in FIGURES)
+    + ")"
 )
 INSERT = f"INSERT INTO metrics_monthlyrollup ({', '.join(COLUMNS)}) "
 
@@ -44,7 +53,7 @@ WITH days AS (
            ) AS latest
     FROM metrics_metricsnapshot s
     WHERE s.metric_set = 'account_day' AND s.subject = '' AND s.day >= %(first)s AND s.day < %(next)s
-      AND s.account_id IN ({accounts})
+      {s_accounts}
 ),
 month AS (
     SELECT account_id,
@@ -59,11 +68,11 @@ month AS (
 period AS (
     SELECT account_id, reach FROM metrics_metricsnapshot
     WHERE metric_set = 'account_month' AND subject = '' AND day = %(first)s AND reach IS NOT NULL
-      AND account_id IN ({accounts})
+      {accounts}
 ),
 published AS (
     SELECT account_id, COUNT(*) AS n FROM metrics_platformpost
-    WHERE created_at >= %(start)s AND created_at < %(end)s AND account_id IN ({accounts})
+    WHERE created_at >= %(start)s AND created_at < %(end)s {accounts}
     GROUP BY account_id
 ),
 joined AS (
@@ -84,12 +93,15 @@ WHERE 1 = 1
 
 POST_MONTHS = """
 WITH posts AS (
-    SELECT id FROM metrics_platformpost
-    WHERE created_at >= %(start)s AND created_at < %(end)s AND account_id IN ({accounts})
+    -- each post with its account's followers in the month (the account rows are written first)
+    SELECT p.id, a.followers FROM metrics_platformpost p
+    LEFT JOIN metrics_monthlyrollup a
+        ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
+    WHERE p.created_at >= %(start)s AND p.created_at < %(end)s {p_accounts}
 ),
 latest AS (
     SELECT s.account_id, s.post_id, s.subject, s.reach, s.views, s.video_views, s.clicks,
-           s.link_clicks, s.reactions, s.comments, s.shares, s.saves, s.settled,
+           s.link_clicks, s.reactions, s.comments, s.shares, s.saves, s.settled, p.followers,
            CASE WHEN s.reactions IS NULL AND s.comments IS NULL AND s.shares IS NULL AND s.saves IS NULL
                 THEN NULL
                 ELSE COALESCE(s.reactions, 0) + COALESCE(s.comments, 0) + COALESCE(s.shares, 0)
@@ -98,18 +110,14 @@ latest AS (
            ROW_NUMBER() OVER (PARTITION BY s.post_id ORDER BY s.day DESC) AS rn
     FROM metrics_metricsnapshot s JOIN posts p ON p.id = s.post_id
     WHERE s.metric_set = 'post_lifetime'
-),
-account_month AS (
-    SELECT account_id, followers FROM metrics_monthlyrollup
-    WHERE subject = '' AND month = %(first)s AND account_id IN ({accounts})
 )
-SELECT l.account_id, l.post_id, l.subject, %(first)s, a.followers, NULL, '',
+SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
        l.reach, FALSE, l.views, l.video_views, l.clicks, l.link_clicks, l.reactions, l.comments,
        l.shares, l.saves, l.interactions, NULL,
-       CASE WHEN a.followers > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / a.followers END,
+       CASE WHEN l.followers > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.followers END,
        CASE WHEN l.reach > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.reach END,
        l.settled, %(now)s
-FROM latest l LEFT JOIN account_month a ON a.account_id = l.account_id
+FROM latest l
 WHERE l.rn = 1
 """
 
@@ -118,13 +126,22 @@ def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def months_rollup(*, account_ids: Iterable[int], months: Iterable[date], now: datetime | None = None) -> int:
-    """Recompute the accounts' rows of each month (and their posts'); returns how many rows were written."""
-    ids = sorted({int(i) for i in account_ids})
-    if not ids:
+def months_rollup(
+    *, account_ids: Iterable[int] | None, months: Iterable[date], now: datetime | None = None
+) -> int:
+    """Recompute the accounts' rows of each month (and their posts'); `None` is every account.
+    Returns how many rows were written."""
+    ids = None if account_ids is None else sorted({int(i) for i in account_ids})
+    if ids == []:
         return 0
     now = now or timezone.now()
-    placeholders = ", ".join(f"%(a{n})s" for n in range(len(ids)))
+    if ids is None:
+        accounts = s_accounts = p_accounts = ""
+    else:
+        placeholders = ", ".join(f"%(a{n})s" for n in range(len(ids)))
+        accounts = f"AND account_id IN ({placeholders})"
+        s_accounts = f"AND s.account_id IN ({placeholders})"
+        p_accounts = f"AND p.account_id IN ({placeholders})"
     written = 0
     with transaction.atomic(), connection.cursor() as cursor:
         for first in sorted({month_of(m) for m in months}):
@@ -137,9 +154,14 @@ def months_rollup(*, account_ids: Iterable[int], months: Iterable[date], now: da
                 "end": timezone.make_aware(datetime.combine(following, time.min)),
                 "days": days,
                 "now": now,
-                **{f"a{n}": pk for n, pk in enumerate(ids)},
+                **{f"a{n}": pk for n, pk in enumerate(ids or [])},
             }
             for sql in (ACCOUNT_MONTHS, POST_MONTHS):  # the posts read the account's followers
-                cursor.execute(INSERT + sql.format(accounts=placeholders) + UPSERT, params)
+                statement = (
+                    INSERT
+                    + sql.format(accounts=accounts, s_accounts=s_accounts, p_accounts=p_accounts)
+                    + UPSERT
+                )
+                cursor.execute(statement, params)
                 written += max(cursor.rowcount, 0)
     return written
