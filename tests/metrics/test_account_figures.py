@@ -122,3 +122,50 @@ def test_a_post_page_shows_its_figures_with_the_reason_for_each_missing_one(clie
     assert "0,80 %" in body  # 8 interactions ÷ 1,000 followers
     assert "2,00 %" in body  # 8 ÷ 400 reach
     assert "inte slutliga" in body
+
+
+def test_the_pages_ask_as_many_queries_with_ten_snapshots_as_with_ten_thousand(client, account, akn_user):
+    from datetime import timedelta
+
+    from metrics.models import MetricSnapshot
+    from platforms.models import PlatformPost
+
+    post = PlatformPost.objects.create(account=account, platform_id="p0", created_at=timezone.now(), text="P")
+    urls = [
+        reverse("metrics:account-figures", args=[account.pk]),
+        reverse("metrics:post-figures", args=[post.pk]),
+        reverse("accounts:account-detail", args=[account.pk]),
+    ]
+    client.force_login(akn_user)
+
+    def snapshots(first: int, count: int) -> None:
+        start = date(2020, 1, 1)
+        rows = []
+        for n in range(first, first + count):
+            day = start + timedelta(days=n // 2)
+            if n % 2:
+                rows.append(
+                    MetricSnapshot(account=account, subject="", day=day, metric_set="account_day", reach=n)
+                )
+            else:
+                rows.append(
+                    MetricSnapshot(
+                        account=account, post=post, subject="p0", day=day, metric_set="post_lifetime"
+                    )
+                )
+        MetricSnapshot.objects.bulk_create(rows, batch_size=2000)
+
+    def queries() -> list[int]:
+        counts = []
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured.captured_queries))
+        return counts
+
+    snapshots(0, 10)
+    few = queries()
+    snapshots(10, 9_990)
+    assert MetricSnapshot.objects.count() == 10_000
+    assert queries() == few
