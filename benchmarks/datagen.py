@@ -503,6 +503,81 @@ def load_comments(ctx: Context) -> dict[str, int]:
     return {Comment._meta.db_table: copy_model(ctx, Comment, columns, rows())}
 
 
+POST_SPAN_DAYS = 400  # posts spread over the last 13 months and a little more
+
+
+def post_created(ctx: Context, post: int) -> datetime:
+    """When post `post` was published: computed, not drawn, so the snapshots' loader agrees."""
+    return ctx.now - timedelta(seconds=(post * 7919) % (POST_SPAN_DAYS * 86400))
+
+
+@loader("platforms.PlatformPost")
+def load_posts(ctx: Context) -> dict[str, int]:
+    """The accounts' published posts over the last 400 days, round robin over the accounts."""
+    from platforms.models import PlatformPost
+
+    scale = ctx.scale
+
+    def rows():
+        for i in range(1, scale.posts + 1):
+            yield (i, (i % scale.accounts) + 1, f"p{i}", post_created(ctx, i), f"Inlägg {i}", "", "", "image")
+
+    columns = ("id", "account_id", "platform_id", "created_at", "text", "permalink", "link", "media_type")
+    return {PlatformPost._meta.db_table: copy_model(ctx, PlatformPost, columns, rows())}
+
+
+@loader("metrics.MetricSnapshot", "metrics.MonthlyRollup")
+def load_snapshots(ctx: Context) -> dict[str, int]:
+    """Half the snapshots are the accounts' days (up to 400 back from today), the rest the posts'
+    lifetime figures on the days after each was published (up to today, so a little under the scale's
+    count). The rollup table is emptied: the bench computes it."""
+    from metrics.models import MetricSnapshot
+
+    scale = ctx.scale
+    today = ctx.now.date()
+    days = (
+        max(1, min(POST_SPAN_DAYS, scale.snapshots // max(1, 2 * scale.accounts))) if scale.snapshots else 0
+    )
+
+    def rows():
+        n = 0
+        for account in range(1, scale.accounts + 1):
+            base = 1000 + account * 37
+            for back in range(days):
+                if n >= scale.snapshots:
+                    return
+                n += 1
+                reach = ctx.rng.randrange(100, 20_000)
+                followers = base + (days - back) * 3 if back % 7 == 0 else None  # read once a week
+                yield (
+                    n, account, None, "", today - timedelta(days=back), "account_day", reach, reach * 2,
+                    reach // 20, followers, ctx.rng.randrange(0, 30),
+                    "gross", back > 3, "UTC", False, "{}", None, None, None, None, None, None, None,
+                )  # fmt: skip
+        per_post = max(1, (scale.snapshots - n) // max(1, scale.posts))
+        for post in range(1, scale.posts + 1):
+            account = (post % scale.accounts) + 1
+            first = post_created(ctx, post).date()
+            for k in range(per_post):
+                day = first + timedelta(days=k)
+                if n >= scale.snapshots or day > today:
+                    break
+                n += 1
+                reach = 50 * (k + 1) + post % 300
+                yield (
+                    n, account, post, f"p{post}", day, "post_lifetime", reach, reach * 2, None, None, None,
+                    "", k > 3, "UTC", False, "{}", reach // 25, reach // 100, reach // 200, reach // 300,
+                    reach // 30, reach // 60, None,
+                )  # fmt: skip
+
+    columns = (
+        "id", "account_id", "post_id", "subject", "day", "metric_set", "reach", "views", "interactions",
+        "followers", "new_followers", "new_followers_kind", "settled", "day_zone", "organic_only", "missing",
+        "reactions", "comments", "shares", "saves", "clicks", "link_clicks", "video_views",
+    )  # fmt: skip
+    return {MetricSnapshot._meta.db_table: copy_model(ctx, MetricSnapshot, columns, rows())}
+
+
 def accounts_per_administration(scale: Scale) -> int:
     return max(1, -(-scale.accounts // scale.administrations))
 

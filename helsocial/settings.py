@@ -397,6 +397,9 @@ PULL_POSTS_INTERVAL_SECONDS = env_int("PULL_POSTS_INTERVAL_SECONDS", 3600)
 PULL_COMMENTS_INTERVAL_SECONDS = env_int("PULL_COMMENTS_INTERVAL_SECONDS", 300)
 # How far back a pull looks for posts (and their comments) when it has no earlier pull to go on.
 PULL_LOOKBACK_DAYS = env_int("PULL_LOOKBACK_DAYS", 30)
+# A pull re-reads this many of the last settled days (days whose figures the platform has finished
+# counting) besides today and the days not settled yet: a late correction still reaches us.
+METRICS_SETTLED_DAYS = env_int("METRICS_SETTLED_DAYS", 3)
 PULL_COMMENTS_POST_DAYS = env_int("PULL_COMMENTS_POST_DAYS", 14)
 PULL_THREADS = env_int("PULL_THREADS", 16)
 # The account's editors are told this many days before its token runs out.

@@ -17,7 +17,7 @@ from platforms.demo_platform import DemoClient
 from platforms.models import AccountConnection, PlatformPost
 from platforms.services import account_connect, connection_for
 
-from . import services
+from . import rollup, services
 
 HISTORY_DAYS = 30
 
@@ -49,8 +49,15 @@ def seed(*, stdout=None) -> list:
                 ).values_list("platform_id", flat=True)
             )
             services.snapshots_upsert(
-                account=account, day=day, posts=past.post_metrics(ids), totals=past.account_metrics(day)
+                account=account,
+                day=day,
+                posts=past.post_metrics(ids),
+                totals=past.account_metrics(day),
+                facts=past.figure_facts,
+                settled=day <= services.last_settled_day(now=now, facts=past.figure_facts),
             )
+        history = [timezone.localdate(now) - timedelta(days=n) for n in range(HISTORY_DAYS + 1)]
+        rollup.months_rollup(account_ids=[account.pk], months=history, now=now)
         comments = account_pull_comments(account=account, now=now, client=client)
         if stdout is not None:
             stdout.write(

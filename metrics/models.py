@@ -18,12 +18,24 @@ class MetricSnapshot(models.Model):
 
     `subject` is the post's platform id, or "" for the account: a plain column in the unique key (a
     nullable post would make NULLs distinct and the upsert could not find its row). A figure the
-    platform does not give is NULL, never 0.
+    platform does not give is NULL, never 0, and `missing` says why (figure -> reason).
+
+    `day` is a day of the platform's own (`day_zone`: Pacific time for Meta, UTC for LinkedIn and
+    X); an account day is `settled` once the platform's figures for it are final, and is re-read
+    until then and for a few days more (METRICS_SETTLED_DAYS). A post's lifetime figures are stored
+    under the day they were read. `clicks` is every click, `link_clicks` only those on the link;
+    `views` every time the post was shown or played, `video_views` only plays of a video.
     """
 
     class MetricSet(models.TextChoices):
         POST_LIFETIME = "post_lifetime", _("Post, lifetime to date")
         ACCOUNT_DAY = "account_day", _("Account, one day")
+        # The month's unique reach as the platform counts it (day = the month's first day).
+        ACCOUNT_MONTH = "account_month", _("Account, one month")
+
+    class FollowerGain(models.TextChoices):
+        GROSS = "gross", _("New followers (gains counted by the platform)")
+        NET = "net", _("Net change in followers (difference of follower counts)")
 
     account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="metric_snapshots")
     post = models.ForeignKey(PlatformPost, models.CASCADE, null=True, blank=True, related_name="snapshots")
@@ -39,6 +51,14 @@ class MetricSnapshot(models.Model):
     saves = models.BigIntegerField(null=True, blank=True)
     followers = models.BigIntegerField(null=True, blank=True)
     interactions = models.BigIntegerField(null=True, blank=True)
+    views = models.BigIntegerField(null=True, blank=True)
+    clicks = models.BigIntegerField(null=True, blank=True)
+    new_followers = models.BigIntegerField(null=True, blank=True)
+    new_followers_kind = models.CharField(max_length=8, choices=FollowerGain, blank=True)
+    settled = models.BooleanField(default=False)
+    day_zone = models.CharField(max_length=40, blank=True)
+    organic_only = models.BooleanField(default=False)
+    missing = models.JSONField(default=dict, blank=True)
     taken_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -95,3 +115,57 @@ class PressRelease(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MonthlyRollup(models.Model):
+    """An account's month (subject "") or a post's figures for the month it was published, computed in
+    SQL from the snapshots by `metrics.rollup` and recomputed after every pull for the months it
+    touched. Every page and mail reads these rows. NULL is "not given", never 0.
+
+    Account months: views, interactions and new followers are sums of the days; reach is the
+    platform's period value when `reach_is_period`, else the sum of daily reach ("summa av daglig
+    räckvidd"); followers is the last count read in the month. Post months: each figure is the
+    post's latest lifetime value. Engagement rate = interactions ÷ followers (the guideline's);
+    beside it, interactions ÷ reach.
+    """
+
+    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups")
+    post = models.ForeignKey(
+        PlatformPost, models.CASCADE, null=True, blank=True, related_name="monthly_rollups"
+    )
+    subject = models.CharField(max_length=128, blank=True)
+    month = models.DateField(_("month"))
+    followers = models.BigIntegerField(null=True, blank=True)
+    new_followers = models.BigIntegerField(null=True, blank=True)
+    new_followers_kind = models.CharField(max_length=8, blank=True)
+    reach = models.BigIntegerField(null=True, blank=True)
+    reach_is_period = models.BooleanField(default=False)
+    views = models.BigIntegerField(null=True, blank=True)
+    video_views = models.BigIntegerField(null=True, blank=True)
+    clicks = models.BigIntegerField(null=True, blank=True)
+    link_clicks = models.BigIntegerField(null=True, blank=True)
+    reactions = models.BigIntegerField(null=True, blank=True)
+    comments = models.BigIntegerField(null=True, blank=True)
+    shares = models.BigIntegerField(null=True, blank=True)
+    saves = models.BigIntegerField(null=True, blank=True)
+    interactions = models.BigIntegerField(null=True, blank=True)
+    posts_published = models.IntegerField(null=True, blank=True)
+    engagement_rate = models.FloatField(null=True, blank=True)
+    engagement_rate_by_reach = models.FloatField(null=True, blank=True)
+    settled = models.BooleanField(default=False)
+    computed_at = models.DateTimeField()  # when the month's figures last changed
+
+    class Meta:
+        ordering = ["-month", "id"]
+        verbose_name = _("monthly figures")
+        verbose_name_plural = _("monthly figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "subject", "month"],
+                name="monthly_rollup_once",
+                violation_error_message=_("The figures of this month are already stored."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"

@@ -9,7 +9,7 @@ from platforms.base import PlatformUnavailable
 from platforms.retry import RETRY, retry_later
 from platforms.selectors import pullable_account_ids
 
-from . import press_releases, services
+from . import press_releases, rollup, services
 
 
 @shared_task(bind=True, acks_late=True, **RETRY)
@@ -23,7 +23,17 @@ def pull_account(self, account_id: int, since: str | None = None) -> dict:
         result = services.account_pull(account=account, since=parse_datetime(since) if since else None)
     except PlatformUnavailable as exc:
         retry_later(self, exc)
+    if result.months:
+        rollup_months.delay(account.pk, [m.isoformat() for m in result.months])
     return {"posts": result.posts, "snapshots": result.snapshots, "skipped": result.skipped}
+
+
+@shared_task(acks_late=True)
+def rollup_months(account_id: int, months: list[str]) -> int:
+    """Recompute the account's monthly figures for the months a pull touched (idempotent)."""
+    from datetime import date
+
+    return rollup.months_rollup(account_ids=[account_id], months=[date.fromisoformat(m) for m in months])
 
 
 @shared_task(acks_late=True)

@@ -12,7 +12,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,7 +24,9 @@ from accounts.models import SocialAccount
 from platforms import capabilities_of, client_class, oauth
 from platforms import services as connections
 from platforms.base import Capability, PlatformError
+from platforms.models import PlatformPost
 
+from . import figures
 from .forms import TokenPasteForm
 
 logger = logging.getLogger(__name__)
@@ -152,3 +154,50 @@ def account_connect_token(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, _("The token is saved and the account is connected."))
     return redirect("metrics:account-connect", pk=account.pk)
+
+
+@login_required
+@require_GET
+def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """The account's last 13 months: a table and a chart, read from the monthly rollup."""
+    account = get_account_for_user(request.user, pk, Action.ACCOUNT_VIEW)
+    months = figures.account_months(account=account, today=timezone.localdate())
+    chart = {
+        "labels": [f"{row.month:%Y-%m}" for row in reversed(months.rows)],
+        "series": [
+            {"label": str(label), "data": [row.cells[name].value for row in reversed(months.rows)]}
+            for name, label in (
+                ("reach", months_reach_label(months)),
+                ("views", gettext_lazy("Views")),
+                ("interactions", gettext_lazy("Interactions")),
+            )
+        ],
+    }
+    return render(
+        request,
+        "metrics/account_figures.html",
+        {
+            "account": account,
+            "months": months,
+            "chart": chart,
+            "reach_label": months_reach_label(months),
+            "posts": figures.account_posts(account=account, since=months.rows[-1].month),
+        },
+    )
+
+
+def months_reach_label(months: figures.AccountMonths) -> str:
+    return str(figures.REACH if months.reach_is_period else figures.SUM_OF_DAILY_REACH)
+
+
+@login_required
+@require_GET
+def post_figures(request: HttpRequest, pk: int) -> HttpResponse:
+    """A post's figures: the latest read, whether settled, and why each missing one is missing."""
+    post = get_object_or_404(PlatformPost.objects.select_related("account"), pk=pk)
+    account = get_account_for_user(request.user, post.account_id, Action.ACCOUNT_VIEW)
+    return render(
+        request,
+        "metrics/post_figures.html",
+        {"account": account, "post": post, "figures": figures.post_figures(post=post)},
+    )

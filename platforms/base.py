@@ -56,9 +56,26 @@ class RemoteComment:
     raw: Mapping = field(default_factory=dict, compare=False)  # kept as evidence
 
 
+class Missing(StrEnum):
+    """Why a figure is NULL: shown as "–" with the reason, never as 0."""
+
+    NOT_GIVEN = "not_given"  # the platform has no such figure
+    RETIRED = "retired"  # the platform rejected the metric (Meta code 100)
+    EMPTY = "empty"  # the platform answered with an empty data set (no data yet, too few viewers)
+    NOT_FOR_DAY = "not_for_day"  # the series held no value for the day asked for
+    FAILED = "failed"  # the platform refused this object's figures (e.g. a Reel's insights)
+    THRESHOLD = "threshold"  # the account is under the platform's threshold (e.g. 100 likes)
+
+
 @dataclass(frozen=True)
 class PostMetrics:
-    """A figure the platform does not give is None, never 0."""
+    """A post's figures, lifetime to date. A figure the platform does not give is None, never 0,
+    and `missing` names why (figure name -> Missing).
+
+    `views` counts every time the post was shown or played (Facebook `post_media_view`, Instagram
+    `views`, LinkedIn `impressionCount`, X `impression_count`); `clicks` is every click on the post,
+    `link_clicks` only the clicks on its link; `video_views` only plays of a video.
+    """
 
     reach: int | None = None
     video_views: int | None = None
@@ -67,13 +84,51 @@ class PostMetrics:
     comments: int | None = None
     shares: int | None = None
     saves: int | None = None
+    views: int | None = None
+    clicks: int | None = None
+    missing: Mapping[str, str] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
 class AccountMetrics:
+    """An account's figures for one day of the platform's own (see `FigureFacts.day_zone`).
+
+    `new_followers` is what the platform gives for the day: gains (gross) where it counts them,
+    else None; `FigureFacts.new_followers` says which.
+    """
+
     followers: int | None = None
     reach: int | None = None
     interactions: int | None = None
+    views: int | None = None
+    new_followers: int | None = None
+    missing: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class FigureFacts:
+    """What a platform's figures are, for storing and explaining them honestly.
+
+    day_zone: the time zone in which the platform's daily values are days (Meta: Pacific time).
+    settle_days: whole days after a day's end before its figures are final (Meta updates once a
+        day, Instagram up to 48 hours late).
+    clicks / link_clicks: whether the platform gives all clicks, and the clicks on the link.
+    new_followers: "gross" (gains the platform counts), or "net" (the difference of follower counts,
+        computed by us because the platform gives no gains).
+    organic_only: the post figures leave out paid distribution (Instagram's media metrics,
+        LinkedIn's share statistics).
+    period_reach: the platform gives a period's unique reach (not only a day's).
+    daily: the account figures are per day (X gives only a follower count of now).
+    """
+
+    day_zone: str = "UTC"
+    settle_days: int = 1
+    clicks: bool = False
+    link_clicks: bool = False
+    new_followers: str = "net"
+    organic_only: bool = False
+    period_reach: bool = False
+    daily: bool = True
 
 
 @dataclass(frozen=True)
@@ -130,6 +185,7 @@ class InvalidRequest(PlatformError):
 
 class PlatformClient(Protocol):
     platform: str
+    figure_facts: FigureFacts
     capabilities: frozenset[Capability]
     sign_in: SignIn
 
@@ -140,6 +196,8 @@ class PlatformClient(Protocol):
     def mentions(self, since: datetime) -> Iterator[RemoteComment]: ...
     def post_metrics(self, post_ids: Sequence[str]) -> dict[str, PostMetrics]: ...
     def account_metrics(self, day: date) -> AccountMetrics: ...
+    # The unique reach over [first, last] (the platform's days), or None where it gives no period value.
+    def period_reach(self, first: date, last: date) -> int | None: ...
     def reply(self, comment_id: str, text: str) -> str: ...
     def hide(self, comment_id: str, hidden: bool = True) -> None: ...
     def delete(self, comment_id: str) -> None: ...

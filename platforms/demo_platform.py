@@ -16,7 +16,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from .base import AccountMetrics, Capability, PostMetrics, RemoteComment, RemotePost, SignIn
+from .base import (
+    AccountMetrics,
+    Capability,
+    FigureFacts,
+    Missing,
+    PostMetrics,
+    RemoteComment,
+    RemotePost,
+    SignIn,
+)
 
 TOPICS = [
     ("Nu öppnar vi sommarens lovaktiviteter! Anmäl dig senast fredag.", "https://helsingborg.se/lov"),
@@ -111,6 +120,9 @@ def _rng(*parts: object) -> random.Random:
 class DemoClient:
     platform = "demo"
     sign_in = SignIn(oauth=False)
+    figure_facts = FigureFacts(
+        day_zone="UTC", settle_days=1, clicks=True, link_clicks=True, new_followers="gross"
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -290,6 +302,9 @@ class DemoClient:
                 comments=len(list(self._post_comments(post_id, created))),
                 shares=int(reach * rng.uniform(0.0, 0.01)),
                 saves=int(reach * rng.uniform(0.0, 0.005)),
+                views=int(reach * rng.uniform(1.2, 2.5)),
+                clicks=int(reach * rng.uniform(0.05, 0.12)),
+                missing={} if video else {"video_views": Missing.NOT_GIVEN},
             )
         return result
 
@@ -298,9 +313,17 @@ class DemoClient:
         base = _rng(self.seed, self.key, "followers").randint(2000, 40000)
         rng = _rng(self.seed, self.key, "account", day.isoformat())
         grown = base + (day - date(2024, 1, 1)).days * 3
+        reach, interactions = rng.randint(500, 15000), rng.randint(20, 900)
         return AccountMetrics(
-            followers=grown, reach=rng.randint(500, 15000), interactions=rng.randint(20, 900)
+            followers=grown,
+            reach=reach,
+            interactions=interactions,
+            views=int(reach * rng.uniform(1.3, 2.2)),
+            new_followers=rng.randint(3, 12),  # gains; the follower count grows by 3 a day net
         )
+
+    def period_reach(self, first: date, last: date) -> int | None:
+        return None  # as most platforms: the month's reach is the sum of the days, named so
 
     def reply(self, comment_id: str, text: str) -> str:
         self.calls += 1

@@ -18,7 +18,7 @@ Blocking and private replies follow Meta's own documentation:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -26,8 +26,11 @@ from django.utils.translation import gettext_lazy as _
 from .base import (
     AccountMetrics,
     Capability,
+    FigureFacts,
     InvalidRequest,
+    Missing,
     NotSupported,
+    PermissionMissing,
     PostMetrics,
     RateLimited,
     RemoteComment,
@@ -35,13 +38,41 @@ from .base import (
     SignIn,
 )
 from .http import PlatformHTTP
-from .meta import as_int, insights, meta_error, meta_pause_hint, meta_time, paged
+from .meta import (
+    as_int,
+    insights,
+    meta_error,
+    meta_pause_hint,
+    meta_time,
+    pacific_day_bounds,
+    paged,
+)
 
 POST_FIELDS = "id,message,created_time,permalink_url,attachments{media_type,type,url,unshimmed_url}"
 COMMENT_FIELDS = "id,message,from{id,name},created_time,parent{id},attachment,permalink_url,is_hidden"
 # Current names (the impressions family was retired on 15 Nov 2025 and by 15 Jun 2026).
-POST_INSIGHTS = ["post_total_media_view_unique", "post_video_views", "post_clicks"]
-PAGE_INSIGHTS = ["page_total_media_view_unique", "page_post_engagements"]
+# `post_clicks` is every click (link, photo view, video play, other); the link clicks are the
+# "link clicks" bucket of `post_clicks_by_type`.
+POST_INSIGHTS = [
+    "post_total_media_view_unique",
+    "post_media_view",
+    "post_video_views",
+    "post_clicks",
+    "post_clicks_by_type",
+]
+LINK_CLICKS_BUCKET = "link clicks"
+# A Reel has no /insights edge: its figures are on /{video-id}/video_insights.
+REEL_INSIGHTS = ["blue_reels_play_count", "post_impressions_unique"]
+PAGE_INSIGHTS = [
+    "page_total_media_view_unique",
+    "page_post_engagements",
+    "page_media_view",
+    "page_daily_follows",
+]
+COUNT_FIELDS = (
+    "shares,comments.limit(0).summary(true),reactions.limit(0).summary(true),"
+    "attachments{media_type,type,url,target{id}}"
+)
 
 
 def graph_base_url() -> str:
@@ -51,6 +82,9 @@ def graph_base_url() -> str:
 class FacebookClient:
     platform = "facebook"
     sign_in = SignIn(page_token=True)
+    figure_facts = FigureFacts(
+        day_zone="America/Los_Angeles", settle_days=1, clicks=True, link_clicks=True, new_followers="gross"
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -158,44 +192,96 @@ class FacebookClient:
         result: dict[str, PostMetrics] = {}
         for start in range(0, len(post_ids), 50):
             chunk = list(post_ids[start : start + 50])
-            counts = self.http.call(
-                "GET",
-                "",
-                params={
-                    "ids": ",".join(chunk),
-                    "fields": "shares,comments.limit(0).summary(true),reactions.limit(0).summary(true)",
-                },
-            ).data
+            counts = self.http.call("GET", "", params={"ids": ",".join(chunk), "fields": COUNT_FIELDS}).data
             for post_id in chunk:
                 item = (counts or {}).get(post_id) or {}
-                values = insights(self.http, post_id, POST_INSIGHTS, period="lifetime")
-                result[post_id] = PostMetrics(
-                    reach=as_int(values.get("post_total_media_view_unique")),
-                    video_views=as_int(values.get("post_video_views")),
-                    link_clicks=as_int(values.get("post_clicks")),
-                    reactions=as_int((item.get("reactions") or {}).get("summary", {}).get("total_count")),
-                    comments=as_int((item.get("comments") or {}).get("summary", {}).get("total_count")),
-                    shares=as_int((item.get("shares") or {}).get("count", 0 if "id" in item else None)),
-                    saves=None,  # Facebook gives no saves
-                )
+                reel = _reel_video_id(item)
+                if reel:
+                    figures = self._reel_figures(reel)
+                else:
+                    try:
+                        figures = _post_figures(
+                            insights(self.http, post_id, POST_INSIGHTS, period="lifetime")
+                        )
+                    except InvalidRequest as exc:
+                        if exc.code != 100:
+                            raise
+                        # No /insights edge (a Reel we could not tell): its figures, not the pull, fail.
+                        reason = f"{Missing.FAILED}: {str(exc)[:120]}"
+                        names = ("reach", "views", "video_views", "clicks", "link_clicks")
+                        figures = dict.fromkeys(names) | {"missing": dict.fromkeys(names, reason)}
+                given = {
+                    "reactions": as_int((item.get("reactions") or {}).get("summary", {}).get("total_count")),
+                    "comments": as_int((item.get("comments") or {}).get("summary", {}).get("total_count")),
+                    "shares": as_int((item.get("shares") or {}).get("count", 0 if "id" in item else None)),
+                }
+                missing = dict(figures.pop("missing"))
+                missing["saves"] = Missing.NOT_GIVEN  # Facebook gives no saves
+                missing.update({k: Missing.EMPTY for k, v in given.items() if v is None})
+                result[post_id] = PostMetrics(**figures, **given, saves=None, missing=missing)
         return result
 
+    def _reel_figures(self, video_id: str) -> dict:
+        """A Reel's plays and reach from /video_insights; Meta's refusal leaves them None, never
+        ends the pull."""
+        missing: dict[str, str] = {"clicks": Missing.NOT_GIVEN, "link_clicks": Missing.NOT_GIVEN}
+        try:
+            values = insights(self.http, video_id, REEL_INSIGHTS, edge="video_insights", period="lifetime")
+        except (InvalidRequest, PermissionMissing) as exc:
+            reason = f"{Missing.FAILED}: {str(exc)[:120]}"
+            missing.update({k: reason for k in ("reach", "views", "video_views")})
+            return {
+                "reach": None,
+                "views": None,
+                "video_views": None,
+                "clicks": None,
+                "link_clicks": None,
+                "missing": missing,
+            }
+        plays = as_int(values.get("blue_reels_play_count"))
+        for name, metric in (("reach", "post_impressions_unique"), ("views", "blue_reels_play_count")):
+            if metric in values.missing:
+                missing[name] = values.missing[metric]
+        if plays is None:
+            missing["video_views"] = missing.get("views", Missing.EMPTY)
+        return {
+            "reach": as_int(values.get("post_impressions_unique")),
+            "views": plays,
+            "video_views": plays,
+            "clicks": None,
+            "link_clicks": None,
+            "missing": missing,
+        }
+
     def account_metrics(self, day: date) -> AccountMetrics:
+        """The Page's figures for one Pacific-time day (Meta's day), and its follower count now."""
         page = self.http.call("GET", self.page_id, params={"fields": "followers_count"}).data or {}
-        start = datetime.combine(day, time.min, tzinfo=UTC)
+        since, until = pacific_day_bounds(day)
+        # A day more than asked: the series then holds two days and the right one must be picked.
         values = insights(
             self.http,
             self.page_id,
             PAGE_INSIGHTS,
+            day=day,
             period="day",
-            since=int(start.timestamp()),
-            until=int((start + timedelta(days=1)).timestamp()),
+            since=since,
+            until=until + 86400,
         )
-        return AccountMetrics(
-            followers=as_int(page.get("followers_count")),
-            reach=as_int(values.get("page_total_media_view_unique")),
-            interactions=as_int(values.get("page_post_engagements")),
-        )
+        names = {
+            "reach": "page_total_media_view_unique",
+            "interactions": "page_post_engagements",
+            "views": "page_media_view",
+            "new_followers": "page_daily_follows",
+        }
+        figures = {name: as_int(values.get(metric)) for name, metric in names.items()}
+        missing = {name: values.missing[metric] for name, metric in names.items() if metric in values.missing}
+        followers = as_int(page.get("followers_count"))
+        if followers is None:
+            missing["followers"] = Missing.EMPTY
+        return AccountMetrics(followers=followers, **figures, missing=missing)
+
+    def period_reach(self, first: date, last: date) -> int | None:
+        return None  # Facebook's period values (days_28, week) are unconfirmed: not asked for
 
     # --- write --------------------------------------------------------------------------------
 
@@ -239,6 +325,36 @@ class FacebookClient:
 
     def publish(self, text: str) -> str:
         raise NotSupported(str(self.missing[Capability.PUBLISH]))
+
+
+def _post_figures(values) -> dict:
+    """Reach, views, video views, clicks and link clicks from a post's /insights values."""
+    names = {
+        "reach": "post_total_media_view_unique",
+        "views": "post_media_view",
+        "video_views": "post_video_views",
+        "clicks": "post_clicks",
+    }
+    figures = {name: as_int(values.get(metric)) for name, metric in names.items()}
+    missing = {name: values.missing[metric] for name, metric in names.items() if metric in values.missing}
+    by_type = values.get("post_clicks_by_type")
+    figures["link_clicks"] = None
+    if isinstance(by_type, dict) and LINK_CLICKS_BUCKET in by_type:
+        figures["link_clicks"] = as_int(by_type[LINK_CLICKS_BUCKET])
+    else:
+        # Never all clicks in its place: a missing bucket is a missing figure.
+        missing["link_clicks"] = values.missing.get("post_clicks_by_type", Missing.NOT_GIVEN)
+    figures["missing"] = missing
+    return figures
+
+
+def _reel_video_id(item: dict) -> str:
+    """The video id of a Reel (its attachment links to /reel/), or "" for any other post."""
+    for attachment in (item.get("attachments") or {}).get("data") or []:
+        url = str(attachment.get("url") or "")
+        if "/reel/" in url or str(attachment.get("type") or "").lower() in {"reel", "facebook_reel"}:
+            return str((attachment.get("target") or {}).get("id") or "")
+    return ""
 
 
 def _media_type(kind: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from .base import (
     AccountMetrics,
     Capability,
+    FigureFacts,
+    Missing,
     NotSupported,
     PermissionMissing,
     PostMetrics,
@@ -19,14 +21,31 @@ from .base import (
     SignIn,
 )
 from .http import PlatformHTTP
-from .meta import as_int, insights, meta_error, meta_pause_hint, meta_time, paged
+from .meta import (
+    as_int,
+    breakdown_value,
+    insights,
+    meta_error,
+    meta_pause_hint,
+    meta_time,
+    pacific_day_bounds,
+    paged,
+    total_value,
+)
 
 MEDIA_FIELDS = "id,caption,media_type,media_product_type,permalink,timestamp,like_count,comments_count"
 REPLY_FIELDS = "id,text,username,timestamp,from{id,username},like_count,hidden,parent_id"
 COMMENT_FIELDS = f"{REPLY_FIELDS},replies{{{REPLY_FIELDS}}}"
 # Gone since 21 Apr 2025: impressions, plays, clips_replays_count, video_views.
 MEDIA_INSIGHTS = ["views", "reach", "likes", "comments", "shares", "saved", "total_interactions"]
-ACCOUNT_INSIGHTS = ["reach", "total_interactions"]
+# Account figures of one day (or a period) as total values; follows_and_unfollows by follow_type.
+ACCOUNT_INSIGHTS = ["reach", "total_interactions", "views"]
+FOLLOWS = "follows_and_unfollows"
+
+
+# Instagram gives no clicks on a post (captions carry no links) and no video views (`views` counts
+# every media type since `video_views` was retired).
+_NOT_GIVEN = {"clicks": Missing.NOT_GIVEN, "link_clicks": Missing.NOT_GIVEN, "video_views": Missing.NOT_GIVEN}
 
 
 def instagram_base_url() -> str:
@@ -36,6 +55,15 @@ def instagram_base_url() -> str:
 class InstagramClient:
     platform = "instagram"
     sign_in = SignIn(page_token=True)
+    # Media insights (likes, comments, views, total_interactions) are organic only; data can be
+    # 48 hours late.
+    figure_facts = FigureFacts(
+        day_zone="America/Los_Angeles",
+        settle_days=2,
+        new_followers="gross",
+        organic_only=True,
+        period_reach=True,
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -123,35 +151,80 @@ class InstagramClient:
                 values = insights(self.http, post_id, MEDIA_INSIGHTS)
             except PermissionMissing:
                 # "(#10) Not enough viewers for the media to show insights": no figures, not an error.
-                values = {}
+                result[post_id] = PostMetrics(
+                    missing=dict.fromkeys(
+                        ("reach", "views", "reactions", "comments", "shares", "saves"), Missing.EMPTY
+                    )
+                    | _NOT_GIVEN
+                )
+                continue
+            names = {
+                "reach": "reach",
+                "views": "views",  # every media type: views, not video views
+                "reactions": "likes",
+                "comments": "comments",
+                "shares": "shares",
+                "saves": "saved",
+            }
+            missing = {
+                name: values.missing[metric] for name, metric in names.items() if metric in values.missing
+            }
             result[post_id] = PostMetrics(
-                reach=as_int(values.get("reach")),
-                video_views=as_int(values.get("views")),
-                link_clicks=None,  # Instagram posts carry no clickable links
-                reactions=as_int(values.get("likes")),
-                comments=as_int(values.get("comments")),
-                shares=as_int(values.get("shares")),
-                saves=as_int(values.get("saved")),
+                **{name: as_int(values.get(metric)) for name, metric in names.items()},
+                missing=missing | _NOT_GIVEN,
             )
         return result
 
     def account_metrics(self, day: date) -> AccountMetrics:
+        """The account's figures for one Pacific-time day, and its follower count now."""
         profile = self.http.call("GET", self.user_id, params={"fields": "followers_count"}).data or {}
-        start = datetime.combine(day, time.min, tzinfo=UTC)
+        since, until = pacific_day_bounds(day)
         values = insights(
             self.http,
             self.user_id,
             ACCOUNT_INSIGHTS,
             period="day",
             metric_type="total_value",
-            since=int(start.timestamp()),
-            until=int((start + timedelta(days=1)).timestamp()),
+            since=since,
+            until=until,
         )
+        follows = insights(
+            self.http,
+            self.user_id,
+            [FOLLOWS],
+            period="day",
+            metric_type="total_value",
+            breakdown="follow_type",
+            since=since,
+            until=until,
+        )
+        names = {"reach": "reach", "interactions": "total_interactions", "views": "views"}
+        missing = {name: values.missing[metric] for name, metric in names.items() if metric in values.missing}
+        # FOLLOWER counts the accounts that followed during the day: gains, not the net change.
+        gains = breakdown_value(follows.get(FOLLOWS), "FOLLOWER")
+        if gains is None:
+            missing["new_followers"] = follows.missing.get(FOLLOWS, Missing.EMPTY)
         return AccountMetrics(
             followers=as_int(profile.get("followers_count")),
-            reach=as_int(values.get("reach")),
-            interactions=as_int(values.get("total_interactions")),
+            **{name: as_int(total_value(values.get(metric))) for name, metric in names.items()},
+            new_followers=gains,
+            missing=missing,
         )
+
+    def period_reach(self, first: date, last: date) -> int | None:
+        """The unique accounts reached over the days (one `total_value` over the range)."""
+        since, _ = pacific_day_bounds(first)
+        _, until = pacific_day_bounds(last)
+        values = insights(
+            self.http,
+            self.user_id,
+            ["reach"],
+            period="day",
+            metric_type="total_value",
+            since=since,
+            until=until,
+        )
+        return as_int(total_value(values.get("reach")))
 
     def reply(self, comment_id: str, text: str) -> str:
         return str(self.http.call("POST", f"{comment_id}/replies", data={"message": text}).data["id"])

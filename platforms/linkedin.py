@@ -40,7 +40,9 @@ from django.utils.translation import gettext_lazy as _
 from .base import (
     AccountMetrics,
     Capability,
+    FigureFacts,
     InvalidRequest,
+    Missing,
     NotSupported,
     PermissionMissing,
     PlatformError,
@@ -98,6 +100,10 @@ def ms_time(value: int | None) -> datetime:
 class LinkedInClient:
     platform = "linkedin"
     sign_in = SignIn()
+    # Share statistics are organic only and count every click; days are UTC.
+    figure_facts = FigureFacts(
+        day_zone="UTC", settle_days=1, clicks=True, new_followers="gross", organic_only=True
+    )
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -281,6 +287,7 @@ class LinkedInClient:
             )
 
     def post_metrics(self, post_ids: Sequence[str]) -> dict[str, PostMetrics]:
+        """Lifetime share statistics: organic only, and `clickCount` is every click on the post."""
         result: dict[str, PostMetrics] = {}
         shares = [p for p in post_ids if ":share:" in p]
         ugc = [p for p in post_ids if ":share:" not in p]
@@ -296,25 +303,61 @@ class LinkedInClient:
                 for element in body.get("elements", []):
                     post_id = element.get("share") or element.get("ugcPost")
                     stats = element.get("totalShareStatistics") or {}
-                    result[post_id] = PostMetrics(
-                        reach=stats.get("uniqueImpressionsCount"),
-                        video_views=None,
-                        link_clicks=stats.get("clickCount"),
-                        reactions=stats.get("likeCount"),
-                        comments=stats.get("commentCount"),
-                        shares=stats.get("shareCount"),
-                        saves=None,
-                    )
+                    names = {
+                        "reach": "uniqueImpressionsCount",
+                        "views": "impressionCount",
+                        "clicks": "clickCount",
+                        "reactions": "likeCount",
+                        "comments": "commentCount",
+                        "shares": "shareCount",
+                    }
+                    figures = {name: _int(stats.get(field)) for name, field in names.items()}
+                    missing = {name: Missing.EMPTY for name, value in figures.items() if value is None}
+                    result[post_id] = PostMetrics(**figures, missing=missing | _POST_NOT_GIVEN)
         for post_id in post_ids:
-            result.setdefault(post_id, PostMetrics())
+            result.setdefault(post_id, PostMetrics(missing=_POST_EMPTY))
         return result
 
     def account_metrics(self, day: date) -> AccountMetrics:
+        """The follower count now, and for the UTC day the follower gains (organic and paid) and the
+        organic share statistics of all the organisation's posts."""
         body = (
             self.http.call("GET", f"networkSizes/{enc(self.org)}?edgeType=COMPANY_FOLLOWED_BY_MEMBER").data
             or {}
         )
-        return AccountMetrics(followers=body.get("firstDegreeSize"), reach=None, interactions=None)
+        start = int(datetime.combine(day, datetime.min.time(), tzinfo=UTC).timestamp() * 1000)
+        end = start + 86_400_000
+        query = (
+            f"q=organizationalEntity&organizationalEntity={enc(self.org)}"
+            f"&timeIntervals=(timeRange:(start:{start},end:{end}),timeGranularityType:DAY)"
+        )
+        stats = self.http.call("GET", f"organizationalEntityFollowerStatistics?{query}").data or {}
+        shares = self.http.call("GET", f"organizationalEntityShareStatistics?{query}").data or {}
+        day_stats: dict = {}
+        for element in shares.get("elements", []):
+            if ((element.get("timeRange") or {}).get("start")) == start:
+                day_stats = element.get("totalShareStatistics") or {}
+        gains = None
+        for element in stats.get("elements", []):
+            if ((element.get("timeRange") or {}).get("start")) == start:
+                counts = element.get("followerGains") or {}
+                parts = [_int(counts.get(k)) for k in ("organicFollowerGain", "paidFollowerGain")]
+                if any(p is not None for p in parts):
+                    gains = sum(p or 0 for p in parts)
+        # The day's organic share statistics of all the organisation's posts: unique impressions
+        # are the day's reach, impressions its views, likes + comments + shares its interactions.
+        parts = [_int(day_stats.get(k)) for k in ("likeCount", "commentCount", "shareCount")]
+        figures = {
+            "reach": _int(day_stats.get("uniqueImpressionsCount")),
+            "views": _int(day_stats.get("impressionCount")),
+            "interactions": sum(p or 0 for p in parts) if any(p is not None for p in parts) else None,
+            "new_followers": gains,
+        }
+        missing = {name: Missing.EMPTY for name, value in figures.items() if value is None}
+        return AccountMetrics(followers=_int(body.get("firstDegreeSize")), **figures, missing=missing)
+
+    def period_reach(self, first: date, last: date) -> int | None:
+        return None  # LinkedIn gives no reach for the organisation
 
     def reply(self, comment_id: str, text: str) -> str:
         if POST_URN.match(comment_id):
@@ -346,6 +389,21 @@ class LinkedInClient:
 
     def publish(self, text: str) -> str:
         raise NotSupported(str(self.missing[Capability.PUBLISH]))
+
+
+# LinkedIn gives all clicks on a post, not the clicks on its link, and no saves or video views.
+_POST_NOT_GIVEN = {
+    "link_clicks": Missing.NOT_GIVEN,
+    "saves": Missing.NOT_GIVEN,
+    "video_views": Missing.NOT_GIVEN,
+}
+_POST_EMPTY = dict.fromkeys(
+    ("reach", "views", "clicks", "reactions", "comments", "shares"), Missing.EMPTY
+) | (_POST_NOT_GIVEN)
+
+
+def _int(value) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _split_comment(comment_urn: str) -> tuple[str, str]:

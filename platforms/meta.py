@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .base import (
     AlreadyGone,
     DuplicateContent,
     InvalidRequest,
+    Missing,
     PermissionMissing,
     PlatformError,
     PlatformUnavailable,
@@ -18,6 +21,9 @@ from .base import (
 )
 from .http import PlatformHTTP, Reply, meta_usage
 
+# Meta's daily insights are days in Pacific time (docs/platform-apis.md §8).
+PACIFIC = ZoneInfo("America/Los_Angeles")
+NO_EDGE = "nonexisting field"
 THROTTLED = {4, 17, 32, 613, 80001, 80002}
 TRANSIENT = {1, 2}
 
@@ -80,44 +86,106 @@ def paged(http: PlatformHTTP, path: str, params: Mapping[str, Any]) -> Iterator[
         reply = http.call("GET", next_url)
 
 
-def insights(http: PlatformHTTP, object_id: str, metrics: list[str], **params: Any) -> dict[str, Any]:
-    """{metric name: latest value} for the metrics the platform still offers.
+@dataclass
+class Insights:
+    """The values of an insights call by metric name, and why each metric without one has none."""
 
-    One retired metric fails the whole call (code 100); then each metric is asked for alone so the
-    others are still stored, and the retired one stays None.
+    values: dict[str, Any] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        return self.values.get(name)
+
+
+def insights(
+    http: PlatformHTTP,
+    object_id: str,
+    metrics: list[str],
+    *,
+    edge: str = "insights",
+    day: date | None = None,
+    **params: Any,
+) -> Insights:
+    """The metrics' values; with `day`, the value of that Pacific-time day from a daily series.
+
+    Meta's daily values are Pacific-time days and a series may hold several: the one whose
+    `end_time` closes `day` is taken, never simply the last. One retired metric fails the whole call
+    (code 100); then each metric is asked for alone so the others are still stored, and the retired
+    one stays None with the reason.
     """
     try:
-        return _insights_values(
-            http.call("GET", f"{object_id}/insights", params={"metric": ",".join(metrics), **params})
-        )
+        reply = http.call("GET", f"{object_id}/{edge}", params={"metric": ",".join(metrics), **params})
+        return _insights_values(reply, metrics, day)
     except InvalidRequest as exc:
-        if exc.code != 100 or len(metrics) == 1:
+        # "Tried accessing nonexisting field (insights)": the object has no such edge at all.
+        if exc.code != 100 or len(metrics) == 1 or NO_EDGE in str(exc):
             raise
-    values: dict[str, Any] = {}
+    result = Insights()
     for metric in metrics:
         try:
-            values.update(
-                _insights_values(
-                    http.call("GET", f"{object_id}/insights", params={"metric": metric, **params})
-                )
+            one = _insights_values(
+                http.call("GET", f"{object_id}/{edge}", params={"metric": metric, **params}), [metric], day
             )
         except InvalidRequest as exc:
             if exc.code != 100:
                 raise
-    return values
+            result.missing[metric] = Missing.RETIRED
+            continue
+        result.values.update(one.values)
+        result.missing.update(one.missing)
+    return result
 
 
-def _insights_values(reply: Reply) -> dict[str, Any]:
-    values: dict[str, Any] = {}
+def pacific_day_bounds(day: date) -> tuple[int, int]:
+    """Unix seconds of the start of `day` and of the day after, in Pacific time (Meta's days)."""
+    start = datetime.combine(day, time.min, tzinfo=PACIFIC)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=PACIFIC)
+    return int(start.timestamp()), int(end.timestamp())
+
+
+def day_of_end_time(end_time: str) -> date:
+    """The Pacific-time day a daily value closes: `end_time` is the midnight after it."""
+    return (meta_time(end_time).astimezone(PACIFIC) - timedelta(seconds=1)).date()
+
+
+def _insights_values(reply: Reply, metrics: list[str], day: date | None) -> Insights:
+    result = Insights()
     for item in (reply.data or {}).get("data", []):
         name = item.get("name")
         if "total_value" in item:
-            values[name] = (item.get("total_value") or {}).get("value")
+            result.values[name] = item.get("total_value") or {}
             continue
         series = item.get("values") or []
-        if series:
-            values[name] = series[-1].get("value")
-    return values
+        if day is None:
+            if series:
+                result.values[name] = series[-1].get("value")
+            continue
+        for point in series:
+            if point.get("end_time") and day_of_end_time(point["end_time"]) == day:
+                result.values[name] = point.get("value")
+                break
+        else:
+            result.missing[name] = Missing.NOT_FOR_DAY
+    for metric in metrics:
+        if metric not in result.values and metric not in result.missing:
+            result.missing[metric] = Missing.EMPTY
+    return result
+
+
+def total_value(value: Any) -> Any:
+    """A `metric_type=total_value` entry's number ({"value": n, "breakdowns": …} -> n)."""
+    return value.get("value") if isinstance(value, dict) and "value" in value else value
+
+
+def breakdown_value(value: Any, key: str) -> int | None:
+    """The bucket `key` of a total_value breakdown (e.g. FOLLOWER of `follows_and_unfollows`)."""
+    if not isinstance(value, dict):
+        return None
+    for breakdown in value.get("breakdowns") or []:
+        for row in breakdown.get("results") or []:
+            if key in (row.get("dimension_values") or []):
+                return as_int(row.get("value"))
+    return None
 
 
 def as_int(value: Any) -> int | None:

@@ -20,7 +20,9 @@ from .base import (
     AccountMetrics,
     Capability,
     DuplicateContent,
+    FigureFacts,
     InvalidRequest,
+    Missing,
     NotSupported,
     PermissionMissing,
     PlatformError,
@@ -164,6 +166,16 @@ def shorten_for_x(text: str, url: str = "", *, limit: int = MAX_WEIGHTED_LENGTH)
     return join(cut + ELLIPSIS) if cut else url[:limit]
 
 
+# X gives impressions, not unique reach; link clicks only in non_public_metrics (user context, posts
+# under 30 days), which the portal does not ask for.
+_NOT_GIVEN = {
+    "reach": Missing.NOT_GIVEN,
+    "clicks": Missing.NOT_GIVEN,
+    "link_clicks": Missing.NOT_GIVEN,
+    "video_views": Missing.NOT_GIVEN,
+}
+
+
 def x_error(reply: Reply) -> PlatformError | None:
     if reply.status < 400:
         return None
@@ -205,6 +217,7 @@ def x_time(value: str | None) -> datetime:
 class XClient:
     platform = "x"
     sign_in = SignIn(pkce=True, basic_auth=True)
+    figure_facts = FigureFacts(day_zone="UTC", settle_days=0, new_followers="net", daily=False)
     capabilities = frozenset(
         {
             Capability.READ_POSTS,
@@ -307,26 +320,41 @@ class XClient:
             for item in body.get("data", []) or []:
                 m = item.get("public_metrics") or {}
                 shares = [m[k] for k in ("retweet_count", "quote_count") if isinstance(m.get(k), int)]
-                result[item["id"]] = PostMetrics(
-                    reach=None,  # X gives impressions, not unique reach
-                    video_views=None,
-                    link_clicks=None,
-                    reactions=m.get("like_count"),
-                    comments=m.get("reply_count"),
-                    shares=sum(shares) if shares else None,
-                    saves=m.get("bookmark_count"),
-                )
+                figures = {
+                    "views": m.get("impression_count"),
+                    "reactions": m.get("like_count"),
+                    "comments": m.get("reply_count"),
+                    "shares": sum(shares) if shares else None,
+                    "saves": m.get("bookmark_count"),
+                }
+                missing = {name: Missing.EMPTY for name, value in figures.items() if value is None}
+                result[item["id"]] = PostMetrics(**figures, missing=missing | _NOT_GIVEN)
         for post_id in post_ids:
-            result.setdefault(post_id, PostMetrics())
+            result.setdefault(
+                post_id,
+                PostMetrics(
+                    missing=dict.fromkeys(
+                        ("views", "reactions", "comments", "shares", "saves"), Missing.EMPTY
+                    )
+                    | _NOT_GIVEN
+                ),
+            )
         return result
 
     def account_metrics(self, day: date) -> AccountMetrics:
+        """The follower count now; X gives no daily figures, so new followers are the net change."""
         body = (
             self.http.call("GET", f"users/{self.user_id}", params={"user.fields": "public_metrics"}).data
             or {}
         )
         followers = ((body.get("data") or {}).get("public_metrics") or {}).get("followers_count")
-        return AccountMetrics(followers=followers)
+        return AccountMetrics(
+            followers=followers,
+            missing=dict.fromkeys(("reach", "interactions", "views", "new_followers"), Missing.NOT_GIVEN),
+        )
+
+    def period_reach(self, first: date, last: date) -> int | None:
+        return None  # X gives impressions, not unique reach
 
     def reply(self, comment_id: str, text: str) -> str:
         body = self.http.call(

@@ -9,9 +9,11 @@ the client strips it. Retired metrics fail the whole insights call with code 100
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import itertools
 import json
 import re
+import zoneinfo
 from typing import Any
 from urllib.parse import urlencode
 
@@ -72,6 +74,9 @@ class FakeGraph(FakePlatform):
         self.edges: dict[tuple[str, str], list[str]] = {}  # (id, edge) -> ids, in answer order
         self.insight_values: dict[str, dict[str, Any]] = {}  # id -> metric -> value
         self.offered_metrics: set[str] = set()
+        self.video_metrics: set[str] = set()  # what /{video-id}/video_insights offers
+        self.period_values: dict[tuple, Any] = {}  # (id, metric, first day, last day) -> value
+        self.reels: set[str] = set()  # objects without an /insights edge (Facebook Reels)
         self.retired_metrics = set(RETIRED_METRICS)
         self.expired_tokens: set[str] = set()
         self.echo_token_in_next = True
@@ -98,7 +103,13 @@ class FakeGraph(FakePlatform):
             ids.append(child)
 
     def set_insights(self, object_id: str, **values) -> None:
+        """A value per metric: a number (or breakdown dict) for every day asked, or a
+        {date: value} dict for a daily metric, each day its own value."""
         self.insight_values.setdefault(object_id, {}).update(values)
+
+    def set_period(self, object_id: str, metric: str, first: dt.date, last: dt.date, value) -> None:
+        """The unique value Meta gives for `metric` over the days first..last (total_value)."""
+        self.period_values[(object_id, metric, first, last)] = value
 
     # --- serving ------------------------------------------------------------------------------
 
@@ -195,7 +206,15 @@ class FakeGraph(FakePlatform):
             if object_id not in self.objects:
                 return meta_error(100, "Unsupported get request. Object does not exist.", subcode=33)
             if edge == "insights" and request.method == "GET":
+                if object_id in self.reels:
+                    return meta_error(
+                        100, "(#100) Tried accessing nonexisting field (insights) on node type (Video)"
+                    )
                 return self.insights(object_id, args)
+            if edge == "video_insights" and request.method == "GET":
+                if object_id not in self.reels:
+                    return meta_error(100, "(#100) Tried accessing nonexisting field (video_insights)")
+                return self.insights(object_id, args, edge)
             if request.method == "GET":
                 return self.page(request, object_id, edge, token)
             if request.method == "POST" and edge in {"comments", "replies"}:
@@ -274,16 +293,25 @@ class FakeGraph(FakePlatform):
         body["paging"] = paging
         return json_response(body)
 
-    def insights(self, object_id: str, args) -> Response:
+    def insights(self, object_id: str, args, edge: str = "insights") -> Response:
+        """Meta's insights answer. A lifetime value comes as one point; a daily metric as a series
+        with a point per Pacific-time day from `since` to `until`, each `end_time` the midnight
+        (Pacific) closing its day, so 07:00 or 08:00 UTC. `metric_type=total_value` gives one value
+        over the range: the period value set for it, else the sum of its days. A metric without
+        data is left out of `data`, as Meta does."""
         metrics = [m for m in args.get("metric", "").split(",") if m]
+        offered = self.video_metrics if edge == "video_insights" else self.offered_metrics
         for metric in metrics:
-            if metric in self.retired_metrics or metric not in self.offered_metrics:
+            # A retired name may live on elsewhere (post_impressions_unique on a Reel's video_insights).
+            if (edge == "insights" and metric in self.retired_metrics) or metric not in offered:
                 return meta_error(100, f"(#100) The value must be a valid insights metric: {metric}")
         values = self.insight_values.get(object_id, {})
+        days = _pacific_days(args.get("since"), args.get("until"))
         data = []
         for metric in metrics:
             if metric not in values:
                 continue
+            value = values[metric]
             entry = {
                 "name": metric,
                 "period": args.get("period", "lifetime"),
@@ -291,11 +319,77 @@ class FakeGraph(FakePlatform):
                 "id": f"{object_id}/insights/{metric}",
             }
             if args.get("metric_type") == "total_value":
-                entry["total_value"] = {"value": values[metric]}
+                total = self.total_value(object_id, metric, value, days, args.get("breakdown"))
+                if total is None:
+                    continue
+                entry["total_value"] = total
+            elif args.get("period") == "day" and days:
+                daily = isinstance(value, dict) and _is_daily(value)
+                series = [
+                    {"value": value[day] if daily else value, "end_time": _end_time(day)}
+                    for day in days
+                    if not daily or day in value
+                ]
+                if not series:
+                    continue
+                entry["values"] = series
             else:
-                entry["values"] = [{"value": values[metric], "end_time": "2026-11-23T08:00:00+0000"}]
+                entry["values"] = [{"value": value, "end_time": "2026-11-23T08:00:00+0000"}]
             data.append(entry)
         return json_response({"data": data})
+
+    def total_value(self, object_id: str, metric: str, value, days, breakdown) -> dict | None:
+        if days and (object_id, metric, days[0], days[-1]) in self.period_values:
+            return {"value": self.period_values[(object_id, metric, days[0], days[-1])]}
+        if isinstance(value, dict) and _is_daily(value):
+            picked = [value[d] for d in days if d in value]
+            if not picked:
+                return None
+            value = _add(picked)
+        if isinstance(value, dict) and breakdown:
+            # {"FOLLOWER": 12, "NON_FOLLOWER": 3} -> Meta's breakdown results
+            results = [{"dimension_values": [k], "value": v} for k, v in value.items()]
+            return {
+                "value": sum(value.values()),
+                "breakdowns": [{"dimension_keys": [breakdown], "results": results}],
+            }
+        return {"value": value}
+
+
+PACIFIC = zoneinfo.ZoneInfo("America/Los_Angeles")
+
+
+def _is_daily(value: dict) -> bool:
+    return bool(value) and all(isinstance(k, dt.date) for k in value)
+
+
+def _add(values: list):
+    if all(isinstance(v, dict) for v in values):
+        out: dict = {}
+        for v in values:
+            for k, n in v.items():
+                out[k] = out.get(k, 0) + n
+        return out
+    return sum(values)
+
+
+def _pacific_days(since: str | None, until: str | None) -> list[dt.date]:
+    """The Pacific-time days whose midnight-to-midnight falls within [since, until)."""
+    if not since or not until:
+        return []
+    start = dt.datetime.fromtimestamp(int(since), PACIFIC)
+    end = dt.datetime.fromtimestamp(int(until), PACIFIC)
+    days, day = [], start.date()
+    while dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=PACIFIC) <= end:
+        days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+def _end_time(day: dt.date) -> str:
+    """Meta's end_time of a daily value: the Pacific midnight after the day, in UTC."""
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=PACIFIC)
+    return end.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")
 
 
 def _top_level(fields: str) -> list[str]:
@@ -329,6 +423,13 @@ class FakeFacebook(FakeGraph):
             "page_media_view",
             "page_post_engagements",
             "page_follows",
+            "page_daily_follows",
+            "post_clicks_by_type",
+        }
+        self.video_metrics = {
+            "blue_reels_play_count",
+            "post_impressions_unique",
+            "post_video_avg_time_watched",
         }
 
     def has_page(self, page_id: str, *, followers: int = 1000, name: str = "Helsingborgs stad") -> None:
@@ -364,6 +465,23 @@ class FakeFacebook(FakeGraph):
         ids = self.edges.setdefault((page_id, "posts"), [])
         ids.append(post_id)
         ids.sort(key=lambda i: -self.objects[i]["_epoch"])
+
+    def has_reel(self, page_id: str, post_id: str, video_id: str, *, epoch: int, message: str = "") -> None:
+        """A Reel in the Page's posts: its attachment links to /reel/ and targets the video, which
+        has /video_insights and no /insights; the post's own /insights fails as Meta's does."""
+        self.has_post(page_id, post_id, epoch=epoch, message=message)
+        self.objects[post_id]["attachments"] = {
+            "data": [
+                {
+                    "media_type": "video",
+                    "type": "video_inline",
+                    "url": f"https://www.facebook.com/reel/{video_id}/",
+                    "target": {"id": video_id, "url": f"https://www.facebook.com/reel/{video_id}/"},
+                }
+            ]
+        }
+        self.put(video_id, description=message)
+        self.reels.update({post_id, video_id})
 
     def has_comment(
         self,

@@ -24,6 +24,7 @@ class FakeInstagram(FakeGraph):
             "follows",
             "profile_visits",
             "accounts_engaged",
+            "follows_and_unfollows",
         }
         self.few_viewers: set[str] = set()
 
@@ -77,10 +78,12 @@ class FakeInstagram(FakeGraph):
             self.put(comment_id, **fields)
             self.link(media_id, "comments", comment_id)
 
-    def insights(self, object_id: str, args) -> Response:
+    def insights(self, object_id: str, args, edge: str = "insights") -> Response:
         if object_id in self.few_viewers:
             return meta_error(10, "(#10) Not enough viewers for the media to show insights", status=400)
-        return super().insights(object_id, args)
+        if "follows_and_unfollows" in args.get("metric", "") and args.get("breakdown") != "follow_type":
+            return meta_error(100, "(#100) follows_and_unfollows requires breakdown=follow_type")
+        return super().insights(object_id, args, edge)
 
     def route(self, request: Request, parts: list[str], token: str) -> Response:
         # Instagram hides with `hide` and replies on /replies; the Graph machinery does both.

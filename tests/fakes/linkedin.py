@@ -13,6 +13,7 @@ its author, readable at `GET /rest/posts/{enc urn}`, and its comments may tag th
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from typing import Any
@@ -39,6 +40,11 @@ class FakeLinkedIn(FakePlatform):
         self.comments: dict[str, list[dict]] = {}  # object URN -> comments
         self.stats: dict[str, dict] = {}  # post URN -> totalShareStatistics
         self.followers: dict[str, int] = {}
+        # org -> UTC day -> totalShareStatistics of all the organisation's posts that day
+        self.org_stats: dict[str, dict[dt.date, dict]] = {}
+        self.follower_gains: dict[
+            str, dict[dt.date, tuple[int, int]]
+        ] = {}  # org -> UTC day -> (organic, paid)
         self.reactions: list[dict] = []
         self.notifications: list[dict] = []  # newest first
         self.ids = itertools.count(800)
@@ -204,6 +210,8 @@ class FakeLinkedIn(FakePlatform):
             return Response(status=201)
         if path == "/rest/organizationalEntityShareStatistics":
             found = re.search(r"(?:shares|ugcPosts)=List\(([^)]*)\)", query)
+            if not found and "timeIntervals=" in query:
+                return self.org_share_statistics(args, query)
             if not found:
                 return li_error(400, "ILLEGAL_ARGUMENT", "shares=List(...) required")
             elements = []
@@ -218,6 +226,8 @@ class FakeLinkedIn(FakePlatform):
                         }
                     )
             return json_response({"paging": {"start": 0, "count": 10, "links": []}, "elements": elements})
+        if path == "/rest/organizationalEntityFollowerStatistics" and request.method == "GET":
+            return self.follower_statistics(args, query)
         match = re.fullmatch(r"/rest/networkSizes/([^/]+)", path)
         if match:
             return json_response({"firstDegreeSize": self.followers.get(unquote(match[1]), 0)})
@@ -249,6 +259,70 @@ class FakeLinkedIn(FakePlatform):
             and low <= n["lastModifiedAt"] <= high
         ]
         return self.page(items, start, count)
+
+    def org_share_statistics(self, args, query: str) -> Response:
+        """The organisation's share statistics per DAY or MONTH of `timeIntervals` (organic only):
+        a MONTH element adds up its days (a unique count summed, as the fake cannot know better)."""
+        interval = re.search(
+            r"timeIntervals=\(timeRange:\(start:(\d+),end:(\d+)\),timeGranularityType:(DAY|MONTH)\)", query
+        )
+        if not interval:
+            return li_error(
+                400, "ILLEGAL_ARGUMENT", "timeIntervals=(timeRange:(start:MS,end:MS),...) expected"
+            )
+        low, high, granularity = int(interval[1]), int(interval[2]), interval[3]
+        org = args.get("organizationalEntity", "")
+        buckets: dict[dt.date, dict] = {}
+        for day, stats in sorted(self.org_stats.get(org, {}).items()):
+            start = int(dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC).timestamp() * 1000)
+            if not low <= start < high:
+                continue
+            key = day if granularity == "DAY" else day.replace(day=1)
+            bucket = buckets.setdefault(key, {})
+            for name, value in stats.items():
+                bucket[name] = bucket.get(name, 0) + value
+        elements = []
+        for key, stats in buckets.items():
+            start = dt.datetime.combine(key, dt.time.min, tzinfo=dt.UTC)
+            if granularity == "DAY":
+                end = start + dt.timedelta(days=1)
+            else:
+                end = (start + dt.timedelta(days=32)).replace(day=1)
+            elements.append(
+                {
+                    "organizationalEntity": org,
+                    "timeRange": {"start": int(start.timestamp() * 1000), "end": int(end.timestamp() * 1000)},
+                    "totalShareStatistics": stats,
+                }
+            )
+        return json_response({"paging": {"start": 0, "count": 10, "links": []}, "elements": elements})
+
+    def follower_statistics(self, args, query: str) -> Response:
+        """With `timeIntervals` (literal, Rest.li 2.0): one element per UTC day of the range with
+        `followerGains`; a day without gains is left out, as LinkedIn leaves out empty days."""
+        if args.get("q") != "organizationalEntity" or not args.get("organizationalEntity"):
+            return li_error(400, "ILLEGAL_ARGUMENT", "q=organizationalEntity required")
+        interval = re.search(
+            r"timeIntervals=\(timeRange:\(start:(\d+),end:(\d+)\),timeGranularityType:(DAY|MONTH)\)", query
+        )
+        if not interval:
+            return li_error(
+                400, "ILLEGAL_ARGUMENT", "timeIntervals=(timeRange:(start:MS,end:MS),...) expected"
+            )
+        low, high = int(interval[1]), int(interval[2])
+        org = args["organizationalEntity"]
+        elements = []
+        for day, (organic, paid) in sorted(self.follower_gains.get(org, {}).items()):
+            start = int(dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC).timestamp() * 1000)
+            if low <= start < high:
+                elements.append(
+                    {
+                        "organizationalEntity": org,
+                        "timeRange": {"start": start, "end": start + 86_400_000},
+                        "followerGains": {"organicFollowerGain": organic, "paidFollowerGain": paid},
+                    }
+                )
+        return json_response({"paging": {"start": 0, "count": 10, "links": []}, "elements": elements})
 
     def page(self, items: list[dict], start: int, count: int) -> Response:
         return json_response(

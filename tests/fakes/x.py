@@ -29,6 +29,7 @@ class FakeX(FakePlatform):
         self.ids = itertools.count(1445880548472328192)
         self.post_lock = threading.Lock()
         self.window_remaining = 100
+        self.followers_count = 5120
 
     def rate_headers(self) -> dict[str, str]:
         return {
@@ -87,7 +88,13 @@ class FakeX(FakePlatform):
             return self.page(request, data, "next_token", users=True)
         if request.path.startswith("/2/users/"):
             return json_response(
-                {"data": {"id": "42", "username": "helsingborg", "public_metrics": {"followers_count": 5120}}}
+                {
+                    "data": {
+                        "id": "42",
+                        "username": "helsingborg",
+                        "public_metrics": {"followers_count": self.followers_count},
+                    }
+                }
             )
         return problem(404, "Not Found Error", f"Could not find {request.path}")
 

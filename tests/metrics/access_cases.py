@@ -4,7 +4,24 @@ Connecting is changing the account: AKN and the lead of the account's förvaltni
 förvaltning's account is a 404 for everyone but AKN; KC sees no förvaltning account at all.
 """
 
+from datetime import UTC, datetime
+
+from platforms.models import PlatformPost
 from tests.access import Case, everyone, expect
+
+
+def build(world):
+    at = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    world.own.post = PlatformPost.objects.create(
+        account=world.own.account, platform_id="own-post", created_at=at, text="Eget inlägg"
+    )
+    world.other.post = PlatformPost.objects.create(
+        account=world.other.account, platform_id="other-post", created_at=at, text=world.marker
+    )
+
+
+def post(side):
+    return {"pk": side.post.pk}
 
 
 def account(side):
@@ -21,7 +38,15 @@ CONNECT_OTHER = expect(404, akn=200)
 CHANGE_OWN = expect(403, akn=302, lead=302, kc=404)
 CHANGE_OTHER = expect(404, akn=302)
 
+# The figures are seen by whoever sees the account (as its page).
+SEE_OWN = expect(200, kc=404)
+SEE_OTHER = expect(404, akn=200)
+
 CASES = [
+    Case("metrics:account-figures", kwargs=account, own=SEE_OWN, other=SEE_OTHER),
+    Case("metrics:post-figures", kwargs=post, own=SEE_OWN, other=SEE_OTHER),
+    Case("metrics:post-figures", method="POST", kwargs=post, own=everyone(405), other=everyone(405)),
+    Case("metrics:account-figures", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
     Case("metrics:account-connect", kwargs=account, own=CONNECT_OWN, other=CONNECT_OTHER),
     Case("metrics:account-connect", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
     Case("metrics:account-connect-start", method="POST", kwargs=account, own=CHANGE_OWN, other=CHANGE_OTHER),

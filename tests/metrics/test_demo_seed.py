@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from metrics import demo
-from metrics.models import MetricSnapshot
+from metrics.models import MetricSnapshot, MonthlyRollup
 from moderation.models import Comment
 from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory
@@ -21,7 +21,10 @@ def test_seed_connects_the_demo_account_and_pulls_a_month(administration):
     comments = Comment.objects.filter(account=account).count()
     assert comments > 20
     snapshots = MetricSnapshot.objects.count()
+    rollups = MonthlyRollup.objects.filter(account=account).count()
+    assert MonthlyRollup.objects.filter(account=account, subject="", views__isnull=False).exists()
     demo.seed()
+    assert MonthlyRollup.objects.filter(account=account).count() == rollups
     assert PlatformPost.objects.filter(account=account).count() == posts
     assert Comment.objects.filter(account=account).count() == comments
     assert MetricSnapshot.objects.count() == snapshots

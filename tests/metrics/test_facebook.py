@@ -99,8 +99,16 @@ def test_post_metrics_leave_what_facebook_does_not_give_as_none(fake_facebook):
     fake_facebook.set_insights("111_1", post_total_media_view_unique=900, post_clicks=12)
     metrics = client().post_metrics(["111_1"])["111_1"]
     assert metrics == PostMetrics(
-        reach=900, video_views=None, link_clicks=12, reactions=7, comments=1, shares=4, saves=None
+        reach=900,
+        video_views=None,
+        clicks=12,
+        link_clicks=None,
+        reactions=7,
+        comments=1,
+        shares=4,
+        saves=None,
     )
+    assert metrics.missing["saves"] == "not_given" and metrics.missing["video_views"] == "empty"
 
 
 def test_a_metric_meta_rejects_keeps_the_others(fake_facebook):
@@ -109,7 +117,8 @@ def test_a_metric_meta_rejects_keeps_the_others(fake_facebook):
     fake_facebook.retired_metrics.add("post_video_views")  # Meta retires one more
     fake_facebook.set_insights("111_1", post_total_media_view_unique=900, post_clicks=3)
     metrics = client().post_metrics(["111_1"])["111_1"]
-    assert (metrics.reach, metrics.link_clicks, metrics.video_views) == (900, 3, None)
+    assert (metrics.reach, metrics.clicks, metrics.video_views) == (900, 3, None)
+    assert metrics.missing["video_views"] == "retired"
 
 
 def test_the_fake_rejects_retired_metrics_with_code_100(fake_facebook):

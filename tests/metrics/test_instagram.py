@@ -42,7 +42,7 @@ def test_media_metrics_map_and_missing_ones_are_none(fake_instagram):
     fake_instagram.has_media("178", "m1", epoch=T0)
     fake_instagram.set_insights("m1", reach=300, views=800, likes=20, comments=3, shares=1, saved=4)
     assert client().post_metrics(["m1"])["m1"] == PostMetrics(
-        reach=300, video_views=800, link_clicks=None, reactions=20, comments=3, shares=1, saves=4
+        reach=300, views=800, video_views=None, link_clicks=None, reactions=20, comments=3, shares=1, saves=4
     )
 
 

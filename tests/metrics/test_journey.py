@@ -60,3 +60,60 @@ def test_a_lead_connects_an_account_through_the_platforms_sign_in(page, lead, ac
     connection = AccountConnection.objects.get(account=account)
     assert connection.status == AccountConnection.Status.OK and connection.connected_by == lead
     assert PAGE_TOKEN not in page.content() and auth_server.issued[0] not in page.content()
+
+
+def test_a_lead_reads_an_accounts_months_and_a_posts_figures(page, lead, account):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from metrics.models import MetricSnapshot, MonthlyRollup
+    from platforms.models import PlatformPost
+
+    month = timezone.localdate().replace(day=1)
+    post = PlatformPost.objects.create(
+        account=account, platform_id="p1", created_at=timezone.now() - timedelta(hours=3), text="Sommarlov!"
+    )
+    MetricSnapshot.objects.create(
+        account=account,
+        post=post,
+        subject="p1",
+        day=timezone.localdate(),
+        metric_set="post_lifetime",
+        reach=400,
+        reactions=5,
+        missing={"saves": "not_given"},
+    )
+    for n, first in enumerate([month, (month - timedelta(days=1)).replace(day=1)]):
+        MonthlyRollup.objects.create(
+            account=account,
+            subject="",
+            month=first,
+            reach=600 - n * 100,
+            views=900,
+            interactions=60,
+            followers=1000,
+            engagement_rate=0.06,
+            computed_at=timezone.now(),
+        )
+    MonthlyRollup.objects.create(
+        account=account,
+        post=post,
+        subject="p1",
+        month=month,
+        reach=400,
+        interactions=5,
+        computed_at=timezone.now(),
+    )
+    login(page, lead)
+    page.goto(reverse("metrics:account-figures", args=[account.pk]))
+    # Chart.js drew the months on the canvas.
+    page.wait_for_function(
+        "() => window.Chart && Chart.getChart(document.getElementById('account-figures-chart'))"
+    )
+    assert page.locator("table caption").first.inner_text() == "Siffror per månad"
+    axe_check(page)
+    page.get_by_role("link", name="Sommarlov!").click()
+    page.wait_for_url(f"**{reverse('metrics:post-figures', args=[post.pk])}")
+    assert "Plattformen ger inte den här siffran." in page.content()
+    axe_check(page)

@@ -93,7 +93,7 @@ def test_share_statistics_and_followers(fake_linkedin):
     fake_linkedin.followers[ORG] = 4420
     metrics = client().post_metrics(["urn:li:share:1", "urn:li:share:2"])
     assert metrics["urn:li:share:1"] == PostMetrics(
-        reach=500, link_clicks=30, reactions=12, comments=2, shares=1
+        reach=500, views=900, clicks=30, link_clicks=None, reactions=12, comments=2, shares=1
     )
     assert metrics["urn:li:share:2"] == PostMetrics()
     call = fake_linkedin.calls("GET", "ShareStatistics")[0]

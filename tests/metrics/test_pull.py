@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -73,18 +73,21 @@ def post_rows():
 
 def test_a_pull_stores_posts_and_figures_with_nulls_for_what_is_missing(page, fb_account):
     result = services.account_pull(account=fb_account, now=NOW)
-    assert (result.posts, result.snapshots, result.skipped) == (3, 4, "")
+    # 3 posts, and the Page's Pacific-time days: today, yesterday (not settled) and 3 settled days.
+    assert (result.posts, result.snapshots, result.skipped) == (3, 8, "")
     post = PlatformPost.objects.get(platform_id="111_2")
     assert post.text == "Inlägg 2" and post.created_at == datetime.fromtimestamp(T0 + 7200, UTC)
     snap = MetricSnapshot.objects.get(subject="111_2")
-    assert (snap.reach, snap.link_clicks, snap.shares, snap.saves, snap.video_views) == (
+    assert (snap.reach, snap.clicks, snap.link_clicks, snap.shares, snap.saves, snap.video_views) == (
         300,
         2,
+        None,
         2,
         None,
         None,
     )
-    totals = MetricSnapshot.objects.get(subject="", metric_set="account_day")
+    assert snap.missing["saves"] == "not_given" and snap.missing["link_clicks"] == "empty"
+    totals = MetricSnapshot.objects.get(subject="", metric_set="account_day", day=date(2026, 11, 24))
     assert (totals.followers, totals.reach, totals.interactions, totals.post_id) == (4321, 5000, 250, None)
     assert AccountConnection.objects.get(account=fb_account).last_pull_at == NOW
 
@@ -200,7 +203,8 @@ def test_pull_platforms_command_pulls_the_demo_account(administration, capsys):
     assert "1/1" in out and "1 accounts" in out
     assert PlatformPost.objects.filter(account=account).count() > 5
     assert Comment.objects.filter(account=account).exists()
-    assert MetricSnapshot.objects.filter(account=account, metric_set="account_day").count() == 1
+    # Today, the days not settled yet and the last three settled days (METRICS_SETTLED_DAYS).
+    assert MetricSnapshot.objects.filter(account=account, metric_set="account_day").count() == 5
 
 
 def test_pull_platforms_rejects_a_bad_since(db):

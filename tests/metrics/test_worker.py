@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from metrics.models import MetricSnapshot
+from metrics.models import MetricSnapshot, MonthlyRollup
 from metrics.tasks import pull_account, pull_all_posts
 from platforms.models import AccountConnection, PlatformPost
 from tests.factories import SocialAccountFactory
@@ -61,6 +61,9 @@ def test_a_worker_pulls_through_faults_and_marks_expired_tokens(
         ).exists()
     )
     assert wait_for(lambda: MetricSnapshot.objects.filter(account=good, metric_set="account_day").exists())
+    # After the pull a task recomputes the months it touched: the account's and its post's.
+    assert wait_for(lambda: MonthlyRollup.objects.filter(account=good, subject="").exists())
+    assert wait_for(lambda: MonthlyRollup.objects.filter(account=good, subject="111_1").exists())
     assert not PlatformPost.objects.filter(account=expired).exists()
     # Again: idempotent, and no call at all for the expired account.
     calls_for_222 = len(fake_facebook.calls(path="/222"))

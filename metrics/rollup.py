@@ -1,0 +1,167 @@
+"""The monthly figures (`MonthlyRollup`), computed in SQL from the snapshots.
+
+One `INSERT ... SELECT ... GROUP BY` per month for the accounts' months and one for the posts
+published in it (the latest lifetime snapshot of each post picked with `ROW_NUMBER()`), upserted on
+the table's unique key: recomputing a month gives the same rows, and a day re-read after it settled
+changes the month it belongs to. The SQL runs on PostgreSQL and SQLite alike.
+
+An account's month: views, interactions and new followers are sums of its days (a sum of nothing is
+NULL, never 0); reach is the platform's period value (an `account_month` snapshot) or else the sum
+of the daily reach, flagged by `reach_is_period`; followers is the last count read in the month;
+the month is settled when every one of its days is. A post's month (the month it was published):
+its latest lifetime figures, interactions = reactions + comments + shares + saves (NULL when the
+platform gave none of them). Engagement rate = interactions ÷ followers (the guideline's), and by
+reach = interactions ÷ reach.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+COLUMNS = [
+    "account_id", "post_id", "subject", "month", "followers", "new_followers", "new_followers_kind",
+    "reach", "reach_is_period", "views", "video_views", "clicks", "link_clicks", "reactions", "comments",
+    "shares", "saves", "interactions", "posts_published", "engagement_rate", "engagement_rate_by_reach",
+    "settled", "computed_at",
+]  # fmt: skip
+FIGURES = [c for c in COLUMNS if c not in {"account_id", "subject", "month", "computed_at"}]
+# A row whose figures did not change is left alone (no write, no dead tuple): recomputing a month
+# that nothing touched writes nothing, and `computed_at` is when its figures last changed.
+UPSERT = (
+    " ON CONFLICT (account_id, subject, month) DO UPDATE SET "
+    + ", ".join(f"{c} = EXCLUDED.{c}" for c in [*FIGURES, "computed_at"])
+    + " WHERE ("
+    + ", ".join(f"metrics_monthlyrollup.{c}" for c in FIGURES)
+    + ") IS DISTINCT FROM ("
+    + ", ".join(f"EXCLUDED.{c}" for c in FIGURES)
+    + ")"
+)
+INSERT = f"INSERT INTO metrics_monthlyrollup ({', '.join(COLUMNS)}) "
+
+ACCOUNT_MONTHS = """
+WITH days AS (
+    SELECT s.account_id, s.day, s.reach, s.views, s.interactions, s.new_followers,
+           s.new_followers_kind, s.followers, s.settled,
+           ROW_NUMBER() OVER (
+               PARTITION BY s.account_id
+               ORDER BY CASE WHEN s.followers IS NULL THEN 1 ELSE 0 END, s.day DESC
+           ) AS latest
+    FROM metrics_metricsnapshot s
+    WHERE s.metric_set = 'account_day' AND s.subject = '' AND s.day >= %(first)s AND s.day < %(next)s
+      {s_accounts}
+),
+month AS (
+    SELECT account_id,
+           SUM(reach) AS reach, SUM(views) AS views, SUM(interactions) AS interactions,
+           SUM(new_followers) AS new_followers,
+           MAX(CASE WHEN new_followers IS NOT NULL THEN new_followers_kind END) AS kind,
+           MAX(CASE WHEN latest = 1 THEN followers END) AS followers,
+           MIN(CASE WHEN settled THEN 1 ELSE 0 END) AS all_settled,
+           COUNT(*) AS days
+    FROM days GROUP BY account_id
+),
+period AS (
+    SELECT account_id, reach FROM metrics_metricsnapshot
+    WHERE metric_set = 'account_month' AND subject = '' AND day = %(first)s AND reach IS NOT NULL
+      {accounts}
+),
+published AS (
+    SELECT account_id, COUNT(*) AS n FROM metrics_platformpost
+    WHERE created_at >= %(start)s AND created_at < %(end)s {accounts}
+    GROUP BY account_id
+),
+joined AS (
+    SELECT m.*, COALESCE(p.reach, m.reach) AS month_reach, p.reach IS NOT NULL AS is_period,
+           COALESCE(pub.n, 0) AS published
+    FROM month m
+    LEFT JOIN period p ON p.account_id = m.account_id
+    LEFT JOIN published pub ON pub.account_id = m.account_id
+)
+SELECT account_id, NULL, '', %(first)s, followers, new_followers, COALESCE(kind, ''),
+       month_reach, is_period, views, NULL, NULL, NULL, NULL, NULL, NULL, NULL, interactions, published,
+       CASE WHEN followers > 0 THEN CAST(interactions AS DOUBLE PRECISION) / followers END,
+       CASE WHEN month_reach > 0 THEN CAST(interactions AS DOUBLE PRECISION) / month_reach END,
+       all_settled = 1 AND days = %(days)s, %(now)s
+FROM joined
+WHERE 1 = 1
+"""
+
+POST_MONTHS = """
+WITH posts AS (
+    -- each post with its account's followers in the month (the account rows are written first)
+    SELECT p.id, a.followers FROM metrics_platformpost p
+    LEFT JOIN metrics_monthlyrollup a
+        ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
+    WHERE p.created_at >= %(start)s AND p.created_at < %(end)s {p_accounts}
+),
+latest AS (
+    SELECT s.account_id, s.post_id, s.subject, s.reach, s.views, s.video_views, s.clicks,
+           s.link_clicks, s.reactions, s.comments, s.shares, s.saves, s.settled, p.followers,
+           CASE WHEN s.reactions IS NULL AND s.comments IS NULL AND s.shares IS NULL AND s.saves IS NULL
+                THEN NULL
+                ELSE COALESCE(s.reactions, 0) + COALESCE(s.comments, 0) + COALESCE(s.shares, 0)
+                     + COALESCE(s.saves, 0)
+           END AS interactions,
+           ROW_NUMBER() OVER (PARTITION BY s.post_id ORDER BY s.day DESC) AS rn
+    FROM metrics_metricsnapshot s JOIN posts p ON p.id = s.post_id
+    WHERE s.metric_set = 'post_lifetime'
+)
+SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
+       l.reach, FALSE, l.views, l.video_views, l.clicks, l.link_clicks, l.reactions, l.comments,
+       l.shares, l.saves, l.interactions, NULL,
+       CASE WHEN l.followers > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.followers END,
+       CASE WHEN l.reach > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.reach END,
+       l.settled, %(now)s
+FROM latest l
+WHERE l.rn = 1
+"""
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def months_rollup(
+    *, account_ids: Iterable[int] | None, months: Iterable[date], now: datetime | None = None
+) -> int:
+    """Recompute the accounts' rows of each month (and their posts'); `None` is every account.
+    Returns how many rows were written."""
+    ids = None if account_ids is None else sorted({int(i) for i in account_ids})
+    if ids == []:
+        return 0
+    now = now or timezone.now()
+    if ids is None:
+        accounts = s_accounts = p_accounts = ""
+    else:
+        placeholders = ", ".join(f"%(a{n})s" for n in range(len(ids)))
+        accounts = f"AND account_id IN ({placeholders})"
+        s_accounts = f"AND s.account_id IN ({placeholders})"
+        p_accounts = f"AND p.account_id IN ({placeholders})"
+    written = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        for first in sorted({month_of(m) for m in months}):
+            days = calendar.monthrange(first.year, first.month)[1]
+            following = first + timedelta(days=days)
+            params = {
+                "first": first,
+                "next": following,
+                "start": timezone.make_aware(datetime.combine(first, time.min)),
+                "end": timezone.make_aware(datetime.combine(following, time.min)),
+                "days": days,
+                "now": now,
+                **{f"a{n}": pk for n, pk in enumerate(ids or [])},
+            }
+            for sql in (ACCOUNT_MONTHS, POST_MONTHS):  # the posts read the account's followers
+                statement = (
+                    INSERT
+                    + sql.format(accounts=accounts, s_accounts=s_accounts, p_accounts=p_accounts)
+                    + UPSERT
+                )
+                cursor.execute(statement, params)
+                written += max(cursor.rowcount, 0)
+    return written
