@@ -85,6 +85,7 @@ class MonthRow:
     reach_is_period: bool
     new_followers_kind: str
     settled: bool
+    has_figures: bool  # a month the rollup has a row for; an empty month is not "not final"
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ def account_months(*, account: SocialAccount, today: date, count: int = 13) -> A
                 reach_is_period=bool(rollup and rollup.reach_is_period),
                 new_followers_kind=rollup.new_followers_kind if rollup else "",
                 settled=bool(rollup and rollup.settled),
+                has_figures=rollup is not None,
             )
         )
     with_reach = [r for r in rows if r.cells["reach"].value is not None]

@@ -169,3 +169,17 @@ def test_the_pages_ask_as_many_queries_with_ten_snapshots_as_with_ten_thousand(c
     snapshots(10, 9_990)
     assert MetricSnapshot.objects.count() == 10_000
     assert queries() == few
+
+
+def test_only_a_month_with_figures_can_be_marked_not_final(client, account, akn_user):
+    rollup(account, month_back(0), reach=600, settled=False)
+    rollup(account, month_back(1), reach=500, settled=True)
+    months = account_months(account=account, today=timezone.localdate())
+    assert [(row.has_figures, row.settled) for row in months.rows[:3]] == [
+        (True, False),
+        (True, True),
+        (False, False),
+    ]
+    client.force_login(akn_user)
+    body = client.get(reverse("metrics:account-figures", args=[account.pk])).content.decode()
+    assert body.count("inte slutlig") == 1  # this month's; the twelve empty ones say nothing
