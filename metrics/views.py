@@ -12,7 +12,7 @@ from datetime import datetime, time
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +23,8 @@ from accounts.access import Action, get_account_for_user
 from accounts.models import SocialAccount
 from platforms import capabilities_of, client_class, oauth
 from platforms import services as connections
+from platforms.access import access_post
 from platforms.base import Capability, PlatformError
-from platforms.models import PlatformPost
 
 from . import figures
 from .forms import TokenPasteForm
@@ -194,10 +194,9 @@ def months_reach_label(months: figures.AccountMonths) -> str:
 @require_GET
 def post_figures(request: HttpRequest, pk: int) -> HttpResponse:
     """A post's figures: the latest read, whether settled, and why each missing one is missing."""
-    post = get_object_or_404(PlatformPost.objects.select_related("account"), pk=pk)
-    account = get_account_for_user(request.user, post.account_id, Action.ACCOUNT_VIEW)
+    post = access_post(request.user, pk)
     return render(
         request,
         "metrics/post_figures.html",
-        {"account": account, "post": post, "figures": figures.post_figures(post=post)},
+        {"account": post.account, "post": post, "figures": figures.post_figures(post=post)},
     )
