@@ -24,9 +24,9 @@ SOON = timedelta(hours=1)
 
 def queue_counts(user: User, now: datetime) -> list[dict]:
     """Per queue the user may handle: `in_kc_queue`, `queue_administration` (None for KC's),
-    `open`, `soon` and `overdue`. AKN's förvaltningar are summed into one row for the city."""
+    `open`, `soon` and `overdue`; a queue without open comments has no row."""
     rows = comments_visible_to(user).open()
-    group = ["in_kc_queue"] if roles_of(user).is_akn else ["in_kc_queue", "queue_administration"]
+    group = ["in_kc_queue", "queue_administration", "queue_administration__name"]
     return list(
         rows.values(*group)
         .annotate(
@@ -36,6 +36,10 @@ def queue_counts(user: User, now: datetime) -> list[dict]:
         )
         .order_by(*group)
     )
+
+
+# AKN's city card names the förvaltningar whose queues are furthest behind.
+WORST_SHOWN = 3
 
 
 def _links(url: str, counts: dict) -> tuple[StartLink, ...]:
@@ -71,10 +75,29 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
             )
         )
     if is_akn:
+        total = {key: sum(c[key] for c in others) for key in empty}
+        worst = sorted((c for c in others if c["overdue"]), key=lambda c: -c["overdue"])[:WORST_SHOWN]
+        links = [
+            # No one page lists every förvaltning's queue: the sums are text, the worst queues links.
+            StartLink(_("Open comments and messages"), "", total["open"]),
+            StartLink(_("Due within the hour"), "", total["soon"], urgent=bool(total["soon"])),
+            StartLink(
+                _("Overdue comments and messages"), "", total["overdue"], urgent=bool(total["overdue"])
+            ),
+        ]
+        links += [
+            StartLink(
+                _("Overdue in %(administration)s") % {"administration": c["queue_administration__name"]},
+                reverse("moderation:queue-administration", args=[c["queue_administration"]]),
+                c["overdue"],
+                urgent=True,
+            )
+            for c in worst
+        ]
         cards.append(
             StartCard(
                 title=_("The administrations' queues, the whole city"),
-                links=_links(reverse("moderation:queue-home"), others[0] if others else empty),
+                links=tuple(links),
                 order=11,
                 key="queue-city",
             )

@@ -71,11 +71,29 @@ def test_a_lead_with_an_empty_queue_still_gets_the_link_with_zeros(lead):
     assert not any(link.urgent for link in card.links)
 
 
-def test_akn_sees_the_contact_centre_and_the_whole_city(akn_user, queue):
+def test_akn_sees_the_contact_centre_and_the_whole_city(akn_user, administration, queue):
     kc, city = queue_cards(akn_user, start_page(akn_user), queue)
     assert kc.links[0].url == reverse("moderation:queue-kc")
     assert counts(kc) == [0, 0, 0]
-    assert counts(city) == [4, 1, 2]
+    # The sums for the city, then the förvaltning furthest behind, as a link to its queue.
+    assert counts(city) == [4, 1, 2, 2]
+    assert [link.url for link in city.links[:3]] == ["", "", ""]
+    assert city.links[3].url == reverse("moderation:queue-administration", args=[administration.pk])
+
+
+def test_akn_sees_at_most_three_queues_furthest_behind(akn_user, administration):
+    from accounts.models import Administration
+
+    now = timezone.now()
+    for index in range(5):
+        other = Administration.objects.create(name=f"Förvaltning {index}", short_name=f"F{index}")
+        account = SocialAccountFactory(administration=other)
+        ids = [f"f{index}-{n}" for n in range(index + 1)]
+        ingest(account, *ids)
+        for platform_id in ids:
+            set_due(platform_id, now - timedelta(hours=1))
+    (_kc, city) = queue_cards(akn_user, start_page(akn_user), now)
+    assert counts(city) == [15, 0, 15, 5, 4, 3]
 
 
 def test_a_communicator_without_a_queue_role_gets_no_queue_card(communicator, queue):
