@@ -55,6 +55,11 @@ class AccountFilterForm(SingleLineInputsMixin, forms.Form):
         required=False,
         label=_("Open or closed"),
     )
+    editor = forms.ChoiceField(
+        choices=[("", _("All")), ("missing", _("Without an active editor"))],
+        required=False,
+        label=_("Editors"),
+    )
     q = forms.CharField(required=False, label=_("Search"), max_length=100)
 
     def __init__(self, *args, administrations=None, **kwargs):
@@ -78,6 +83,8 @@ class AccountFilterForm(SingleLineInputsMixin, forms.Form):
             queryset = queryset.filter(visibility=data["visibility"])
         if data["q"]:
             queryset = queryset.filter(name__icontains=data["q"])
+        if data["editor"] == "missing":
+            queryset = queryset.without_active_editor()
         return queryset
 
 

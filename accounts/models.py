@@ -129,6 +129,13 @@ class SocialAccountQuerySet(models.QuerySet):
         )
         return self.annotate(has_active_editor=Exists(active))
 
+    def without_active_editor(self):
+        since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
+        active = AccountEditor.objects.filter(
+            account=OuterRef("pk"), user__is_active=True, user__last_login__gte=since
+        )
+        return self.filter(~Exists(active))
+
 
 class SocialAccount(models.Model):
     class Platform(models.TextChoices):

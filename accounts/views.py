@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -42,6 +44,7 @@ from .forms import (
     SocialAccountForm,
 )
 from .models import AccountEditor, Role, RoleAssignment, SocialAccount, User
+from .start import StartCard, StartLink, cards_for
 
 ACCOUNT_PAGE_SIZE = 50
 
@@ -65,28 +68,34 @@ def _editor_prefetch() -> Prefetch:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     offers = start_page(request.user)
+    now = timezone.now()
     mine = accounts_edited_by(request.user).with_active_editor_flag().select_related("administration")[:20]
-    flagged = 0
+    waiting = cards_for(request.user, offers, now)
     if offers.appoints_editors:
-        flagged = (
-            accounts_managed_by(request.user)
-            .with_active_editor_flag()
-            .filter(has_active_editor=False)
-            .count()
-        )
-    # AKN is told of mail that could not be sent (the registry mail is a legal duty).
-    failed_mail = OutboxMessage.objects.failed().count() if offers.watches_failed_mail else 0
+        flagged = accounts_managed_by(request.user).without_active_editor().count()
+        links = [
+            StartLink(
+                _("Accounts without an active editor"),
+                f"{reverse('accounts:account-list')}?editor=missing",
+                flagged,
+                urgent=bool(flagged),
+            )
+        ]
+        # AKN is told of mail that could not be sent (the registry mail is a legal duty).
+        if offers.watches_failed_mail:
+            failed = OutboxMessage.objects.failed().count()
+            links.append(
+                StartLink(
+                    _("E-mails that could not be sent"), reverse("accounts:mail-failed"), failed, bool(failed)
+                )
+            )
+        waiting.append(StartCard(title=_("Accounts that need attention"), links=tuple(links), order=30))
+        waiting.sort(key=lambda card: card.order)
     assignments = request.user.role_assignments.select_related("administration")
     return render(
         request,
         "accounts/home.html",
-        {
-            "offers": offers,
-            "assignments": assignments,
-            "my_accounts": mine,
-            "flagged_count": flagged,
-            "failed_mail_count": failed_mail,
-        },
+        {"offers": offers, "assignments": assignments, "my_accounts": mine, "waiting": waiting},
     )
 
 

@@ -66,6 +66,8 @@ class CalendarFilterForm(SingleLineInputsMixin, forms.Form):
 
 class ListFilterForm(CalendarFilterForm):
     status = forms.ChoiceField(choices=[("", _("All")), *Status.choices], required=False, label=_("Status"))
+    # The start page's "Your upcoming bookings" opens the list with this ticked.
+    mine = forms.BooleanField(required=False, label=_("Only my bookings"))
 
 
 # The booking's content fields as the model defines them (labels, choices, lengths, defaults), in a

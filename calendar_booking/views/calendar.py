@@ -202,6 +202,8 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     filters = _filter_form(request, access, ListFilterForm)
     values = filters.values() if filters.is_valid() else {}
     slots = _listed_slots(access, values, since=timezone.now() - timedelta(days=1))
+    if values.get("mine"):
+        slots = slots.filter(booking__author=request.user)
     page = selectors.slot_list_page(
         slots, after=request.GET.get("after"), size=LIST_PAGE_SIZE, openable=access.openable()
     )

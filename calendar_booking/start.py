@@ -1,0 +1,136 @@
+"""The calendar's part of the start page: "Ny bokning", the person's upcoming bookings, this week's
+bookings of the accounts they answer for, and the free slots left this week on the city-wide accounts.
+
+The counts come from one aggregate query; the free slots from two more (the city-wide accounts with
+their rules, and their live slots of the week), counted in one pass per account and day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.access import StartPage, administrations_for, roles_of
+from accounts.models import Role, SocialAccount, User
+from accounts.start import StartCard, StartLink, register
+
+from .access import administrations_bookable_by
+from .models import BookingSlot, ChannelRule, Status
+from .rules import UNBOOKABLE_PLATFORMS, free_starts, local, zone
+
+
+def week_bounds(now: datetime) -> tuple[date, datetime, datetime]:
+    """Monday of the local week of `now`, and the week's bounds as aware datetimes."""
+    monday = local(now).date() - timedelta(days=local(now).weekday())
+    z = zone()
+    return (
+        monday,
+        datetime.combine(monday, time.min, z),
+        datetime.combine(monday + timedelta(days=7), time.min, z),
+    )
+
+
+def _week_scope(user: User) -> Q | None:
+    """The slots whose week the person answers for: AKN all, a lead their förvaltning's bookings,
+    an editor the accounts they edit. None: nobody's."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return Q()
+    scope = None
+    leads = list(administrations_for(user, Role.LEAD).values_list("pk", flat=True))
+    if leads:
+        scope = Q(booking__administration_id__in=leads) | Q(account__administration_id__in=leads)
+    if rs.edited_account_ids:
+        edited = Q(account_id__in=rs.edited_account_ids)
+        scope = edited if scope is None else scope | edited
+    return scope
+
+
+def free_slots_this_week(now: datetime) -> int:
+    """Slots that can still be booked from now to Sunday on the city-wide accounts: per account and
+    day, as many non-overlapping slots (length and gap) as the free times hold, up to the day's cap."""
+    monday, start, end = week_bounds(now)
+    accounts = list(
+        SocialAccount.objects.filter(is_citywide=True)
+        .exclude(platform__in=UNBOOKABLE_PLATFORMS)
+        .only("pk", "platform", "is_citywide")
+    )
+    if not accounts:
+        return 0
+    rules = {r.account_id: r for r in ChannelRule.objects.filter(account__in=accounts)}
+    z = zone()
+    live: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
+    # A gap may cross midnight: the day before the week and after it count as neighbours.
+    for s in BookingSlot.objects.live().filter(
+        account__in=accounts, starts_at__gte=start - timedelta(days=1), starts_at__lt=end + timedelta(days=1)
+    ):
+        live[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
+    today = local(now).date()
+    total = 0
+    for account in accounts:
+        rule = rules.get(account.pk) or ChannelRule(account=account)
+        step = rule.slot_length + rule.min_gap
+        for offset in range(7):
+            day = monday + timedelta(days=offset)
+            if day < today:
+                continue
+            taken = live.get((account.pk, day), [])
+            around = live.get((account.pk, day - timedelta(days=1)), []) + taken
+            around += live.get((account.pk, day + timedelta(days=1)), [])
+            room = rule.max_posts_per_day - len(taken)
+            last = None
+            for candidate in free_starts(day=day, rule=rule, live=around, now=now):
+                if room <= 0:
+                    break
+                if last is None or candidate >= last + step:
+                    total += 1
+                    room -= 1
+                    last = candidate
+    return total
+
+
+@register
+def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]:
+    books = administrations_bookable_by(user).exists() if not roles_of(user).is_akn else True
+    scope = _week_scope(user)
+    if not books and scope is None:
+        return []
+    monday, start, end = week_bounds(now)
+    in_scope = Q(pk__in=[]) if scope is None else scope
+    counts = BookingSlot.objects.live().aggregate(
+        upcoming=Count("pk", filter=Q(booking__author=user, status=Status.PLANNED, starts_at__gte=now)),
+        week=Count("pk", filter=Q(starts_at__gte=start, starts_at__lt=end) & in_scope),
+    )
+    iso = monday.isocalendar()
+    week_url = reverse("calendar_booking:calendar-week", args=[iso.year, iso.week])
+    links = []
+    if books:
+        links.append(StartLink(_("New booking"), reverse("calendar_booking:booking-create")))
+        links.append(
+            StartLink(
+                _("Your upcoming bookings"),
+                f"{reverse('calendar_booking:booking-list')}?status={Status.PLANNED}&mine=on",
+                counts["upcoming"],
+            )
+        )
+        links.append(
+            StartLink(
+                _("Free slots this week on the city-wide accounts"), week_url, free_slots_this_week(now)
+            )
+        )
+    if scope is not None:
+        label = _("This week's bookings in the city") if roles_of(user).is_akn else _("This week's bookings")
+        links.append(StartLink(label, week_url, counts["week"]))
+    return [
+        StartCard(
+            title=_("The publishing calendar"),
+            text=_("Book a place in the city's shared publishing calendar for your administration."),
+            links=tuple(links),
+            order=20,
+            key="calendar",
+        )
+    ]

@@ -1,0 +1,115 @@
+"""The queues' part of the start page: open, due within the hour and overdue, per queue the person
+may open, as links to that queue. One aggregate query, grouped by queue.
+
+"Overdue" is what the queue marks overdue (`sort_at` passed: the promise or the reply window); "due
+within the hour" the open comments whose `sort_at` comes within the next hour.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.access import StartPage, roles_of
+from accounts.models import User
+from accounts.start import StartCard, StartLink, register
+
+from .access import can_see_kc_queue, comments_visible_to, queue_administrations_for
+
+SOON = timedelta(hours=1)
+
+
+def queue_counts(user: User, now: datetime) -> list[dict]:
+    """Per queue the user may handle: `in_kc_queue`, `queue_administration` (None for KC's),
+    `open`, `soon` and `overdue`; a queue without open comments has no row."""
+    rows = comments_visible_to(user).open()
+    group = ["in_kc_queue", "queue_administration", "queue_administration__name"]
+    return list(
+        rows.values(*group)
+        .annotate(
+            open=Count("pk"),
+            soon=Count("pk", filter=Q(sort_at__gte=now, sort_at__lt=now + SOON)),
+            overdue=Count("pk", filter=Q(sort_at__lt=now)),
+        )
+        .order_by(*group)
+    )
+
+
+# AKN's city card names the förvaltningar whose queues are furthest behind.
+WORST_SHOWN = 3
+
+
+def _links(url: str, counts: dict) -> tuple[StartLink, ...]:
+    return (
+        StartLink(_("Open comments and messages"), url, counts["open"]),
+        StartLink(_("Due within the hour"), url, counts["soon"], urgent=bool(counts["soon"])),
+        StartLink(_("Overdue comments and messages"), url, counts["overdue"], urgent=bool(counts["overdue"])),
+    )
+
+
+@register
+def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]:
+    sees_kc = can_see_kc_queue(user)
+    is_akn = roles_of(user).is_akn
+    administrations = (
+        [] if is_akn else list(queue_administrations_for(user).order_by("name").values_list("pk", "name"))
+    )
+    if not (sees_kc or administrations):
+        return []
+    counts = queue_counts(user, now)
+    empty = {"open": 0, "soon": 0, "overdue": 0}
+    kc = next((c for c in counts if c["in_kc_queue"]), empty)
+    others = [c for c in counts if not c["in_kc_queue"]]
+    cards = []
+    if sees_kc:
+        cards.append(
+            StartCard(
+                title=_("The contact centre's queue"),
+                text=_("We answer within 24 hours during working hours, weekdays 8–17."),
+                links=_links(reverse("moderation:queue-kc"), kc),
+                order=10,
+                key="queue-kc",
+            )
+        )
+    if is_akn:
+        total = {key: sum(c[key] for c in others) for key in empty}
+        worst = sorted((c for c in others if c["overdue"]), key=lambda c: -c["overdue"])[:WORST_SHOWN]
+        links = [
+            # No one page lists every förvaltning's queue: the sums are text, the worst queues links.
+            StartLink(_("Open comments and messages"), "", total["open"]),
+            StartLink(_("Due within the hour"), "", total["soon"], urgent=bool(total["soon"])),
+            StartLink(
+                _("Overdue comments and messages"), "", total["overdue"], urgent=bool(total["overdue"])
+            ),
+        ]
+        links += [
+            StartLink(
+                _("Overdue in %(administration)s") % {"administration": c["queue_administration__name"]},
+                reverse("moderation:queue-administration", args=[c["queue_administration"]]),
+                c["overdue"],
+                urgent=True,
+            )
+            for c in worst
+        ]
+        cards.append(
+            StartCard(
+                title=_("The administrations' queues, the whole city"),
+                links=tuple(links),
+                order=11,
+                key="queue-city",
+            )
+        )
+    by_queue = {c.get("queue_administration"): c for c in others}
+    for pk, name in administrations:
+        cards.append(
+            StartCard(
+                title=_("Queue of %(administration)s") % {"administration": name},
+                links=_links(reverse("moderation:queue-administration", args=[pk]), by_queue.get(pk, empty)),
+                order=12,
+                key=f"queue-{pk}",
+            )
+        )
+    return cards

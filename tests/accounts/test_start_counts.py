@@ -1,0 +1,251 @@
+"""The start page leads to the work: what waits for the person, counted, as links."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.access import start_page
+from accounts.models import Role
+from calendar_booking.models import ChannelRule
+from calendar_booking.start import calendar_cards, free_slots_this_week
+from moderation.ingest import comments_ingest
+from moderation.models import Comment
+from moderation.start import queue_cards
+from tests.calendar_booking.helpers import at, book
+from tests.factories import AccountEditorFactory, SocialAccountFactory, UserFactory
+from tests.moderation.helpers import remote
+
+pytestmark = pytest.mark.django_db
+
+
+def counts(card) -> list[int | None]:
+    return [link.count for link in card.links]
+
+
+def set_due(platform_id: str, when, **fields) -> None:
+    Comment.objects.filter(platform_id=platform_id).update(sort_at=when, due_at=when, **fields)
+
+
+def ingest(account, *ids):
+    comments_ingest(account=account, items=[remote(i, "Hur söker jag bygglov?") for i in ids])
+
+
+@pytest.fixture
+def queue(account, administration):
+    """Four comments on the editor's account: overdue, due within the hour, due later, answered;
+    and one on an account the editor does not edit."""
+    now = timezone.now()
+    ingest(account, "overdue", "soon", "later", "answered")
+    set_due("overdue", now - timedelta(hours=2))
+    set_due("soon", now + timedelta(minutes=30))
+    set_due("later", now + timedelta(hours=6))
+    set_due("answered", now - timedelta(hours=3), status=Comment.Status.ANSWERED)
+    unedited = SocialAccountFactory(administration=administration, name="Annat konto")
+    ingest(unedited, "elsewhere")
+    set_due("elsewhere", now - timedelta(hours=1))
+    return now
+
+
+def test_an_editor_sees_their_accounts_queue_counted(editor, administration, queue):
+    (card,) = queue_cards(editor, start_page(editor), queue)
+    assert counts(card) == [3, 1, 1]
+    assert all(
+        link.url == reverse("moderation:queue-administration", args=[administration.pk])
+        for link in card.links
+    )
+    assert [link.urgent for link in card.links] == [False, True, True]
+
+
+def test_a_lead_sees_the_whole_queue_of_their_administration(lead, queue):
+    (card,) = queue_cards(lead, start_page(lead), queue)
+    assert counts(card) == [4, 1, 2]
+
+
+def test_a_lead_with_an_empty_queue_still_gets_the_link_with_zeros(lead):
+    (card,) = queue_cards(lead, start_page(lead), timezone.now())
+    assert counts(card) == [0, 0, 0]
+    assert not any(link.urgent for link in card.links)
+
+
+def test_akn_sees_the_contact_centre_and_the_whole_city(akn_user, administration, queue):
+    kc, city = queue_cards(akn_user, start_page(akn_user), queue)
+    assert kc.links[0].url == reverse("moderation:queue-kc")
+    assert counts(kc) == [0, 0, 0]
+    # The sums for the city, then the förvaltning furthest behind, as a link to its queue.
+    assert counts(city) == [4, 1, 2, 2]
+    assert [link.url for link in city.links[:3]] == ["", "", ""]
+    assert city.links[3].url == reverse("moderation:queue-administration", args=[administration.pk])
+
+
+def test_akn_sees_at_most_three_queues_furthest_behind(akn_user, administration):
+    from accounts.models import Administration
+
+    now = timezone.now()
+    for index in range(5):
+        other = Administration.objects.create(name=f"Förvaltning {index}", short_name=f"F{index}")
+        account = SocialAccountFactory(administration=other)
+        ids = [f"f{index}-{n}" for n in range(index + 1)]
+        ingest(account, *ids)
+        for platform_id in ids:
+            set_due(platform_id, now - timedelta(hours=1))
+    (_kc, city) = queue_cards(akn_user, start_page(akn_user), now)
+    assert counts(city) == [15, 0, 15, 5, 4, 3]
+
+
+def test_a_communicator_without_a_queue_role_gets_no_queue_card(communicator, queue):
+    assert queue_cards(communicator, start_page(communicator), queue) == []
+
+
+def test_the_start_page_shows_the_counts_as_links(editor_client, administration, queue):
+    body = editor_client.get(reverse("home")).content.decode()
+    url = reverse("moderation:queue-administration", args=[administration.pk])
+    assert f'href="{url}"' in body
+    assert "Väntar på dig" in body
+    assert "Försenade" in body
+
+
+# --- the calendar ---------------------------------------------------------------------------------
+
+MONDAY_MORNING = "2026-11-23 07:00"
+
+
+@pytest.fixture
+def tight_rule(citywide_account):
+    from datetime import time
+
+    return ChannelRule.objects.create(
+        account=citywide_account,
+        slot_minutes=60,
+        min_gap_minutes=60,
+        max_posts_per_day=2,
+        allowed_from=time(8, 0),
+        allowed_until=time(17, 0),
+    )
+
+
+def test_free_slots_count_what_can_still_be_booked_this_week(
+    communicator, administration, citywide_account, tight_rule
+):
+    now = at(MONDAY_MORNING)
+    # Seven days of two slots each.
+    assert free_slots_this_week(now) == 14
+    book(communicator, administration, (citywide_account, "2026-11-23 10:00"))
+    # Monday has room for one more (08:00 keeps the gap); the other days are untouched.
+    assert free_slots_this_week(now) == 13
+    # On Wednesday evening Monday and Tuesday are past and Wednesday's hours are over.
+    assert free_slots_this_week(at("2026-11-25 18:00")) == 8
+
+
+def test_a_communicator_sees_new_booking_their_upcoming_bookings_and_free_slots(
+    communicator, administration, citywide_account, tight_rule
+):
+    other = UserFactory(username="kollega", roles=[(Role.COMMUNICATOR, administration)])
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    book(communicator, administration, (citywide_account, "2026-11-27 10:00"))
+    book(other, administration, (citywide_account, "2026-11-26 10:00"))
+    (card,) = calendar_cards(communicator, start_page(communicator), at(MONDAY_MORNING))
+    new, upcoming, free = card.links
+    assert new.count is None
+    assert new.url == reverse("calendar_booking:booking-create")
+    assert upcoming.count == 2
+    assert upcoming.url.endswith("?status=planned&mine=on")
+    assert free.count == 14 - 3
+
+
+def test_the_list_of_my_bookings_shows_only_mine(
+    communicator_client, communicator, administration, citywide_account
+):
+    other = UserFactory(username="kollega", roles=[(Role.COMMUNICATOR, administration)])
+    soon = timezone.localtime() + timedelta(days=2)
+    day = soon.date().isoformat()
+    book(communicator, administration, (citywide_account, f"{day} 10:00"), title="Min bokning")
+    book(other, administration, (citywide_account, f"{day} 14:00"), title="Kollegans bokning")
+    body = communicator_client.get(
+        reverse("calendar_booking:booking-list") + "?status=planned&mine=on"
+    ).content
+    assert "Min bokning" in body.decode()
+    assert "Kollegans bokning" not in body.decode()
+
+
+def test_a_lead_sees_this_weeks_bookings_of_their_administration(
+    lead, communicator, administration, other_administration, citywide_account
+):
+    other = UserFactory(username="annan", roles=[(Role.COMMUNICATOR, other_administration)])
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    book(communicator, administration, (citywide_account, "2026-12-02 10:00"))  # next week
+    book(other, other_administration, (citywide_account, "2026-11-25 10:00"))
+    (card,) = calendar_cards(lead, start_page(lead), at(MONDAY_MORNING))
+    assert counts(card)[-1] == 1
+
+
+def test_an_editor_without_booking_rights_sees_the_week_of_their_accounts(
+    editor, communicator, administration, account
+):
+    book(communicator, administration, (account, "2026-11-24 10:00"))
+    (card,) = calendar_cards(editor, start_page(editor), at(MONDAY_MORNING))
+    assert counts(card) == [1]
+
+
+def test_akn_sees_this_weeks_bookings_in_the_whole_city(
+    akn_user, communicator, administration, citywide_account
+):
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    (card,) = calendar_cards(akn_user, start_page(akn_user), at(MONDAY_MORNING))
+    assert counts(card)[-1] == 1
+
+
+# --- the accounts ---------------------------------------------------------------------------------
+
+
+def test_a_lead_is_led_to_the_accounts_without_an_active_editor(lead_client, administration):
+    SocialAccountFactory(administration=administration, name="Utan redaktör")
+    response = lead_client.get(reverse("home"))
+    (card,) = [c for c in response.context["waiting"] if c.order == 30]
+    (link,) = card.links
+    assert link.count == 1
+    assert link.url == reverse("accounts:account-list") + "?editor=missing"
+    listed = lead_client.get(link.url).content.decode()
+    assert "Utan redaktör" in listed
+
+
+def test_the_account_filter_for_missing_editors_leaves_out_accounts_with_one(akn_client, account, editor):
+    editor.last_login = timezone.now()
+    editor.save(update_fields=["last_login"])
+    SocialAccountFactory(administration=account.administration, name="Utan redaktör")
+    body = akn_client.get(reverse("accounts:account-list") + "?editor=missing").content.decode()
+    assert "Utan redaktör" in body
+    assert f">{account.name}<" not in body
+
+
+# --- flat -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "who", ["akn_client", "lead_client", "editor_client", "communicator_client", "kc_client"]
+)
+def test_the_start_page_is_flat_in_comments_and_bookings(
+    request, who, administration, account, citywide_account
+):
+    client = request.getfixturevalue(who)
+    author = UserFactory(username="skribent", roles=[(Role.COMMUNICATOR, administration)])
+
+    def measure():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("home")).status_code == 200
+        return len(captured)
+
+    small = measure()
+    ingest(account, *(f"c{i}" for i in range(30)))
+    start = timezone.localtime() + timedelta(days=1)
+    for index in range(6):
+        day = (start + timedelta(days=index)).date().isoformat()
+        book(author, administration, (citywide_account, f"{day} 10:00"), (account, f"{day} 12:00"))
+    for _index in range(5):
+        AccountEditorFactory(account=SocialAccountFactory(administration=administration), user=author)
+    large = measure()
+    assert large == small, f"{small} queries before, {large} after"
+    assert large <= 14
