@@ -8,10 +8,12 @@ changes the month it belongs to. The SQL runs on PostgreSQL and SQLite alike.
 An account's month: views, interactions and new followers are sums of its days (a sum of nothing is
 NULL, never 0); reach is the platform's period value (an `account_month` snapshot) or else the sum
 of the daily reach, flagged by `reach_is_period`; followers is the last count read in the month;
-the month is settled when every one of its days is. A post's month (the month it was published):
-its latest lifetime figures, interactions = reactions + comments + shares + saves (NULL when the
-platform gave none of them). Engagement rate = interactions ÷ followers (the guideline's), and by
-reach = interactions ÷ reach.
+the month is settled when every one of its days is (from its first day with figures, for an
+account whose figures start mid-month, to its last: a gap or a day not read keeps it open). A
+post's month (the month it was published): its latest lifetime figures, interactions = reactions +
+comments + shares + saves (NULL when the platform gave none of them); it is settled when its latest
+snapshot is (the post has left the pulls' window). Engagement rate = interactions ÷ followers (the
+guideline's), and by reach = interactions ÷ reach.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ UPSERT = (
     + ", ".join(f"EXCLUDED.{c}" for c in FIGURES)
     + ")"
 )
+# The day of the month of the account's first day in it: a month whose figures start mid-month (the
+# account was connected then) is final when every day from that one to the month's end is settled.
+FIRST_DAY_OF_MONTH = {
+    "postgresql": "CAST(EXTRACT(DAY FROM MIN(day)) AS INTEGER)",
+    "sqlite": "CAST(strftime('%%d', MIN(day)) AS INTEGER)",
+}
 INSERT = f"INSERT INTO metrics_monthlyrollup ({', '.join(COLUMNS)}) "
 
 ACCOUNT_MONTHS = """
@@ -62,7 +70,7 @@ month AS (
            MAX(CASE WHEN new_followers IS NOT NULL THEN new_followers_kind END) AS kind,
            MAX(CASE WHEN latest = 1 THEN followers END) AS followers,
            MIN(CASE WHEN settled THEN 1 ELSE 0 END) AS all_settled,
-           COUNT(*) AS days
+           COUNT(*) AS days, MAX(day) AS last_day, {first_day_of_month} AS first_day_of_month
     FROM days GROUP BY account_id
 ),
 period AS (
@@ -86,7 +94,7 @@ SELECT account_id, NULL, '', %(first)s, followers, new_followers, COALESCE(kind,
        month_reach, is_period, views, NULL, NULL, NULL, NULL, NULL, NULL, NULL, interactions, published,
        CASE WHEN followers > 0 THEN CAST(interactions AS DOUBLE PRECISION) / followers END,
        CASE WHEN month_reach > 0 THEN CAST(interactions AS DOUBLE PRECISION) / month_reach END,
-       all_settled = 1 AND days = %(days)s, %(now)s
+       all_settled = 1 AND last_day = %(last)s AND days = %(days)s - first_day_of_month + 1, %(now)s
 FROM joined
 WHERE 1 = 1
 """
@@ -153,13 +161,19 @@ def months_rollup(
                 "start": timezone.make_aware(datetime.combine(first, time.min)),
                 "end": timezone.make_aware(datetime.combine(following, time.min)),
                 "days": days,
+                "last": following - timedelta(days=1),
                 "now": now,
                 **{f"a{n}": pk for n, pk in enumerate(ids or [])},
             }
             for sql in (ACCOUNT_MONTHS, POST_MONTHS):  # the posts read the account's followers
                 statement = (
                     INSERT
-                    + sql.format(accounts=accounts, s_accounts=s_accounts, p_accounts=p_accounts)
+                    + sql.format(
+                        accounts=accounts,
+                        s_accounts=s_accounts,
+                        p_accounts=p_accounts,
+                        first_day_of_month=FIRST_DAY_OF_MONTH[connection.vendor],
+                    )
                     + UPSERT
                 )
                 cursor.execute(statement, params)
