@@ -82,7 +82,11 @@ class MetricSnapshot(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["post", "day"], name="metric_snapshot_post_day")]
+        indexes = [
+            models.Index(fields=["post", "day"], name="metric_snapshot_post_day"),
+            # Every account's days of one month, for the monthly rollup: a quarter of the table.
+            models.Index(fields=["day"], condition=Q(subject=""), name="metric_snapshot_account_days"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.day} {self.metric_set}"
@@ -131,7 +135,9 @@ class MonthlyRollup(models.Model):
     beside it, interactions ÷ reach.
     """
 
-    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups")
+    # The unique key (account, subject, month) serves every lookup by account: no index of its own,
+    # one fewer to write for each of the month's rows.
+    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups", db_index=False)
     post = models.ForeignKey(
         PlatformPost, models.CASCADE, null=True, blank=True, related_name="monthly_rollups"
     )
@@ -167,6 +173,10 @@ class MonthlyRollup(models.Model):
                 name="monthly_rollup_once",
                 violation_error_message=_("The figures of this month are already stored."),
             ),
+        ]
+        indexes = [
+            # Every account's row of one month: the posts' rollup reads their followers, reports list them.
+            models.Index(fields=["month"], condition=Q(subject=""), name="monthly_rollup_account_month"),
         ]
 
     def __str__(self) -> str:
