@@ -174,10 +174,6 @@ class MonthlyRollup(models.Model):
                 violation_error_message=_("The figures of this month are already stored."),
             ),
         ]
-        indexes = [
-            # Every account's row of one month: the posts' rollup reads their followers, reports list them.
-            models.Index(fields=["month"], condition=Q(subject=""), name="monthly_rollup_account_month"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"

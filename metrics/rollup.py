@@ -49,6 +49,19 @@ FIRST_DAY_OF_MONTH = {
     "postgresql": "CAST(EXTRACT(DAY FROM MIN(s.day)) AS INTEGER)",
     "sqlite": "CAST(strftime('%%d', MIN(s.day)) AS INTEGER)",
 }
+# Each post's latest lifetime snapshot, one index lookup per post on (post, day): PostgreSQL reads the
+# row in the same lookup (LATERAL); SQLite, which has no LATERAL, finds its id and then the row.
+LATEST = (
+    "SELECT {columns} FROM metrics_metricsnapshot x"
+    " WHERE x.post_id = p.id AND x.metric_set = 'post_lifetime' ORDER BY x.day DESC LIMIT 1"
+)
+POST_LATEST = {
+    "postgresql": {"latest_id": "", "latest_join": f"CROSS JOIN LATERAL ({LATEST.format(columns='*')}) s"},
+    "sqlite": {
+        "latest_id": f", ({LATEST.format(columns='x.id')}) AS snapshot_id",
+        "latest_join": "JOIN metrics_metricsnapshot s ON s.id = p.snapshot_id",
+    },
+}
 INSERT = f"INSERT INTO metrics_monthlyrollup ({', '.join(COLUMNS)}) "
 
 ACCOUNT_MONTHS = """
@@ -101,10 +114,7 @@ WITH posts AS (
     -- each post with its account's followers in the month (the account rows are written first) and
     -- its latest lifetime figures: one lookup per post on the (post, day) index, where a window
     -- over all of the posts' snapshots would sort them all
-    SELECT p.id, a.followers,
-           (SELECT x.id FROM metrics_metricsnapshot x
-            WHERE x.post_id = p.id AND x.metric_set = 'post_lifetime'
-            ORDER BY x.day DESC LIMIT 1) AS snapshot_id
+    SELECT p.id, a.followers {latest_id}
     FROM metrics_platformpost p
     LEFT JOIN metrics_monthlyrollup a
         ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
@@ -118,7 +128,7 @@ latest AS (
                 ELSE COALESCE(s.reactions, 0) + COALESCE(s.comments, 0) + COALESCE(s.shares, 0)
                      + COALESCE(s.saves, 0)
            END AS interactions
-    FROM posts p JOIN metrics_metricsnapshot s ON s.id = p.snapshot_id
+    FROM posts p {latest_join}
 )
 SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
        l.reach, FALSE, l.views, l.video_views, l.clicks, l.link_clicks, l.reactions, l.comments,
@@ -174,6 +184,7 @@ def months_rollup(
                         s_accounts=s_accounts,
                         p_accounts=p_accounts,
                         first_day_of_month=FIRST_DAY_OF_MONTH[connection.vendor],
+                        **POST_LATEST[connection.vendor],
                     )
                     + UPSERT
                 )
