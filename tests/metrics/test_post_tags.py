@@ -135,6 +135,7 @@ def test_the_post_page_asks_as_many_queries_with_a_tag_as_without(editor_client,
         return len(captured.captured_queries)
 
     without = count()
+    assert without <= 12  # quality.md bar 1
     PostTag.objects.create(post=post, objective="inform", category="tips")
     for n in range(1, 40):
         snapshot(post, day=date(2026, 11, 21) + timedelta(days=n), reach=n)
@@ -192,6 +193,7 @@ def test_an_advertised_booking_says_its_figures_are_organic_only(
         return len(captured.captured_queries)
 
     few = count()
+    assert few <= 12  # quality.md bar 1
     for n in range(22, 30):
         snapshot(ig_post, day=date(2026, 11, n), reach=n, organic_only=True)
         snapshot(fb_post, day=date(2026, 11, n), reach=n)
