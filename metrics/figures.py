@@ -14,6 +14,7 @@ from django.db.models import Count, OuterRef, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SocialAccount
+from platforms import client_class
 from platforms.models import PlatformPost
 
 from .models import MetricSnapshot, MonthlyRollup
@@ -297,6 +298,7 @@ class BookedPost:
     account: SocialAccount
     post: PlatformPost | None  # None: the slot's post is not mirrored yet
     figures: PostFigures | None
+    organic_only: bool  # the platform's post figures leave out paid distribution
 
 
 def booking_posts(*, booking) -> list[BookedPost]:
@@ -355,6 +357,7 @@ def booking_posts(*, booking) -> list[BookedPost]:
             figures=figures_of(snapshots.get(slot.snapshot_pk), followers.get(slot.account_id))
             if slot.post_pk
             else None,
+            organic_only=client_class(slot.account.platform).figure_facts.organic_only,
         )
         for slot in slots
     ]
