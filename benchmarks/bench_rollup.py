@@ -67,19 +67,42 @@ def hand_written(month: date) -> float:
     return time.perf_counter() - started
 
 
-def bar_four() -> None:
+def month_delete(month: date) -> None:
+    """Empty the month's rows (not timed), so that the next rollup computes it from scratch."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM metrics_monthlyrollup WHERE month = %s", [month])
+        cursor.execute("VACUUM ANALYZE metrics_monthlyrollup")  # as autovacuum would between months
+
+
+def from_scratch(month: date) -> float:
+    month_delete(month)
+    return rollup_all([month])
+
+
+def bar_four(size: str = "L") -> None:
+    """Rounds alternate ours and theirs, so that the machine's noise falls on both alike."""
     month = last_month()
-    with harness.data_size("L"):
+    ours: dict[str, list[float]] = {"from scratch": [], "unchanged month": []}
+    theirs: list[float] = []
+    with harness.data_size(size):
         rollup_all([month])  # warm: plans cached, pages in memory
         hand_written(month)
-        ours = [rollup_all([month]) for _ in range(ROUNDS)]
-        theirs = [hand_written(month) for _ in range(ROUNDS)]
-    ratio = statistics.median(ours) / statistics.median(theirs)
-    verdict = "meets" if ratio <= BAR else "MISSES"
-    print(
-        f"bar 4: rollup of {month:%Y-%m} for all accounts {statistics.median(ours) * 1000:.1f} ms, "
-        f"hand-written GROUP BY {statistics.median(theirs) * 1000:.1f} ms: {ratio:.2f}× ({verdict} ≤ {BAR}×)"
-    )
+        for _ in range(ROUNDS):
+            ours["from scratch"].append(from_scratch(month))
+            theirs.append(hand_written(month))
+            ours["unchanged month"].append(rollup_all([month]))
+            theirs.append(hand_written(month))
+    floor = statistics.median(theirs)
+    for label, times in ours.items():
+        ratio = statistics.median(times) / floor
+        verdict = "meets" if ratio <= BAR else "MISSES"
+        print(
+            f"bar 4 ({label}, size {size}): rollup of {month:%Y-%m} for all accounts "
+            f"{statistics.median(times) * 1000:.1f} ms, hand-written GROUP BY {floor * 1000:.1f} ms: "
+            f"{ratio:.2f}× ({verdict} ≤ {BAR}×)"
+        )
 
 
 def pages() -> list[harness.Page]:

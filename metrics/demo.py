@@ -17,7 +17,7 @@ from platforms.demo_platform import DemoClient
 from platforms.models import AccountConnection, PlatformPost
 from platforms.services import account_connect, connection_for
 
-from . import rollup, services
+from . import demo_history, rollup, services
 
 HISTORY_DAYS = 30
 
@@ -46,7 +46,9 @@ def seed(*, stdout=None) -> list:
                     account=account,
                     created_at__lte=evening,
                     created_at__gte=evening - timedelta(days=HISTORY_DAYS),
-                ).values_list("platform_id", flat=True)
+                )
+                .exclude(platform_id__startswith=demo_history.PREFIX)  # the history's, not the platform's
+                .values_list("platform_id", flat=True)
             )
             services.snapshots_upsert(
                 account=account,
@@ -64,4 +66,5 @@ def seed(*, stdout=None) -> list:
                 f"metrics: {account.name}: {result.posts} posts, {comments.comments} comments and messages "
                 f"from the demo platform"
             )
+    demo_history.seed(now=now, stdout=stdout)
     return []

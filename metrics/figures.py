@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SocialAccount
+from platforms import client_class
+from platforms.models import PlatformPost
 
 from .models import MetricSnapshot, MonthlyRollup
 
@@ -219,6 +221,11 @@ def post_figures(*, post) -> PostFigures:
         .values_list("followers", flat=True)
         .first()
     )
+    return figures_of(snapshot, followers)
+
+
+def figures_of(snapshot: MetricSnapshot | None, followers: int | None) -> PostFigures:
+    """A post's figures from its latest lifetime snapshot and its account's latest follower count."""
     if snapshot is None:
         empty = [Figure(n, str(label), None, str(REASONS["empty"])) for n, label in POST_FIGURES]
         return PostFigures(None, False, False, empty, None, None, None)
@@ -284,3 +291,73 @@ def pull_health(*, account: SocialAccount) -> PullHealth:
         if not str(code).startswith("not_given")
     ]
     return PullHealth(last_settled_day=settled, problems=problems)
+
+
+@dataclass(frozen=True)
+class BookedPost:
+    account: SocialAccount
+    post: PlatformPost | None  # None: the slot's post is not mirrored yet
+    figures: PostFigures | None
+    organic_only: bool  # the platform's post figures leave out paid distribution
+
+
+def booking_posts(*, booking) -> list[BookedPost]:
+    """The posts a booking was published as, one per published slot, with their latest figures.
+
+    Three queries whatever the number of slots and snapshots: the slots with their posts' ids and
+    latest snapshot ids, the snapshots, the accounts' latest follower counts."""
+    latest = MetricSnapshot.objects.filter(
+        post_id=OuterRef("post_pk"), metric_set=MetricSnapshot.MetricSet.POST_LIFETIME
+    ).order_by("-day")
+    slots = list(
+        booking.slots.exclude(post_platform_id="")
+        .select_related("account")
+        .annotate(
+            post_pk=Subquery(
+                PlatformPost.objects.filter(
+                    account_id=OuterRef("account_id"), platform_id=OuterRef("post_platform_id")
+                ).values("pk")[:1]
+            )
+        )
+        .annotate(snapshot_pk=Subquery(latest.values("pk")[:1]))
+        .order_by("starts_at", "id")
+    )
+    if not slots:
+        return []
+    snapshots = {
+        s.pk: s
+        for s in MetricSnapshot.objects.select_related("post").filter(
+            pk__in=[slot.snapshot_pk for slot in slots if slot.snapshot_pk]
+        )
+    }
+    posts = {s.post_id: s.post for s in snapshots.values()}
+    missing = [slot.post_pk for slot in slots if slot.post_pk and slot.post_pk not in posts]
+    if missing:  # mirrored, no figures read yet
+        posts.update(PlatformPost.objects.in_bulk(missing))
+    followers = dict(
+        SocialAccount.objects.filter(pk__in={slot.account_id for slot in slots})
+        .annotate(
+            latest_followers=Subquery(
+                MetricSnapshot.objects.filter(
+                    account_id=OuterRef("pk"),
+                    subject="",
+                    metric_set=MetricSnapshot.MetricSet.ACCOUNT_DAY,
+                    followers__isnull=False,
+                )
+                .order_by("-day")
+                .values("followers")[:1]
+            )
+        )
+        .values_list("pk", "latest_followers")
+    )
+    return [
+        BookedPost(
+            account=slot.account,
+            post=posts.get(slot.post_pk),
+            figures=figures_of(snapshots.get(slot.snapshot_pk), followers.get(slot.account_id))
+            if slot.post_pk
+            else None,
+            organic_only=client_class(slot.account.platform).figure_facts.organic_only,
+        )
+        for slot in slots
+    ]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from calendar_booking.models import Category, Objective
 from helsocial.dates import DayField
 from helsocial.forms import SingleLineInputsMixin
 
@@ -28,3 +29,18 @@ class TokenPasteForm(SingleLineInputsMixin, forms.Form):
         if len(token) < 20:
             raise forms.ValidationError(_("That is too short to be an access token."), code="short")
         return token
+
+
+class PostTagForm(forms.Form):
+    """An objective and a content category for a post published without a booking."""
+
+    objective = forms.ChoiceField(
+        label=_("Objective"),
+        choices=[("", "---------"), *Objective.choices],
+        error_messages={"required": _("Choose the post's objective.")},
+    )
+    category = forms.ChoiceField(
+        label=_("Content category"),
+        choices=[("", "---------"), *Category.choices],
+        error_messages={"required": _("Choose the post's content category.")},
+    )

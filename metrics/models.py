@@ -5,11 +5,13 @@ The posts they belong to and each account's connection are `platforms`' (platfor
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SocialAccount
+from calendar_booking.models import Category, Objective
 from platforms.models import PlatformPost
 
 
@@ -80,7 +82,11 @@ class MetricSnapshot(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["post", "day"], name="metric_snapshot_post_day")]
+        indexes = [
+            models.Index(fields=["post", "day"], name="metric_snapshot_post_day"),
+            # Every account's days of one month, for the monthly rollup: a quarter of the table.
+            models.Index(fields=["day"], condition=Q(subject=""), name="metric_snapshot_account_days"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.day} {self.metric_set}"
@@ -129,7 +135,9 @@ class MonthlyRollup(models.Model):
     beside it, interactions ÷ reach.
     """
 
-    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups")
+    # The unique key (account, subject, month) serves every lookup by account: no index of its own,
+    # one fewer to write for each of the month's rows.
+    account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="monthly_rollups", db_index=False)
     post = models.ForeignKey(
         PlatformPost, models.CASCADE, null=True, blank=True, related_name="monthly_rollups"
     )
@@ -169,3 +177,32 @@ class MonthlyRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"
+
+
+class PostTag(models.Model):
+    """The objective and content category an editor gave afterwards to a post published without a
+    booking, so that every post counts in the reports. A post matched to a booked slot takes the
+    booking's objective and category instead (`metrics.classification`): the tag never overrides it.
+    """
+
+    post = models.OneToOneField(PlatformPost, models.CASCADE, related_name="tag")
+    objective = models.CharField(_("objective"), max_length=16, choices=Objective)
+    category = models.CharField(_("content category"), max_length=16, choices=Category)
+    tagged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    tagged_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("post objective and category")
+        verbose_name_plural = _("post objectives and categories")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(objective__in=Objective.values) & Q(category__in=Category.values),
+                name="post_tag_known_choices",
+                violation_error_message=_("Choose one of the guideline's objectives and categories."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post} {self.objective}/{self.category}"

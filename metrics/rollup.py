@@ -8,10 +8,12 @@ changes the month it belongs to. The SQL runs on PostgreSQL and SQLite alike.
 An account's month: views, interactions and new followers are sums of its days (a sum of nothing is
 NULL, never 0); reach is the platform's period value (an `account_month` snapshot) or else the sum
 of the daily reach, flagged by `reach_is_period`; followers is the last count read in the month;
-the month is settled when every one of its days is. A post's month (the month it was published):
-its latest lifetime figures, interactions = reactions + comments + shares + saves (NULL when the
-platform gave none of them). Engagement rate = interactions ÷ followers (the guideline's), and by
-reach = interactions ÷ reach.
+the month is settled when every one of its days is (from its first day with figures, for an
+account whose figures start mid-month, to its last: a gap or a day not read keeps it open). A
+post's month (the month it was published): its latest lifetime figures, interactions = reactions +
+comments + shares + saves (NULL when the platform gave none of them); it is settled when its latest
+snapshot is (the post has left the pulls' window). Engagement rate = interactions ÷ followers (the
+guideline's), and by reach = interactions ÷ reach.
 """
 
 from __future__ import annotations
@@ -41,29 +43,42 @@ UPSERT = (
     + ", ".join(f"EXCLUDED.{c}" for c in FIGURES)
     + ")"
 )
+# The day of the month of the account's first day in it: a month whose figures start mid-month (the
+# account was connected then) is final when every day from that one to the month's end is settled.
+FIRST_DAY_OF_MONTH = {
+    "postgresql": "CAST(EXTRACT(DAY FROM MIN(s.day)) AS INTEGER)",
+    "sqlite": "CAST(strftime('%%d', MIN(s.day)) AS INTEGER)",
+}
+# Each post's latest lifetime snapshot, one index lookup per post on (post, day): PostgreSQL reads the
+# row in the same lookup (LATERAL); SQLite, which has no LATERAL, finds its id and then the row.
+LATEST = (
+    "SELECT {columns} FROM metrics_metricsnapshot x"
+    " WHERE x.post_id = p.id AND x.metric_set = 'post_lifetime' ORDER BY x.day DESC LIMIT 1"
+)
+POST_LATEST = {
+    "postgresql": {"latest_id": "", "latest_join": f"CROSS JOIN LATERAL ({LATEST.format(columns='*')}) s"},
+    "sqlite": {
+        "latest_id": f", ({LATEST.format(columns='x.id')}) AS snapshot_id",
+        "latest_join": "JOIN metrics_metricsnapshot s ON s.id = p.snapshot_id",
+    },
+}
 INSERT = f"INSERT INTO metrics_monthlyrollup ({', '.join(COLUMNS)}) "
 
 ACCOUNT_MONTHS = """
-WITH days AS (
-    SELECT s.account_id, s.day, s.reach, s.views, s.interactions, s.new_followers,
-           s.new_followers_kind, s.followers, s.settled,
-           ROW_NUMBER() OVER (
-               PARTITION BY s.account_id
-               ORDER BY CASE WHEN s.followers IS NULL THEN 1 ELSE 0 END, s.day DESC
-           ) AS latest
+WITH month AS (
+    SELECT s.account_id,
+           SUM(s.reach) AS reach, SUM(s.views) AS views, SUM(s.interactions) AS interactions,
+           SUM(s.new_followers) AS new_followers,
+           MAX(CASE WHEN s.new_followers IS NOT NULL THEN s.new_followers_kind END) AS kind,
+           -- the last day with a follower count, read back below through the table's unique key:
+           -- cheaper than a window over every day of every account
+           MAX(CASE WHEN s.followers IS NOT NULL THEN s.day END) AS followers_day,
+           MIN(CASE WHEN s.settled THEN 1 ELSE 0 END) AS all_settled,
+           COUNT(*) AS days, MAX(s.day) AS last_day, {first_day_of_month} AS first_day_of_month
     FROM metrics_metricsnapshot s
     WHERE s.metric_set = 'account_day' AND s.subject = '' AND s.day >= %(first)s AND s.day < %(next)s
       {s_accounts}
-),
-month AS (
-    SELECT account_id,
-           SUM(reach) AS reach, SUM(views) AS views, SUM(interactions) AS interactions,
-           SUM(new_followers) AS new_followers,
-           MAX(CASE WHEN new_followers IS NOT NULL THEN new_followers_kind END) AS kind,
-           MAX(CASE WHEN latest = 1 THEN followers END) AS followers,
-           MIN(CASE WHEN settled THEN 1 ELSE 0 END) AS all_settled,
-           COUNT(*) AS days
-    FROM days GROUP BY account_id
+    GROUP BY s.account_id
 ),
 period AS (
     SELECT account_id, reach FROM metrics_metricsnapshot
@@ -76,9 +91,12 @@ published AS (
     GROUP BY account_id
 ),
 joined AS (
-    SELECT m.*, COALESCE(p.reach, m.reach) AS month_reach, p.reach IS NOT NULL AS is_period,
+    SELECT m.*, f.followers, COALESCE(p.reach, m.reach) AS month_reach, p.reach IS NOT NULL AS is_period,
            COALESCE(pub.n, 0) AS published
     FROM month m
+    LEFT JOIN metrics_metricsnapshot f
+        ON f.account_id = m.account_id AND f.subject = '' AND f.day = m.followers_day
+       AND f.metric_set = 'account_day'
     LEFT JOIN period p ON p.account_id = m.account_id
     LEFT JOIN published pub ON pub.account_id = m.account_id
 )
@@ -86,15 +104,18 @@ SELECT account_id, NULL, '', %(first)s, followers, new_followers, COALESCE(kind,
        month_reach, is_period, views, NULL, NULL, NULL, NULL, NULL, NULL, NULL, interactions, published,
        CASE WHEN followers > 0 THEN CAST(interactions AS DOUBLE PRECISION) / followers END,
        CASE WHEN month_reach > 0 THEN CAST(interactions AS DOUBLE PRECISION) / month_reach END,
-       all_settled = 1 AND days = %(days)s, %(now)s
+       all_settled = 1 AND last_day = %(last)s AND days = %(days)s - first_day_of_month + 1, %(now)s
 FROM joined
 WHERE 1 = 1
 """
 
 POST_MONTHS = """
 WITH posts AS (
-    -- each post with its account's followers in the month (the account rows are written first)
-    SELECT p.id, a.followers FROM metrics_platformpost p
+    -- each post with its account's followers in the month (the account rows are written first) and
+    -- its latest lifetime figures: one lookup per post on the (post, day) index, where a window
+    -- over all of the posts' snapshots would sort them all
+    SELECT p.id, a.followers {latest_id}
+    FROM metrics_platformpost p
     LEFT JOIN metrics_monthlyrollup a
         ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
     WHERE p.created_at >= %(start)s AND p.created_at < %(end)s {p_accounts}
@@ -106,10 +127,8 @@ latest AS (
                 THEN NULL
                 ELSE COALESCE(s.reactions, 0) + COALESCE(s.comments, 0) + COALESCE(s.shares, 0)
                      + COALESCE(s.saves, 0)
-           END AS interactions,
-           ROW_NUMBER() OVER (PARTITION BY s.post_id ORDER BY s.day DESC) AS rn
-    FROM metrics_metricsnapshot s JOIN posts p ON p.id = s.post_id
-    WHERE s.metric_set = 'post_lifetime'
+           END AS interactions
+    FROM posts p {latest_join}
 )
 SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
        l.reach, FALSE, l.views, l.video_views, l.clicks, l.link_clicks, l.reactions, l.comments,
@@ -118,7 +137,7 @@ SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
        CASE WHEN l.reach > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.reach END,
        l.settled, %(now)s
 FROM latest l
-WHERE l.rn = 1
+WHERE 1 = 1
 """
 
 
@@ -153,13 +172,20 @@ def months_rollup(
                 "start": timezone.make_aware(datetime.combine(first, time.min)),
                 "end": timezone.make_aware(datetime.combine(following, time.min)),
                 "days": days,
+                "last": following - timedelta(days=1),
                 "now": now,
                 **{f"a{n}": pk for n, pk in enumerate(ids or [])},
             }
             for sql in (ACCOUNT_MONTHS, POST_MONTHS):  # the posts read the account's followers
                 statement = (
                     INSERT
-                    + sql.format(accounts=accounts, s_accounts=s_accounts, p_accounts=p_accounts)
+                    + sql.format(
+                        accounts=accounts,
+                        s_accounts=s_accounts,
+                        p_accounts=p_accounts,
+                        first_day_of_month=FIRST_DAY_OF_MONTH[connection.vendor],
+                        **POST_LATEST[connection.vendor],
+                    )
                     + UPSERT
                 )
                 cursor.execute(statement, params)

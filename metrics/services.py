@@ -142,6 +142,8 @@ def account_pull(
         result.matched = posts_match_slots(account=account, since=since)
         AccountConnection.objects.filter(pk=connection.pk).update(last_pull_at=now, last_error="")
         result.months = months_touched(account=account, days=list(account_days), post_ids=list(figures))
+        settled_months = post_snapshots_settle(account=account, now=now)
+        result.months = sorted(set(result.months) | set(settled_months))
     return result
 
 
@@ -153,6 +155,28 @@ def months_touched(*, account: SocialAccount, days: list[date], post_ids: list[s
     )
     months |= {timezone.localdate(c).replace(day=1) for c in created}
     return sorted(months)
+
+
+def post_settled_before(*, now: datetime) -> datetime:
+    """Posts published before this are no longer read by the pulls (PULL_LOOKBACK_DAYS), and the
+    platform has finished counting the days of their last reading: their figures are final."""
+    return now - timedelta(days=settings.PULL_LOOKBACK_DAYS + 1)
+
+
+def post_snapshots_settle(*, account: SocialAccount, now: datetime) -> list[date]:
+    """Mark the lifetime figures of the account's posts that have left the pulls' window as settled,
+    and return the months they were published in (their monthly figures become final)."""
+    snapshots = MetricSnapshot.objects.filter(
+        account=account,
+        metric_set=MetricSnapshot.MetricSet.POST_LIFETIME,
+        settled=False,
+        post__created_at__lt=post_settled_before(now=now),
+    )
+    created = set(snapshots.values_list("post__created_at", flat=True).distinct())
+    if not created:
+        return []
+    snapshots.update(settled=True)
+    return sorted({timezone.localdate(c).replace(day=1) for c in created})
 
 
 def figure_facts(client) -> FigureFacts:

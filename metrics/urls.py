@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_posts
 
 app_name = "metrics"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("accounts/<int:pk>/figures/", views.account_figures, name="account-figures"),
     path("posts/<int:pk>/figures/", views.post_figures, name="post-figures"),
     path("accounts/connect/callback/", views.connect_callback, name="connect-callback"),
+    path("posts/<int:pk>/figures/tag/", views_posts.post_tag, name="post-tag"),
+    path("bookings/<int:pk>/figures/", views_posts.booking_figures, name="booking-figures"),
 ]

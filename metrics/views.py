@@ -27,7 +27,9 @@ from platforms.access import access_post
 from platforms.base import Capability, PlatformError
 
 from . import figures
-from .forms import TokenPasteForm
+from .access import can_tag_post
+from .classification import post_classification
+from .forms import PostTagForm, TokenPasteForm
 
 logger = logging.getLogger(__name__)
 SESSION_KEY = "metrics_oauth"
@@ -195,8 +197,20 @@ def months_reach_label(months: figures.AccountMonths) -> str:
 def post_figures(request: HttpRequest, pk: int) -> HttpResponse:
     """A post's figures: the latest read, whether settled, and why each missing one is missing."""
     post = access_post(request.user, pk)
-    return render(
-        request,
-        "metrics/post_figures.html",
-        {"account": post.account, "post": post, "figures": figures.post_figures(post=post)},
-    )
+    return render(request, "metrics/post_figures.html", post_page_context(request.user, post))
+
+
+def post_page_context(user, post, form: PostTagForm | None = None) -> dict:
+    """The post page's context: its figures, what it was for and, for those who may, the tag form."""
+    classification = post_classification(post)
+    can_tag = classification.booking is None and can_tag_post(user, post)
+    if can_tag and form is None:
+        tag = classification.tag
+        form = PostTagForm(initial={"objective": tag.objective, "category": tag.category} if tag else None)
+    return {
+        "account": post.account,
+        "post": post,
+        "figures": figures.post_figures(post=post),
+        "classification": classification,
+        "tag_form": form if can_tag else None,
+    }

@@ -194,9 +194,12 @@ def world(django_db_setup, django_db_blocker):
 
 
 def _build_world() -> World:
+    from django.utils import timezone
+
     from calendar_booking.models import ChannelRule, KcAgreement
     from moderation.ingest import comments_ingest
     from moderation.models import Comment, SavedReply, TriageRule
+    from platforms.models import PlatformPost
     from tests.calendar_booking.helpers import book
     from tests.moderation.helpers import remote
 
@@ -230,6 +233,9 @@ def _build_world() -> World:
         "agreement": KcAgreement.objects.create(administration=administration),
         "triage_rule": TriageRule.objects.first() or TriageRule.objects.create(label="spam", action="hide"),
         "saved_reply": SavedReply.objects.create(administration=administration, title="Tack", text="Tack!"),
+        "post": PlatformPost.objects.create(
+            account=account, platform_id="fuzz-post", created_at=timezone.now(), text="Utan bokning"
+        ),
     }
     clients = {"anonymous": Client()}
     for role, user in users.items():
@@ -434,6 +440,10 @@ def _cases() -> dict[type, FormCase]:
         m.TokenPasteForm: FormCase(
             lambda w, d: m.TokenPasteForm(d),
             lambda w: ("akn", "POST", reverse("metrics:account-connect-token", args=[w.account.pk])),
+        ),
+        m.PostTagForm: FormCase(
+            lambda w, d: m.PostTagForm(d),
+            lambda w: ("editor", "POST", reverse("metrics:post-tag", args=[w.objects["post"].pk])),
         ),
         t.CheckForm: FormCase(
             lambda w, d: t.CheckForm(d), lambda w: ("editor", "POST", reverse("tone:check"))

@@ -73,3 +73,48 @@ CASES = [
     Case("metrics:connect-callback", own=everyone(400)),
     Case("metrics:connect-callback", label="forged state", query="state=forged&code=abc", own=everyone(400)),
 ]
+
+# A post's objective and category afterwards: the account's editors, its förvaltning's lead, AKN.
+TAG_OWN = expect(403, akn=302, lead=302, editor=302, kc=404)
+TAG_OWN_INVALID = expect(403, akn=200, lead=200, editor=200, kc=404)
+TAG_OTHER = expect(404, akn=302)
+TAG_OTHER_INVALID = expect(404, akn=200)
+# A booking's figures are read by whoever opens the booking (its förvaltning and AKN).
+BOOKING_OWN = expect(200, kc=404)
+BOOKING_OTHER = expect(404, akn=200)
+
+
+def booking(side):
+    return {"pk": side.booking.pk}
+
+
+CASES += [
+    Case(
+        "metrics:post-tag",
+        method="POST",
+        kwargs=post,
+        data={"objective": "inform", "category": "tips"},
+        own=TAG_OWN,
+        other=TAG_OTHER,
+    ),
+    Case(
+        "metrics:post-tag",
+        method="POST",
+        label="invalid",
+        kwargs=post,
+        data={"objective": "nonsense"},
+        own=TAG_OWN_INVALID,
+        other=TAG_OTHER_INVALID,
+    ),
+    Case("metrics:post-tag", kwargs=post, own=everyone(405), other=everyone(405)),
+    Case("metrics:booking-figures", kwargs=booking, own=BOOKING_OWN, other=BOOKING_OTHER),
+    Case(
+        "metrics:booking-figures",
+        label="htmx",
+        kwargs=booking,
+        headers={"HX-Request": "true"},
+        own=BOOKING_OWN,
+        other=BOOKING_OTHER,
+    ),
+    Case("metrics:booking-figures", method="POST", kwargs=booking, own=everyone(405), other=everyone(405)),
+]
