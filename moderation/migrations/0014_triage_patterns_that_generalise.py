@@ -27,7 +27,12 @@ GROUPS_ADD = {
         "migrant*, ensamkommand*, tiggar*, =zigenare, turk*, pakistan*, alban*, jugg*, bosni*, "
         "indier*, romsk*, islamist*, =muslimer, =muslimerna, =araber, =araberna, =negrer, =svartingar, "
         "svarting*, =blattar, =blattarna, främling*, utomeuropé*, asylant*, svenne*, =judarna, "
-        "marock*, =libaneser, etiopi*, nigerian*, =ryssar, sandneger*",
+        "marock*, =libaneser, etiopi*, nigerian*, =ryssar, sandneger*, utrikesfödd*, nysvensk*, "
+        "=zigenare, =islam, burka*, slöjbeklädd*, svarthyad*, =färgade, utomeuropeisk*, "
+        "sionist*, ukrainar*, balkan*, jugoslav*, =serber, =kurder, persier*, =kineser, thai*, "
+        "filippin*, vietnames*, latino*, sydamerikan*, mexikan*, ghanan*, kongoles*, sudanes*, "
+        "algerier*, tunisier*, libyer*, egyptier*, palestinier*, jemenit*, tjetjen*, kosovo*, "
+        "bulgar*, litauer*, =samer, =samerna, finnjävl*, =resandefolket, =mena, =invandrade",
     ),
     "folkpronomen": (
         "Pronouns and words that point back at a group named elsewhere in the comment.",
@@ -48,7 +53,7 @@ GROUPS_ADD = {
         "=plåga, =smitta, =smittan, =virus, =viruset, kackerlack*, =löss, =lössen, skadedjur*, "
         "gräshopp*, =svärm, =svärmar, horder*, =horden, =invasion, =invasionen, invader*, =skräp, "
         "=skräpet, =sopor, =soporna, avfall*, =smuts, =smutsen, =lort, =dynga, =avskräde, "
-        "=kloak, =kloaken, =kloaker, slumområd*, =sophög, =sophögen, soptipp*, =råttbo, =djurpark, "
+        "soptunn*, dumpningsplats*, slasktratt*, =kloak, =kloaken, =kloaker, slumområd*, =sophög, =sophögen, soptipp*, =råttbo, =djurpark, "
         "=zoo, =krigszon, =sjukdom, =sjukdomen, =tumör, =tumören, =tumörer, "
         "barbar*, =vildar, =vildarna, =vildar, primitiv*, ociviliser*, underlägs*, undermänn*, "
         "=inavlade, =mindervärdiga, =lägre, =sämre, =smutsiga, =skitiga, =äckliga, =lata, "
@@ -62,10 +67,11 @@ GROUPS_ADD = {
         "=översvämmar, =översvämmat, =förvandlat, =förvandlar, =stjäl, =snor, =rånar, =otrygg, "
         "=otryggt, =otrygga, =våldsamma, =våldsbenägna, =farliga, =gängkriminella, =knarklangare, "
         "=problemet, =problem, =hot, =hotet, =fara, =faran, =förfall, =förfallet, =ruinerar, "
-        "=ruinerat, =gettot, =getto, =slum, =slummen, =förökar, =mindre, =dummare, =ointelligenta, =lägre",
+        "=ruinerat, =farligare, =otryggare, =fattigare, =smutsigare, =fulare, =sämre, =gettot, =getto, =slum, =slummen, =förökar, =mindre, =dummare, =ointelligenta, =lägre",
     ),
     "utvisning": (
         "Expulsion and keeping people out.",
+        "enkelbiljett*, förpassa*, forsla*, =returnera, =returneras, =hemresa, =lämna, "
         "utvis*, deporter*, landsförvis*, =försvinna, =försvinn, =försvinner, =kastas, =kastas, "
         "=skickas, =slängas, =köras, =drivas, =jagas, =förvisas, =deporteras, =utvisas, "
         "=återvända, =återsändas, =skeppas, =skeppa, =flygas, =hemskickas, =stoppas, =stoppa, "
@@ -89,6 +95,11 @@ GROUPS_ADD = {
         "=inbjudan, =nyhetsbrev, =mejl, =mail, =sms, =schema, =schemat, blankett*, =skräpet, "
         "=möbler, =möblerna, cykl*, =sopor, =soporna",
     ),
+    "mot_rasism": (
+        "Words of someone who speaks against racism: what follows reports it or fights it.",
+        "rasism*, rasist*, diskriminer*, =hat, =hatet, hatbrott*, fördom*, trakasser*, =kränkningar, "
+        "=utsatta, =utsätts, =anmäla, =anmäler, =polisanmäla",
+    ),
     "egna": (
         "One's own people, pets and titles: an insult about them is no attack on anyone here.",
         "=jag, =mig, =själv, =bror, =brorsan, =syster, =systern, =syrran, =pappa, =mamma, =farsan, "
@@ -107,7 +118,7 @@ GROUPS_ADD = {
         "=strypas, =dränkas, =dränkt, =gasas, =gasade, =pryglas, =piskas, =spöas, =spöad, "
         "=knivskuren, =nedskjuten, =nerskjuten, =ihjälskjuten, =ihjälsparkad, =ihjälslagna, "
         "=kastreras, =kastrerad, =styckas, =styckad, =bränd, =brända, =sönderslagen, "
-        "=sönderslagna, =massakreras, =massakrerade, =utrotas, =utrotade, =skäras, =huggas, "
+        "=sönderslagna, =sönderslaget, =massakreras, =massakrerade, =utrotas, =utrotade, =skäras, =huggas, "
         "=knivskäras, =krossas, =nedslagen, =nerslagen, =nedslagna, =överkörd, =överkörda, =påkörd, =nedknivad, "
         "=nerknivad, =ihjälkörd, =skadskjuten, =nedsparkad, =nersparkad, =lynchad, =lynchade, =stenad, =torterad, =torterade, =våldtagen",
     ),
@@ -151,7 +162,8 @@ GROUPS_ADD = {
     ),
     "brand": (
         "Fire and explosives.",
-        "=eldar, =elda, =eldade, =fyr, =bensin, =tändvätska, =molotov, handgranat*, =granat, =granater, sprängladdning*, "
+        "=lågor, =lågorna, =aska, =askan, tändstick*, =tändare, =dunk, lättantänd*, brandfarl*, "
+        "=brand, =eldar, =elda, =eldade, =fyr, =bensin, =tändvätska, =molotov, handgranat*, =granat, =granater, sprängladdning*, "
         "=dynamit, =sprängas, =sprängs, =brinna, =brinner, =brinna, =brandbomb, =brandbomber",
     ),
     "byggnad": (
@@ -187,7 +199,13 @@ GROUPS_ADD = {
         "=iglar, blodigl*, nazist*, fascist*, korkskall*, plattskall*, trähuvud*, idiotbyråkrat*, "
         "=dumfan, rövslickar*, =arsel, tjockskall*, =mupp, =muppar, =muppen, =muppig, =lögnare, "
         "=hycklare, =svikare, =svikarna, =horunge, =horungar, =horjävel, =skitstövlar, "
-        "=fittor, =kukhuvud, =kuk, =kukar, =pungkula, =pissmyra, =pisshuvud, =slyna, =slampa, "
+        "*idiot, *idioter, *idioterna, *jävel, *jävlar, *jävlarna, *fitta, *svin, *skalle, *kärring, "
+        "*subba, *clown, *clowner, *pajas, *pajasar, *tönt, *töntar, *mupp, *pack, *patrask, =ynkrygg, "
+        "=kruka, =lipsill, =gnällspik, =knöl, =tölp, =drummel, =soffpotatis, =fläsk, =fulis, "
+        "missfoster*, =vidunder, =troll, =trollet, =gam, =gamar, =gamarna, =lus, =loppa, =åsna, "
+        "=åsnor, fårskall*, =torsk, =våp, stolpskott*, knäppskall*, tokstoll*, dumstrut*, =glop, "
+        "snorung*, slyngel*, bondläpp*, bonnläpp*, sjukling*, =bög, =bögjävel, =fikus, =transa, "
+        "=flata, =blodsugare, =blodsugarna, parasiterna, =avskummet, =sopor, =kryp, =krypet, =fisk, =monster, =monstret, =odjur, =odjuret, =fittor, =kukhuvud, =kuk, =kukar, =pungkula, =pissmyra, =pisshuvud, =slyna, =slampa, "
         "=kärringen, =gubbjävel, =gubbjäveln, kärringjävl*, =tönt, =töntar, =töntarna, =ignorant, "
         "=ignoranter, =förlorare, =loserz, =losers, =kräkr, =värsting",
     ),
@@ -202,7 +220,10 @@ GROUPS_ADD = {
         "=avskyvärda, =hopplös, =hopplösa, =sinnessjuk, =sinnessjuka, =psykiskt, =hjärntvättad, "
         "=hjärntvättade, =efterblivne, =dumme, =inkompetente, =genomkorrupt, =genomkorrupta, "
         "=fula, =ful, =äckel, =vedervärdig, =vedervärdiga, =oförskämd, =oförskämda, =fräck, "
-        "=fräcka, =dum, =dummaste, =korkadaste, =sämsta, =fegaste, =ruttna, =ruttnande, =jävliga, "
+        "=fräcka, =dum, =dummaste, =korkadaste, =sämsta, =fegaste, =ruttna, =ruttnande, =jävliga, =snyltande, =barnslig, =barnsliga, =gnällig, =gnälliga, =ondskefull, =ondskefulla, =ond, "
+        "=onda, =hjärtlös, =hjärtlösa, =sadistisk, =sadistiska, =psykopatisk, =dement, =senil, "
+        "=gaggig, =virrig, =knäpp, =knäppa, =tokig, =tokiga, =sopig, =skitig, =snuskig, =sjuk, "
+        "=sjuka, =galen, =kallhamrad, =kallhamrat, =känslokall, "
         "=svag, =svaga, =kass, =kassa, =inkapabel, =inkapabla",
     ),
     "du": ("The person addressed.", "=dej, =du, =ni, =er, =dig"),
@@ -241,32 +262,51 @@ GROUPS_ADD = {
 PATTERNS = [
     # --- racism -----------------------------------------------------------------------------------
     ("racism", "rasistiskt skällsord", "{rasord} !{negation}"),
-    ("racism", "grupp som ohyra, smuts eller djur", "{folkgrupp} ~8 {avhumanisering} !{negation}"),
-    ("racism", "grupp som brottslingar eller som förstör", "{folkgrupp} ~8 {grupp_skada} !{negation} !?"),
-    ("racism", "grupp som ska utvisas", "{folkgrupp} ~8 {utvisning} !{negation} !?"),
+    ("racism", "grupp som ohyra, smuts eller djur", "{folkgrupp} ~8 {avhumanisering} !{negation} !{kalla} !!{mot_rasism}"),
+    ("racism", "grupp som inte är människor", "{folkgrupp} ..3 (=är|=e) =inte ..1 (=människor|=riktiga|=mänskliga|=svenskar|=civiliserade)"),
+    ("racism", "grupp bakom allt", "{folkgrupp} ~4 (=ligger|=står|=låg) =bakom !{negation} !?"),
+    ("racism", "grupp som brottslingar eller som förstör", "{folkgrupp} ~8 {grupp_skada} !{negation} !? !!{mot_rasism}"),
+    ("racism", "grupp som ska utvisas", "{folkgrupp} ~8 {utvisning} !{negation} !? !!{mot_rasism}"),
     ("racism", "grupp som ska skickas bort", "{folkgrupp} ~8 {utvisa_verb} ..3 {bort} !{negation} !{saker}"),
     ("racism", "skicka bort dem", "{utvisa_verb} ..2 {folkpronomen} ..3 {bort} &{folkgrupp}"),
     ("racism", "kasta ut dem", "{utvisa_verb} ..1 {bort} ..2 {folkpronomen} &{folkgrupp} !{saker}"),
-    ("racism", "förbud för en grupp", "(förbjud*|=förbud|=förbjuds|=neka|=nekas|=vägra|=vägras) ~6 {folkgrupp} !{negation} !?"),
+    ("racism", "förbud för en grupp", "(förbjud*|=förbud|=förbjuds|=neka|=nekas|=vägra|=vägras) ~6 {folkgrupp} !{negation} !? !!{mot_rasism}"),
     ("racism", "grupp som tar över", "{folkgrupp} ~6 (=tagit|=tar|=tog|=tagits|=tas) =över !{negation}"),
     ("racism", "bli av med en grupp", "(=bli|=blir|=göra|=gör) ..1 =av =med ..3 {folkgrupp} !{negation} !?"),
     ("racism", "bort med en grupp", "(=bort|=ut) =med ..2 {folkgrupp} !{saker}"),
-    ("racism", "grupp som inte ska få", "{folkgrupp} ..4 {avsikt} ..2 (=inte|=aldrig|=ej) ..1 (=få|=tillåtas|=släppas|=släppas)"),
+    ("racism", "grupp som inte ska få", "{folkgrupp} ..4 {avsikt} ..2 (=inte|=aldrig|=ej) ..1 (=få|=tillåtas|=släppas|=ha)"),
     ("racism", "grupp som lever på bidrag", "{folkgrupp} ~8 (=lever|=lever|=lever|=går|=ligger) ..2 (=på|=av) ..2 (=bidrag|=bidragen|=socialbidrag|=skattepengar|=skattebetalarna|=våra|=oss|=andra)"),
     ("racism", "svenskar som minoritet", "(=svenskar|=svenskarna|=vi) ~6 (=minoritet|=minoriteten|=ersätts|=ersättas|=utbytta|=utbytt|=utrotas) !{negation}"),
-    ("racism", "de förstör", "{folkpronomen} ..2 ({grupp_skada}|{avhumanisering}) &{folkgrupp} !{negation} !?"),
+    ("racism", "de förstör", "{folkpronomen} ..4 ({grupp_skada}|{avhumanisering}) &{folkgrupp} !{negation} !? !!{mot_rasism}"),
     ("racism", "slippa en grupp", "(=slipper|=slippa|=sluppit|segreger*|=separeras|=avskiljas) ..3 ({folkpronomen}|{folkgrupp}) &{folkgrupp} !{negation} !?"),
     ("racism", "grupp med lägre förstånd", "{folkgrupp} ~6 (=mindre|=lägre|=sämre|=låg) ..1 (intelligen*|=iq|=begåvade|=värda|=värd|=civiliserade|=utvecklade)"),
     ("racism", "ut med dem", "=ut =med ..2 {folkpronomen} &{folkgrupp}"),
     ("racism", "dem ska bort", "{folkpronomen} ..3 {avsikt} ..2 (=bort|=ut|=hem|=försvinna) &{folkgrupp}"),
-    ("racism", "grupp som ska bort", "{folkgrupp} ~6 {avsikt} ..3 (=bort|=ut|=hem|=härifrån|=försvinna)"),
+    ("racism", "grupp som ska bort", "{folkgrupp} ~6 {avsikt} ..3 (=bort|=ut|=hem|=härifrån|=försvinna|=tillbaka)"),
+    ("racism", "ta bort en grupp", "(=ta|=tar|=tas|=röj|=röja) =bort ..3 {folkgrupp} !{saker} !!{mot_rasism}"),
+    ("racism", "ingen vill bo granne med en grupp", "(=ingen|=inte|=aldrig|=slippa|=slipper) ..4 (=granne|=grannar|=bredvid|=nära) ..2 =med ..1 {folkgrupp}"),
+    ("racism", "bättre utan en grupp", "(=skönt|=bättre|=tryggare|=renare|=trevligare|=lugnare|=finare|=snyggare) ~8 =utan ..3 {folkgrupp} !{negation}"),
+    (
+        "racism",
+        "grupp sämre än andra",
+        "{folkgrupp} ..3 (=är|=e) ..2 (=dummare|=sämre|=latare|=farligare|=smutsigare|=mer|=mindre) ..3 =än "
+        "(=svenskar|=andra|=vi|=oss|=vanligt|=folk|=normala|=vita)",
+    ),
+    (
+        "racism",
+        "grupp som ska märkas eller registreras",
+        "{folkgrupp} ~6 (=märken|=märkas|=märke|=armbindel|=armbindlar|=registreras|=register|=listas|=kartläggas|"
+        "=interneras|koncentrationsläger*|interneringsläger*) !{negation} !!{mot_rasism}",
+    ),
+    ("racism", "grupp som inget har här att göra", "{folkgrupp} ..3 (=har|=hade) ..1 (=inget|=ingenting) ..4 =göra"),
     ("racism", "grupp som inte hör hemma här", "{folkgrupp} ~8 (=hör|=hörde) =inte =hemma"),
     (
         "racism",
         "grupp som inte är välkommen",
         "{folkgrupp} ~8 (=inte|=aldrig|=ej) ..1 (=välkomna|=välkommen|=önskvärda|=önskvärd|=behövs)",
     ),
-    ("racism", "inga fler av en grupp", "(=inga|=inte) =fler ..1 {folkgrupp}"),
+    ("racism", "inga fler av en grupp", "(=inga|=inte) ..3 =fler ..1 {folkgrupp} !? !!{mot_rasism}"),
+    ("racism", "släpp inte in fler", "(=släpp|=släppa|=släpper|=släpps|=sluta|=stoppa) ..2 =in ..1 (=fler|=mer|=flera) ..1 {folkgrupp} !!{mot_rasism}"),
     ("racism", "jävla grupp", "(=jävla|=förbannade|=satans|=djävla|=fucking|=förbannat|=jävlar) ..1 {folkgrupp}"),
     ("racism", "grupp med nedsättande ord", "{folkgrupp} ..3 (=är|=e) ..3 ({skällsord}|{nedsättande}) !{negation}"),
     (
@@ -301,7 +341,7 @@ PATTERNS = [
         "(=vet|=vet|=känner|=koll|=hittat|=hittar) ..4 ({du}|{mål}|=hans|=hennes) ..3 {hemma} !{negation} !!{tack}",
     ),
     ("threat", "kommer hem till dig", "(=kommer|=hälsar|=knackar|=dyker) ..3 (=hem|=hemma|=förbi) ..2 (=till|=hos|=på) ..1 ({du}|{mål}) !!{tack}"),
-    ("threat", "ni ska få ångra er", "({du}|{mål}|{ämbete}) ..4 (=ska|=kommer|=skall) ..3 (=ångra|=sona|=betala|=lida|=straffas) !{negation} !!(=räkningen|=pengarna|=skatt|=avgift|=avgiften|=kronor|=kr)"),
+    ("threat", "ni ska få ångra er", "({du}|{mål}|{ämbete}) ~4 (=ska|=kommer|=skall|=får) ..3 (=ångra|=sona|=betala|=lida|=straffas) !{negation} !!(=räkningen|=pengarna|skatt*|avgift*|=kronor|=kr|parkering*|biljett*|hyra*|=konserten)"),
     ("threat", "med vapen", "(=med|=tar|=ta|=tagit|=har|=kommer) ..3 {vapen} !{negation}"),
     (
         "threat",
@@ -313,6 +353,59 @@ PATTERNS = [
     ("threat", "lära någon en läxa", "(=lära|=lär) ..1 ({mål}|{du}|{ämbete}) ..1 (=en|=ett) ..1 =läxa"),
     ("threat", "ingen skulle sakna", "(=ingen|=inte) ..1 (=förlust|=gråta|=sakna|=sörja|=saknad|=gråter) ~8 ({våld_passiv}|{dödsönskan}|{våld_aktiv}|{brand})"),
     ("threat", "då blir det blod", "(=blod|=blodbad|=blodet|=blodig|=blodigt) ~8 ({du}|{mål}|{ämbete}) !{negation}"),
+    (
+        "threat",
+        "gå inte ensam hem",
+        "(=inte|=aldrig|=våga|=akta|=passa) ..3 (=gå|=vara|=cykla|=röra|=visa) ..2 (=ensam|=ensamma|=ute|=ut|=själv) ..3 "
+        "(kväll*|=ikväll|natt*|=mörkret|=hem|=hemåt) !?",
+    ),
+    (
+        "threat",
+        "med alla inne",
+        "({brand}|=jämnas|=jämna|=brinna|bomb*|spräng*|=eld|=elden) ..8 =med ..2 "
+        "(=alla|=folk|=personalen|=politikerna|=dem|=dom|=byråkraterna|=idioterna|{ämbete}) ..1 (=inne|=därinne|=kvar|=i)",
+    ),
+    ("threat", "hittas i ett dike", "({du}|{offer}|{ämbete}) ..4 (=i|=på) ..2 (=dike|=diket|=kista|=kistan|=graven|=likpåse|=likpåsen|=bår|=båren)"),
+    ("threat", "samlas utanför någons hus", "=utanför ..3 (=hus|=villa|=hem|=dörr|=bostad|=lägenhet|=port|=fönster) !!{tack} !? !(=sitt|=sin|=eget|=mitt|=min|=vårt|=vår|=parkera|=parkerar)"),
+    ("threat", "köra på någon", "{avsikt} ..3 (=kör|=köra|=körde) (=på|=över|=ner) ..1 ({offer}|{du}|{ämbete})"),
+    ("threat", "spöa upp någon", "(=spöa|=spöar|=slå|=slår|=banka|=bankar|=puckla|=pucklar|=klå) ..2 =upp ..1 ({offer}|{du}|{ämbete})"),
+    ("threat", "namn och adresser på en lista", "(=namn|=namnen|=adress|=adresser|=adresserna|=adressen) ..5 (=lista|=listan|=oss|=hos|=samlat|=sparat) !? !(=min|=mitt|=mina|=vår|=våra)"),
+    ("threat", "något händer med dig", "(=något|=nåt|=saker|=grejer) ~3 (=hända|=hände|=händer|=hänt) ..2 (=med|{du}|{offer}|{ämbete}|{byggnad}) !?"),
+    ("threat", "få se vad som händer", "(=se|=få|=får) ..1 =vad =som (=händer|=kommer|=sker|=väntar)"),
+    ("threat", "det är ute med er", "(=är|=e) ..1 =ute =med ({du}|{offer}|{ämbete}) !?"),
+    ("threat", "var rädd", "(=var|=vara|=bli) ..1 (=rädd|=rädda|=försiktig|=försiktiga|=vaksam|=vaksamma) !(=om|=för|=med|=när|=i|=på) &({du}|{ämbete}|{offer}) !?"),
+    ("threat", "om jag var du", "=om =jag =var ({du}|{ämbete}|=dig|=han|=hon|=honom|=henne) &(=passa|=akta|=försiktig|=försiktiga|=rädd|=rädda|=ensam|=mörkret|=sova|=vaksam)"),
+    ("threat", "passa sig om jag var", "(=passa|=akta|=se) (=mig|=dig) =om =jag =var"),
+    ("threat", "aldrig mer känna sig trygg", "({du}|{offer}|{ämbete}) ..5 (=inte|=aldrig) ..3 (=sova|=sover|=känna|=känner|=vara) ..2 (=lugnt|=trygg|=trygga|=tryggt|=säker|=säkra|=igen)"),
+    ("threat", "slutar inte med ord", "(=slutar|=stannar|=blir|=stanna|=sluta) ..3 (=inte|=aldrig) ..2 (=ord|=orden|=prat|=snack)"),
+    ("threat", "olyckor händer", "(=olycka|=olyckor|=olyckan|=olyckorna) ..1 (=händer|=sker|=kan|=drabbar) &({du}|{ämbete}|{offer}) !?"),
+    ("threat", "en efter en", "(=en|=ett) (=efter|=i) (=en|=ett|=taget) &({du}|{ämbete}|{offer}) &(=betala|=straffas|=få|=får|=ska|=kommer)"),
+    ("threat", "inte långt kvar", "({du}|{offer}|{ämbete}) ..3 (=har) ..2 =inte =långt =kvar"),
+    (
+        "threat",
+        "väntar vid din port",
+        "(=dyker|=dyka|=väntar|=vänta|=ringer|=ringa|=knackar|=ses|=står|=stå) ..3 (=på|=i|=vid|=hos|=utanför) ..2 "
+        "({du}|=din|=ditt|=dina|=era|=ert|=hans|=hennes) ..3 (trappuppgång*|=port|=porten|=dörr|=dörren|=gata|=gatan|"
+        "=hem|=villa|=hus|=lägenhet|=parkering|=parkeringen|=bil|=bilen|=jobbet|=kväll|=ikväll|=natt|=natten) !!{tack} !?",
+    ),
+    ("threat", "följa efter någon", "(=följer|=följa|=följde) =efter ({du}|{offer}|{ämbete}) !?"),
+    ("threat", "ska inte gå ostraffat", "(=ostraffat|=ostraffad|=ostraffade) !{negation} !?"),
+    ("threat", "råka illa ut", "(=råka|=råkar|=gå|=går) ..1 =illa ..1 (=ut|=för) !{negation} &({du}|{offer}|{ämbete}|=nämnden|=förvaltningen) !?"),
+    ("threat", "tystas för gott", "{avsikt} ..5 =för =gott &({du}|{offer}|{ämbete}) !?"),
+    (
+        "threat",
+        "göras tyst",
+        "({ämbete}|{du}|{offer}) ..3 {avsikt} ..2 (=tystas|=oskadliggöras|=elimineras|=röjas|=undanröjas|=neutraliseras|"
+        "=likvideras|=utplånas)",
+    ),
+    ("threat", "få vad man förtjänar", "{avsikt} ..4 (=få|=får) =vad ..2 (=förtjänar|=förtjänat) !!(lön*|=tack|=beröm|=bonus|=semester) !!{tack}"),
+    (
+        "threat",
+        "så river vi era hem",
+        "(=så|=då) ..2 (=vi|=jag) ..3 (=era|=ert|=din|=ditt|=dina|=hans|=hennes) ..1 "
+        "(=hem|=hus|=villa|=bil|=bilar|=barn|=ungar|=familj|=familjer|=liv|=ansikte|=ansikten)",
+    ),
+    ("threat", "betala men inte med pengar", "=betala ..8 =inte ..2 =med =pengar"),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
         "threat",
@@ -321,7 +414,7 @@ PATTERNS = [
         "..5 (=hemma|=natt|=natten|=ikväll|=dörr|=dörren|=adress|=adressen) !!{tack}",
     ),
     ("threat", "lära någon hut", "(=lära|=lär|=lärde) ..1 ({mål}|{du}|{ämbete}) ..1 =hut"),
-    ("threat", "avsikt och våld i passiv form, längre", "{avsikt} ..8 (=bli|=blir|=bliva) ..1 {våld_passiv} !{negation} !{figurativ}"),
+    ("threat", "avsikt och våld i passiv form, längre", "{avsikt} ..8 (=bli|=blir|=bliva|=blev) ..1 {våld_passiv} !{negation} !{figurativ}"),
     ("threat", "sten genom fönstret", "(=sten|=stenar|=gatsten|=tegelsten) ..3 (=genom|=i|=mot|=på) ..2 ({byggnad}|{mål}|{ämbete})"),
     ("threat", "hängas upp", "{avsikt} ..3 (=hängas|=hängs|=hängd|=hängda) ..1 =upp"),
     ("threat", "flyga i luften", "{byggnad} ~6 (=flög|=flyger|=flyga|=sprängs|=sprängas|=sprängdes) ..1 =i =luften"),
@@ -335,13 +428,29 @@ PATTERNS = [
     ("personal_attack", "du nära ett nedsättande ord", "{du} ~4 {nedsättande} !{negation} !{kalla} !(=jag|=mig)"),
     ("personal_attack", "person på jobbet och ett skällsord", "{ämbete} ~6 ({skällsord}|{nedsättande}) !{negation} !{kalla}"),
     ("personal_attack", "den som svarar är en idiot", "(=den|=de|=dom|=han|=hon|=ni) =som {som_gör} ..6 ({skällsord}|{nedsättande}) !{negation}"),
-    ("personal_attack", "vilken idiot", "(=vilken|=vilka|=vilket|=jävla|=din|=ditt|=dina|=era) ..2 {skällsord} !{negation} !(=jag|=mig)"),
+    ("personal_attack", "vilken idiot", "(=vilken|=vilka|=vilket|=jävla|=din|=ditt|=dina|=era) ..2 {skällsord} !{negation} !(=jag|=mig) !!{folkgrupp}"),
     ("personal_attack", "är ett gäng idioter", "(=är|=e) ..3 (=en|=ett|=ena|=jävla|=sån|=riktig|=riktiga|=total|=komplett) ..2 {skällsord} !{negation} !{kalla} !!{egna} !!{folkgrupp}"),
     ("personal_attack", "den där idioten", "(=den|=det|=de|=dom) =där ..1 {skällsord} !{negation} !!{egna}"),
     ("personal_attack", "chefen är en skit", "({ämbete}|{du}) ..2 (=är|=e) ..4 (=skit|=skiten|=orm|=ormen|=råtta|=ko|=gris|=apa|=snigel|=mask)"),
     ("personal_attack", "inget annat än en idiot", "(=inget|=inte|=inga|=ingenting) =annat =än ..3 ({skällsord}|{nedsättande}) !!{egna} !!{folkgrupp}"),
+    ("personal_attack", "hjärna som en sten", "{hjärna} =som ..1 (=en|=ett|=hos)"),
+    ("personal_attack", "någon som inte är efterbliven", "(=någon|=nån|=folk) =som =inte ..2 ({nedsättande}|{skällsord})"),
+    ("personal_attack", "rektorn är ett skämt", "{ämbete} ..2 (=är|=var|=e) ..2 (=skämt|=skam|=vits|=åtlöje)"),
+    ("personal_attack", "sådana som du", "(=sådana|=såna|=folk|=typer) =som {du} ..4 (=borde|=ska|=bör|=skulle) ..2 (=inte|=aldrig)"),
+    (
+        "personal_attack",
+        "borta i huvudet",
+        "({du}|{ämbete}) ~6 (=borta|=dum|=dumma|=störd|=störda|=sjuk|=sjuka|=knäpp|=knäppa|=galen|=galna|=rubbad|"
+        "=rubbade|=trög|=seg|=tom|=dålig) =i (=huvudet|=skallen|=roten|=knoppen|=pallet|=hjärnan)",
+    ),
+    (
+        "personal_attack",
+        "din dumhet",
+        "({du}|{ämbete}|=sin|=hans|=hennes|=din|=era|=ers) ..3 (=dumhet|=dumheten|=inkompetens|=inkompetensen|=idioti|"
+        "=idiotin|=lathet|=latheten|=feghet|=fegheten|=okunnighet|=okunnigheten|=arrogans|=arrogansen)",
+    ),
     ("personal_attack", "lär dig läsa", "(=lär|=lära) ..1 ({du}|=dig|=er|=dej) ..1 (=läsa|=skriva|=stava|=räkna|=tänka|=svenska|=hyfs)"),
-    ("personal_attack", "ingen hjärna", "({du}|{ämbete}) ~6 (=ingen|=inga|=noll|=saknar|=ens|=liten|=mindre|=lägre|=låg|=utan|=tom) ..2 {hjärna}"),
+    ("personal_attack", "ingen hjärna", "({du}|{ämbete}) ~6 (=ingen|=inga|=noll|=saknar|=ens|=liten|=mindre|=lägre|=låg|=utan|=tom|=inte|=enda) ..3 {hjärna}"),
     ("personal_attack", "dra åt helvete", "(=dra|=far|=fara|=åk|=gå|=ruttna|=brinn|=stick) ..2 (=åt|=i|=till) ..1 {förbannelse}"),
     ("personal_attack", "fan ta dig", "(=fan|=satan|=helvete) (=ta|=tar) ({du}|=dig|=er|=dej)"),
     ("personal_attack", "du suger", "{du} ..1 (=suger|=stinker|=äcklar|=kräks) !{negation}"),
@@ -357,7 +466,10 @@ PATTERNS_REMOVE: list[tuple[str, str]] = []
 PATTERNS_GUARD = [
     ("racism", "grupp som ska kastas ut", "!{saker}"),
     ("personal_attack", "ett gäng idioter", "!!{folkgrupp}"),
-    ("personal_attack", "utrop med ett skällsord", "!(=jag|=mig)"),
+    ("racism", "grupp som ohyra eller fara", "!{kalla} !!{mot_rasism}"),
+    ("racism", "grupp som ska förbjudas", "!!{mot_rasism}"),
+    ("racism", "grupp och utvisning", "!!{mot_rasism}"),
+    ("personal_attack", "utrop med ett skällsord", "!(=jag|=mig) !!{folkgrupp}"),
 ]
 
 TERMS_ADD = [
