@@ -119,7 +119,9 @@ GROUPS_ADD = {
         "=knivskuren, =nedskjuten, =nerskjuten, =ihjälskjuten, =ihjälsparkad, =ihjälslagna, "
         "=kastreras, =kastrerad, =styckas, =styckad, =bränd, =brända, =sönderslagen, "
         "=sönderslagna, =sönderslaget, =massakreras, =massakrerade, =utrotas, =utrotade, =skäras, =huggas, "
-        "=knivskäras, =krossas, =nedslagen, =nerslagen, =nedslagna, =överkörd, =överkörda, =påkörd, =nedknivad, "
+        "=knivskäras, =krossas, =förgiftas, =förgiftad, =arkebuseras, =korsfästas, =flås, =spetsas, "
+        "=kölhalas, =tjäras, =fjädras, =plågas, =pinas, =bankas, =mosas, =begravas, =avlivas, "
+        "=avlivad, =likvideras, =knuffas, =puttas, =hackas, =nedslagen, =nerslagen, =nedslagna, =överkörd, =överkörda, =påkörd, =nedknivad, "
         "=nerknivad, =ihjälkörd, =skadskjuten, =nedsparkad, =nersparkad, =lynchad, =lynchade, =stenad, =torterad, =torterade, =våldtagen",
     ),
     "våld_aktiv": (
@@ -238,7 +240,7 @@ GROUPS_ADD = {
         "=vakterna, =parkeringsvakt, =parkeringsvakten, parkeringsvakt*, =lapplisa, =lapplisan, "
         "=lapplisor, =busschauffören, =chauffören, =bibliotekarien, =admin, =adminen, "
         "=moderatorn, *chefen, *chef, *cheferna, *direktören, *ordföranden, *handläggaren, "
-        "*handläggare, *sekreteraren, *politikern, *politikerna, *rådet, *inspektören, "
+        "*handläggare, *sekreteraren, *politikern, *politikerna, *srådet, *alrådet, *nrådet, *inspektören, "
         "*ansvarige, *ansvariga, =ansvariga, =ansvarige, =människan, =personen, =kvinnan, =mannen, =tjejen, =killen, =gubben, "
         "=tanten, =typen, =figuren, =individen",
     ),
@@ -406,6 +408,17 @@ PATTERNS = [
         "(=hem|=hus|=villa|=bil|=bilar|=barn|=ungar|=familj|=familjer|=liv|=ansikte|=ansikten)",
     ),
     ("threat", "betala men inte med pengar", "=betala ..8 =inte ..2 =med =pengar"),
+    ("threat", "ställas mot en vägg", "(=ställas|=ställ|=ställa|=ställs|=ställer) ..1 =mot ..1 (=vägg|=väggen|=muren)"),
+    (
+        "threat",
+        "under en buss",
+        "({ämbete}|{du}|{offer}) ..4 (=framför|=under) ..2 "
+        "(=tåget|=tåg|=bussen|=buss|=bil|=bilen|=spårvagnen|=lastbil|=lastbilen|=tunnelbanan|=pendeln) !?",
+    ),
+    ("threat", "ge någon en omgång", "(=ge|=ger|=gav|=få|=får|=fick|=förtjänar) ..4 (=omgång|=käften|=käftsmäll|=örfil|=käftsmällar) !{negation} !?"),
+    ("threat", "klippa till någon", "(=klippa|=klipper|=klippte|=drämma|=drämmer|=smälla|=smäller|=slå|=slår) =till ..3 ({ämbete}|{mål}|{du}) !?"),
+    ("threat", "sticka ner någon", "(=sticker|=sticka|=stack|=hugger|=hugga|=högg|=skjuter|=skjuta|=sköt|=slår|=slå|=mejar|=meja) =ner ..2 ({ämbete}|{mål}|{du}|=den) !?"),
+    ("threat", "se till att någon får ont", "=se =till =att ..2 ({ämbete}|{du}|{offer}) ..1 (=får|=få) ..1 (=ont|=lida|=smaka|=plågas)"),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
         "threat",
