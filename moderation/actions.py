@@ -186,9 +186,15 @@ def _clean_rule(rule: str) -> str:
 def log_entry(
     *, comment_id: int, by: User | None, action: str, rule: str = "", outcome: str = "done", detail: str = ""
 ) -> ModerationLogEntry:
-    return ModerationLogEntry.objects.create(
+    entry = ModerationLogEntry.objects.create(
         comment_id=comment_id, actor=by, action=action, rule=rule, outcome=outcome, detail=detail[:200]
     )
+    if outcome != ModerationLogEntry.Outcome.FAILED:
+        # A decision triage did not foresee is kept for AKN to learn from (moderation/misses.py).
+        from .misses import triage_miss_record
+
+        triage_miss_record(comment_id=comment_id, by=by, action=action, rule=rule)
+    return entry
 
 
 def action_failed(
