@@ -371,7 +371,7 @@ PATTERNS = [
     ("threat", "samlas utanför någons hus", "=utanför ..3 (=hus|=villa|=hem|=dörr|=bostad|=lägenhet|=port|=fönster) !!{tack} !? !(=sitt|=sin|=eget|=mitt|=min|=vårt|=vår|=parkera|=parkerar)"),
     ("threat", "köra på någon", "{avsikt} ..3 (=kör|=köra|=körde) (=på|=över|=ner) ..1 ({offer}|{du}|{ämbete})"),
     ("threat", "spöa upp någon", "(=spöa|=spöar|=slå|=slår|=banka|=bankar|=puckla|=pucklar|=klå) ..2 =upp ..1 ({offer}|{du}|{ämbete})"),
-    ("threat", "namn och adresser på en lista", "(=namn|=namnen|=adress|=adresser|=adresserna|=adressen) ..5 (=lista|=listan|=oss|=hos|=samlat|=sparat) !? !(=min|=mitt|=mina|=vår|=våra)"),
+    ("threat", "namn och adresser på en lista", "(=namn|=namnen|=adress|=adresser|=adresserna|=adressen) ..5 (=lista|=listan|=oss|=hos|=samlat|=sparat) !? !(=min|=mitt|=mina)"),
     ("threat", "något händer med dig", "(=något|=nåt|=saker|=grejer) ~3 (=hända|=hände|=händer|=hänt) ..2 (=med|{du}|{offer}|{ämbete}|{byggnad}) !?"),
     ("threat", "få se vad som händer", "(=se|=få|=får) ..1 =vad =som (=händer|=kommer|=sker|=väntar)"),
     ("threat", "det är ute med er", "(=är|=e) ..1 =ute =med ({du}|{offer}|{ämbete}) !?"),
@@ -417,7 +417,7 @@ PATTERNS = [
     ),
     ("threat", "ge någon en omgång", "(=ge|=ger|=gav|=få|=får|=fick|=förtjänar) ..4 (=omgång|=käften|=käftsmäll|=örfil|=käftsmällar) !{negation} !?"),
     ("threat", "klippa till någon", "(=klippa|=klipper|=klippte|=drämma|=drämmer|=smälla|=smäller|=slå|=slår) =till ..3 ({ämbete}|{mål}|{du}) !?"),
-    ("threat", "sticka ner någon", "(=sticker|=sticka|=stack|=hugger|=hugga|=högg|=skjuter|=skjuta|=sköt|=slår|=slå|=mejar|=meja) =ner ..2 ({ämbete}|{mål}|{du}|=den) !?"),
+    ("threat", "sticka ner någon", "(=sticker|=sticka|=stack|=hugger|=hugga|=högg|=skjuter|=skjuta|=sköt|=slår|=slå|=slog|=mejar|=meja) =ner ..2 ({ämbete}|{mål}|{du}|=den) !?"),
     ("threat", "se till att någon får ont", "=se =till =att ..2 ({ämbete}|{du}|{offer}) ..1 (=får|=få) ..1 (=ont|=lida|=smaka|=plågas)"),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
