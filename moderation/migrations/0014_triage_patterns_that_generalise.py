@@ -53,7 +53,7 @@ GROUPS_ADD = {
         "=plåga, =smitta, =smittan, =virus, =viruset, kackerlack*, =löss, =lössen, skadedjur*, "
         "gräshopp*, =svärm, =svärmar, horder*, =horden, =invasion, =invasionen, invader*, =skräp, "
         "=skräpet, =sopor, =soporna, avfall*, =smuts, =smutsen, =lort, =dynga, =avskräde, "
-        "soptunn*, dumpningsplats*, slasktratt*, =kloak, =kloaken, =kloaker, slumområd*, =sophög, =sophögen, soptipp*, =råttbo, =djurpark, "
+        "=djungel, soptunn*, dumpningsplats*, slasktratt*, =kloak, =kloaken, =kloaker, slumområd*, =sophög, =sophögen, soptipp*, =råttbo, =djurpark, "
         "=zoo, =krigszon, =sjukdom, =sjukdomen, =tumör, =tumören, =tumörer, "
         "barbar*, =vildar, =vildarna, =vildar, primitiv*, ociviliser*, underlägs*, undermänn*, "
         "=inavlade, =mindervärdiga, =lägre, =sämre, =smutsiga, =skitiga, =äckliga, =lata, "
@@ -419,6 +419,20 @@ PATTERNS = [
     ("threat", "klippa till någon", "(=klippa|=klipper|=klippte|=drämma|=drämmer|=smälla|=smäller|=slå|=slår) =till ..3 ({ämbete}|{mål}|{du}) !?"),
     ("threat", "sticka ner någon", "(=sticker|=sticka|=stack|=hugger|=hugga|=högg|=skjuter|=skjuta|=sköt|=slår|=slå|=slog|=mejar|=meja) =ner ..2 ({ämbete}|{mål}|{du}|=den) !?"),
     ("threat", "se till att någon får ont", "=se =till =att ..2 ({ämbete}|{du}|{offer}) ..1 (=får|=få) ..1 (=ont|=lida|=smaka|=plågas)"),
+    ("threat", "ge någon en kula", "(=ge|=ger|=gav|=få|=får|=förtjänar|=behöver) ..5 (=kula|=kulan|=kulor|=skott|=kniven|=blykula) !{negation}"),
+    ("threat", "ta någon", "{avsikt} ..2 =ta ({offer}|{du}|{ämbete}) !(=till|=med|=emot|=hand|=upp|=på|=in|=ut|=hem|=för|=som)"),
+    ("threat", "planer för er", "=planer =för ({du}|{offer}|{ämbete}) &(=snart|=märka|=märker|=vänta|=ångra|=se)"),
+    ("threat", "sten runt halsen", "(=sten|=tyngd|=snara|=snaran|=rep|=repet) ..1 (=runt|=om|=kring) ..1 (=halsen|=nacken)"),
+    ("threat", "kastas i hamnen", "{avsikt} ..3 (=kastas|=slängas|=dumpas|=sänkas|=knuffas) ..2 =i (=hamnen|=havet|=sjön|=sundet|=ån|=floden) !{negation}"),
+    ("threat", "slut för dig", "(=slut|=kört|=ute) =för ({offer}|{du}) !?"),
+    ("threat", "göra något jag ångrar", "(=göra|=gör) =något ..1 (=jag|=man) ..1 (=ångrar|=ångra|=kommer)"),
+    (
+        "threat",
+        "hoppas på ett hemskt slut",
+        "(=hoppas|=önskar|=förtjänar) ..6 (=hemskt|=plågsamt|=plågsam|=smärtsamt|=smärtsam|=långsam|=långsamt|"
+        "=fruktansvärt|=fruktansvärd|=ohyggligt|=blodigt) ..1 (=slut|=död|=öde|=straff)",
+    ),
+    ("threat", "lycka till att komma hem", "=lycka =till ..4 (=säkert|=tryggt|=helskinnad|=hel|=levande)"),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
         "threat",
