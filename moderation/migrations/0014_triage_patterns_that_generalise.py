@@ -121,7 +121,13 @@ GROUPS_ADD = {
         "=sönderslagna, =sönderslaget, =massakreras, =massakrerade, =utrotas, =utrotade, =skäras, =huggas, "
         "=knivskäras, =krossas, =förgiftas, =förgiftad, =arkebuseras, =korsfästas, =flås, =spetsas, "
         "=kölhalas, =tjäras, =fjädras, =plågas, =pinas, =bankas, =mosas, =begravas, =avlivas, "
-        "=avlivad, =likvideras, =knuffas, =puttas, =hackas, =nedslagen, =nerslagen, =nedslagna, =överkörd, =överkörda, =påkörd, =nedknivad, "
+        "=avlivad, =likvideras, =knuffas, =puttas, =hackas, =lynchas, =lynchade, =stenade, "
+        "=gasad, =pryglad, =piskad, =spöade, =styckade, =massakrerad, =utrotad, =avlivade, "
+        "=klubbas, =klubbad, =korsfäst, =spetsad, =arkebuserad, =förgiftade, =plågad, =bankad, "
+        "=mörbultas, =mörbultad, =pucklas, =knockas, =knockad, =dränkas, =lemlästas, =stympas, "
+        "=stympad, =skalperas, =likviderad, =knivhuggen, =knivhuggna, =halshuggen, =halshuggna, "
+        "=sprängd, =sprängda, =mördade, =våldtagna, =strypt, =strypta, =ihjälslagen, "
+        "=ihjältrampad, =ihjälsparkade, =nedskjutna, =nerskjutna, =nedslagen, =nerslagen, =nedslagna, =överkörd, =överkörda, =påkörd, =nedknivad, "
         "=nerknivad, =ihjälkörd, =skadskjuten, =nedsparkad, =nersparkad, =lynchad, =lynchade, =stenad, =torterad, =torterade, =våldtagen",
     ),
     "våld_aktiv": (
@@ -160,7 +166,9 @@ GROUPS_ADD = {
         "butik*, småbutik*, affär*, företag*, =handeln, =stämningen, =lusten, =glädjen, =centrum, =ogräs, "
         "=ogräset, =mördarsniglar, =sniglar, =getingar, =myror, =råttorna, =möss, =mössen, "
         "=elden, =brandövning, brandlarm*, räddningstjänst*, brandkår*, =eldningsförbud, "
-        "=skjuts, =skjutsa, =skjutsen, =bomb, =bomben, =succé, =fest, =festen, =festivalen",
+        "=skjuts, =skjutsa, =skjutsen, =bomb, =bomben, =succé, =fest, =festen, =festivalen, =frysa, "
+        "=fryser, =frös, =svälta, =svälter, =svalt, =skratta, =tråka, =tråkas, =jobba, =jobbar, "
+        "=arbeta, =arbetar, =slita, =sliter",
     ),
     "brand": (
         "Fire and explosives.",
@@ -173,7 +181,8 @@ GROUPS_ADD = {
         "skola*, skolan, förskola*, =rådhuset, =stadshuset, =kommunhuset, =lägenhet, =lägenheten, "
         "=villa, =villan, =dörr, =dörren, =fönster, =fönstret, =brevlåda, =brevlådan, =garage, "
         "=garaget, =kontor, =kontoret, =kontoren, =bibliotek, =biblioteket, =huset, =husen, "
-        "=byggnaden, =lokalen, =lokalerna, =receptionen",
+        "=byggnaden, =lokalen, =lokalerna, =receptionen, =kåken, =kåk, =stället, =simhallen, "
+        "=badhuset, =konsthallen, =rådhus, =stadshus, =skiten, =alltihop, =nämndhuset",
     ),
     "vapen": (
         "Weapons.",
@@ -433,6 +442,26 @@ PATTERNS = [
         "=fruktansvärt|=fruktansvärd|=ohyggligt|=blodigt) ..1 (=slut|=död|=öde|=straff)",
     ),
     ("threat", "lycka till att komma hem", "=lycka =till ..4 (=säkert|=tryggt|=helskinnad|=hel|=levande)"),
+    ("threat", "avsikt och ihjäl", "{avsikt} ..5 =ihjäl !{negation} !{figurativ}"),
+    (
+        "threat",
+        "behöver skjutas",
+        "(=behöver|=kan|=må|=lär|=torde|=får|=gott) ..3 {våld_passiv} !{negation} !{figurativ} !?",
+    ),
+    (
+        "threat",
+        "tänk om någon",
+        "(=tänk|=bara|=önskar|=hoppas|=tidsfråga|=vänta|=snart|=dag) ..3 (=någon|=nån|=folk) ..6 "
+        "({våld_aktiv}|{våld_mot}|{brand}|{vapen}|{våld_passiv}|=ihjäl|=sönder|=eld|=elden|=stryk|=kula) "
+        "!{negation} !{figurativ}",
+    ),
+    (
+        "threat",
+        "vi kommer till ditt hus",
+        "(=kommer|=åker|=går|=cyklar|=kör|=hittar) ..2 (=till|=hem|=förbi) ..2 "
+        "(=ditt|=din|=dina|=ert|=era|=hans|=hennes) ..1 (=hus|=villa|=hem|=lägenhet|=adress|=dörr|=bostad|=port) "
+        "!!{tack} !?",
+    ),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
         "threat",
