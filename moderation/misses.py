@@ -35,11 +35,15 @@ PAGE_MOST = 200
 MAIL_LINES = 20
 
 
-def triage_miss_record(*, comment_id: int, by: User | None, action: str, rule: str = "") -> TriageMiss | None:
-    """Record the decision if triage did not foresee it; None when it did (or for other actions)."""
+def triage_miss_record(
+    *, comment_id: int, by: User | None, action: str, rule: str = "", labels: list[str] | None = None
+) -> TriageMiss | None:
+    """Record the decision if triage did not foresee it; None when it did (or for other actions).
+    `labels` are the comment's triage labels when the caller has them (else they are read)."""
     if by is None or (action not in REMOVING and action not in LEAVING):
         return None
-    labels = Comment.objects.filter(pk=comment_id).values_list("labels", flat=True).first()
+    if labels is None:
+        labels = Comment.objects.filter(pk=comment_id).values_list("labels", flat=True).first()
     if labels is None:
         return None
     if action in REMOVING:
