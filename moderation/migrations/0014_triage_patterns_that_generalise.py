@@ -28,7 +28,7 @@ GROUPS_ADD = {
         "indier*, romsk*, islamist*, =muslimer, =muslimerna, =araber, =araberna, =negrer, =svartingar, "
         "svarting*, =blattar, =blattarna, främling*, utomeuropé*, asylant*, svenne*, =judarna, "
         "marock*, =libaneser, etiopi*, nigerian*, =ryssar, sandneger*, utrikesfödd*, nysvensk*, "
-        "=zigenare, =islam, burka*, slöjbeklädd*, svarthyad*, =färgade, utomeuropeisk*, "
+        "=zigenare, =islam, moské*, synagog*, =koranen, utlandsfödd*, burka*, slöjbeklädd*, svarthyad*, =färgade, utomeuropeisk*, "
         "sionist*, ukrainar*, balkan*, jugoslav*, =serber, =kurder, persier*, =kineser, thai*, "
         "filippin*, vietnames*, latino*, sydamerikan*, mexikan*, ghanan*, kongoles*, sudanes*, "
         "algerier*, tunisier*, libyer*, egyptier*, palestinier*, jemenit*, tjetjen*, kosovo*, "
@@ -67,7 +67,8 @@ GROUPS_ADD = {
         "=översvämmar, =översvämmat, =förvandlat, =förvandlar, =stjäl, =snor, =rånar, =otrygg, "
         "=otryggt, =otrygga, =våldsamma, =våldsbenägna, =farliga, =gängkriminella, =knarklangare, "
         "=problemet, =problem, =hot, =hotet, =fara, =faran, =förfall, =förfallet, =ruinerar, "
-        "=ruinerat, =farligare, =otryggare, =fattigare, =smutsigare, =fulare, =sämre, =gettot, =getto, =slum, =slummen, =förökar, =mindre, =dummare, =ointelligenta, =lägre",
+        "=ruinerat, =skräpar, =stökar, =snattar, =klottrar, =langar, =slåss, =skjuter, =knivhugger, "
+        "=misshandlar, =farligare, =otryggare, =fattigare, =smutsigare, =fulare, =sämre, =gettot, =getto, =slum, =slummen, =förökar, =mindre, =dummare, =ointelligenta, =lägre",
     ),
     "utvisning": (
         "Expulsion and keeping people out.",
@@ -249,7 +250,9 @@ GROUPS_ADD = {
         "=vakterna, =parkeringsvakt, =parkeringsvakten, parkeringsvakt*, =lapplisa, =lapplisan, "
         "=lapplisor, =busschauffören, =chauffören, =bibliotekarien, =admin, =adminen, "
         "=moderatorn, *chefen, *chef, *cheferna, *direktören, *ordföranden, *handläggaren, "
-        "*handläggare, *sekreteraren, *politikern, *politikerna, *srådet, *alrådet, *nrådet, *inspektören, "
+        "*handläggare, *sekreteraren, *politikern, *politikerna, *srådet, *alrådet, *nrådet, *inspektören, *planeraren, *planerare, *arkitekten, *ingenjören, "
+        "*samordnaren, *sekreterare, *kontrollanten, *läraren, *lärare, =läkaren, =minister, =ministern, "
+        "=borgmästaren, =kso, *anställda, =socionomen, =kuratorn, *vaktmästaren, =bibliotekarien, "
         "*ansvarige, *ansvariga, =ansvariga, =ansvarige, =människan, =personen, =kvinnan, =mannen, =tjejen, =killen, =gubben, "
         "=tanten, =typen, =figuren, =individen",
     ),
@@ -296,6 +299,7 @@ PATTERNS = [
     ("racism", "grupp som ska bort", "{folkgrupp} ~6 {avsikt} ..3 (=bort|=ut|=hem|=härifrån|=försvinna|=tillbaka)"),
     ("racism", "ta bort en grupp", "(=ta|=tar|=tas|=röj|=röja) =bort ..3 {folkgrupp} !{saker} !!{mot_rasism}"),
     ("racism", "ingen vill bo granne med en grupp", "(=ingen|=inte|=aldrig|=slippa|=slipper) ..4 (=granne|=grannar|=bredvid|=nära) ..2 =med ..1 {folkgrupp}"),
+    ("racism", "våld mot en grupp", "{folkgrupp} ~8 ({våld_passiv}|{våld_aktiv}|{våld_mot}) !{negation} !!{mot_rasism} !?"),
     ("racism", "bättre utan en grupp", "(=skönt|=bättre|=tryggare|=renare|=trevligare|=lugnare|=finare|=snyggare) ~8 =utan ..3 {folkgrupp} !{negation}"),
     (
         "racism",
@@ -505,6 +509,11 @@ PATTERNS = [
         "({du}|{ämbete}|=sin|=hans|=hennes|=din|=era|=ers) ..3 (=dumhet|=dumheten|=inkompetens|=inkompetensen|=idioti|"
         "=idiotin|=lathet|=latheten|=feghet|=fegheten|=okunnighet|=okunnigheten|=arrogans|=arrogansen)",
     ),
+    ("personal_attack", "chefen är idiotisk", "{ämbete} ..3 (=är|=e|=var) ..2 (=idiotisk|=idiotiska|=dum|=dumma|=puckad|=puckade)"),
+    ("personal_attack", "inte klok", "({du}|{ämbete}) ~6 (=inte|=knappast) ..2 (=klok|=kloka|=vettig|=vettiga|=normal|=frisk|=friska) !?"),
+    ("personal_attack", "inte alla hästar hemma", "(=hästar|=indianer|=skruvar|=kor) ..3 (=hemma|=lösa|=kanoten|=diket)"),
+    ("personal_attack", "jag hatar dig", "(=hatar|=avskyr|=föraktar) ({du}|{ämbete}|{offer}) !{negation} !!{folkgrupp}"),
+    ("personal_attack", "fy fan för dig", "=fy ..2 (=dig|=er|=dej)"),
     ("personal_attack", "lär dig läsa", "(=lär|=lära) ..1 ({du}|=dig|=er|=dej) ..1 (=läsa|=skriva|=stava|=räkna|=tänka|=svenska|=hyfs)"),
     ("personal_attack", "ingen hjärna", "({du}|{ämbete}) ~6 (=ingen|=inga|=noll|=saknar|=ens|=liten|=mindre|=lägre|=låg|=utan|=tom|=inte|=enda) ..3 {hjärna}"),
     ("personal_attack", "dra åt helvete", "(=dra|=far|=fara|=åk|=gå|=ruttna|=brinn|=stick) ..2 (=åt|=i|=till) ..1 {förbannelse}"),

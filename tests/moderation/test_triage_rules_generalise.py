@@ -75,6 +75,8 @@ RACISM = [
     "Romer är sämre än vanligt folk",  # a group called worse than others
     "Rumänerna har inget här att göra",
     "Jävla svartskallar på bussen igen",  # a slur on its own
+    "Tjetjenerna borde avrättas allihop",  # violence against a group
+    "Pakistanierna snattar i varenda butik",  # a group generalised as criminal
 ]
 NOT_RACISM = [
     "Finns det böcker på tigrinja för eritreanska barn?",  # a neutral question naming a group
@@ -134,6 +136,9 @@ ATTACKS = [
     "Lär dig läsa innan du svarar",  # belittling
     "Har du ens en hjärna?",
     "Varför är rektorn så jävla korkad?",  # a question word in front changes nothing
+    "Stadsarkitekten är inte klok",
+    "Fy fan för er på tekniska",
+    "Jag föraktar dig, Eva",
 ]
 NOT_ATTACKS = [
     "Jag är en sån klant, jag glömde lösenordet igen",  # about oneself
@@ -141,6 +146,7 @@ NOT_ATTACKS = [
     "Min katt är en liten idiot som jagar sin svans",
     "Du är en stjärna, tack för hjälpen!",
     "Rektorn borde förklara beslutet för föräldrarna",
+    "Jag hatar regn på midsommar",
 ]
 
 
