@@ -135,7 +135,7 @@ GROUPS_ADD = {
         "Violent acts that are a threat whenever someone intends or wishes them.",
         "=slakta, =slaktar, =strypa, =dränka, =dränker, =tortera, =torterar, =stena, =halshugga, "
         "=massakrera, =massakrerar, =utrota, =utrotar, =lemlästa, =stympa, =kastrera, "
-        "=knivskära, =ihjäl, =sönder, =hämnas, =hämnd, =hämnden, =skjutit, "
+        "=knivskära, =hämnas, =hämnd, =hämnden, =skjutit, "
         "=misshandlat, =dödat, =mördat",
     ),
     "våld_mot": (
@@ -144,9 +144,23 @@ GROUPS_ADD = {
         "=pucklar, =skära, =skär, =krossa, =krossar, =bryta, =bryter, =knäcka, =knäcker, "
         "=spräng, =spränga, =bränn, =häng, =döda, =skjut, =slå, =gasa",
     ),
+    "förnamn": (
+        "Common Swedish first names (a threat or an insult aimed at a named person); names that are also "
+        "everyday words (Per, Bo, Jan, Hans, Klara) are left out.",
+        "=anna, =eva, =maria, =karin, =sara, =lena, =kerstin, =emma, =ingrid, =marie, =malin, =jenny, "
+        "=hanna, =linda, =sofia, =annika, =susanne, =elin, =monica, =birgitta, =ida, =julia, =johanna, "
+        "=kristina, =camilla, =helena, =lisa, =ebba, =wilma, =alice, =maja, =elsa, =agnes, =linnea, "
+        "=frida, =amanda, =josefin, =caroline, =therese, =emelie, =matilda, =louise, =jessica, =åsa, "
+        "=ulla, =margareta, =gunilla, =inger, =agneta, =cecilia, =petra, =katarina, =fatima, =amina, "
+        "=lars, =mikael, =anders, =johan, =erik, =peter, =karl, =thomas, =daniel, =fredrik, "
+        "=andreas, =stefan, =mohammed, =mohamed, =magnus, =mats, =bengt, =alexander, =jonas, =mattias, "
+        "=oscar, =nils, =david, =lennart, =christer, =ulf, =henrik, =göran, =martin, =robert, "
+        "=marcus, =niklas, =patrik, =joakim, =jörgen, =sven, =gustav, =emil, =viktor, =simon, =anton, "
+        "=william, =oliver, =hugo, =elias, =filip, =olle, =kalle, =ahmed, =ali, =omar, =hassan",
+    ),
     "mål": (
         "Who or what a threat is aimed at, besides the victims of {mål}.",
-        "{offer}, =varenda, =alla, =allihop, =allihopa, =jävlarna, =jäveln, =jävlar, =hela, =familj, "
+        "{offer}, {förnamn}, =varenda, =alla, =allihop, =allihopa, =jävlarna, =jäveln, =jävlar, =hela, =familj, "
         "=familjen, =ungarna, =barn, =barnen, =fru, =frun, =man, =mannen, =politikerna, "
         "=handläggaren, =honom, =henne, =din, =dina, =ditt, =era, =hans, =hennes, =deras",
     ),
@@ -300,6 +314,13 @@ PATTERNS = [
     ("racism", "ta bort en grupp", "(=ta|=tar|=tas|=röj|=röja) =bort ..3 {folkgrupp} !{saker} !!{mot_rasism}"),
     ("racism", "ingen vill bo granne med en grupp", "(=ingen|=inte|=aldrig|=slippa|=slipper) ..4 (=granne|=grannar|=bredvid|=nära) ..2 =med ..1 {folkgrupp}"),
     ("racism", "våld mot en grupp", "{folkgrupp} ~8 ({våld_passiv}|{våld_aktiv}|{våld_mot}) !{negation} !!{mot_rasism} !?"),
+    (
+        "racism",
+        "de är lata, om en grupp",
+        "(=de|=dom) ..1 (=är|=e) ..3 ({skällsord}|{nedsättande}|{avhumanisering}) &{folkgrupp} !{negation} !? "
+        "!!{mot_rasism}",
+    ),
+    ("racism", "alla i en grupp är likadana", "=alla ..1 {folkgrupp} ..2 (=är|=e) ..1 (=likadana|=lika|=samma)"),
     ("racism", "bättre utan en grupp", "(=skönt|=bättre|=tryggare|=renare|=trevligare|=lugnare|=finare|=snyggare) ~8 =utan ..3 {folkgrupp} !{negation}"),
     (
         "racism",
@@ -466,6 +487,12 @@ PATTERNS = [
         "(=ditt|=din|=dina|=ert|=era|=hans|=hennes) ..1 (=hus|=villa|=hem|=lägenhet|=adress|=dörr|=bostad|=port) "
         "!!{tack} !?",
     ),
+    ("threat", "ångra att du föddes", "=ångra ..3 =föddes"),
+    ("threat", "borde passa sig", "(=passa|=akta) (=sig|=dig|=er|=dej) !(=för|=på|=i) !?"),
+    ("threat", "förstöra ditt liv", "{avsikt} ..3 (=förstöra|=förstör|=krossa|=sabba|=sabotera) (=ditt|=hans|=hennes|=ert|=era|=deras) =liv"),
+    ("threat", "sista varningen", "(=sista|=enda) =varningen !? &({du}|{ämbete}|{offer})"),
+    ("threat", "det är inte över", "(=är|=e) =inte =över &({du}|{ämbete}|{offer}) !?"),
+    ("threat", "vi vet vem du är", "=vet (=vem|=vilka) ({du}|{offer}) (=är|=jobbar|=bor|=finns)"),
     ("threat", "ta hand om någon", "{avsikt} ..4 (=ta|=tar|=tog) =hand =om ..2 {ämbete}"),
     (
         "threat",
@@ -514,6 +541,7 @@ PATTERNS = [
     ("personal_attack", "inte alla hästar hemma", "(=hästar|=indianer|=skruvar|=kor) ..3 (=hemma|=lösa|=kanoten|=diket)"),
     ("personal_attack", "jag hatar dig", "(=hatar|=avskyr|=föraktar) ({du}|{ämbete}|{offer}) !{negation} !!{folkgrupp}"),
     ("personal_attack", "fy fan för dig", "=fy ..2 (=dig|=er|=dej)"),
+    ("personal_attack", "namn och ett skällsord", "{förnamn} ..4 (=är|=e|=var) ..3 ({skällsord}|{nedsättande}) !{negation} !!{egna}"),
     ("personal_attack", "lär dig läsa", "(=lär|=lära) ..1 ({du}|=dig|=er|=dej) ..1 (=läsa|=skriva|=stava|=räkna|=tänka|=svenska|=hyfs)"),
     ("personal_attack", "ingen hjärna", "({du}|{ämbete}) ~6 (=ingen|=inga|=noll|=saknar|=ens|=liten|=mindre|=lägre|=låg|=utan|=tom|=inte|=enda) ..3 {hjärna}"),
     ("personal_attack", "dra åt helvete", "(=dra|=far|=fara|=åk|=gå|=ruttna|=brinn|=stick) ..2 (=åt|=i|=till) ..1 {förbannelse}"),

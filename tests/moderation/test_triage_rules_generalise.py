@@ -107,11 +107,16 @@ THREATS = [
     "Jag har en kniv med mig till mötet",  # a weapon brought along
     "Var rädd, socialsekreteraren, väldigt rädd",  # veiled
     "Era namn och adresser finns på vår lista",  # doxxing
+    "Du kommer att ångra att du föddes",
+    "Vi vet vem du är och var du jobbar",
+    "Jag ska slå ihjäl Mikael på byggnadsnämnden",  # a named person
 ]
 NOT_THREATS = [
     "Jag skrattade ihjäl mig åt revyn i Folkets park",  # figurative
     "Kan ni skjuta upp mötet en vecka?",
     "Bokcirkelns mordgåta var den bästa hittills",
+    "Passa på att besöka Sofiero i helgen",
+    "Jag kommer att frysa ihjäl vid hållplatsen i vinter",
     "Den nya backen tar livet av mina knän",
     "Hoppas någon hittar min borttappade nyckel",
     "Vi väntar på dig vid entrén till museet klockan tio",
