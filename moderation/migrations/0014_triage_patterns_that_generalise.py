@@ -522,7 +522,7 @@ PATTERNS = [
     ("personal_attack", "inget annat än en idiot", "(=inget|=inte|=inga|=ingenting) =annat =än ..3 ({skällsord}|{nedsättande}) !!{egna} !!{folkgrupp}"),
     ("personal_attack", "hjärna som en sten", "{hjärna} =som ..1 (=en|=ett|=hos)"),
     ("personal_attack", "någon som inte är efterbliven", "(=någon|=nån|=folk) =som =inte ..2 ({nedsättande}|{skällsord})"),
-    ("personal_attack", "rektorn är ett skämt", "{ämbete} ..2 (=är|=var|=e) ..2 (=skämt|=skam|=vits|=åtlöje)"),
+    ("personal_attack", "rektorn är ett skämt", "({ämbete}|{du}|{förnamn}) ..2 (=är|=var|=e) ..3 (=skämt|=skam|=vits|=åtlöje|=misslyckande|=besvikelse|=hån|=katastrof|=pinsam|=pinsamma)"),
     ("personal_attack", "sådana som du", "(=sådana|=såna|=folk|=typer) =som {du} ..4 (=borde|=ska|=bör|=skulle) ..2 (=inte|=aldrig)"),
     (
         "personal_attack",
@@ -542,6 +542,7 @@ PATTERNS = [
     ("personal_attack", "jag hatar dig", "(=hatar|=avskyr|=föraktar) ({du}|{ämbete}|{offer}) !{negation} !!{folkgrupp}"),
     ("personal_attack", "fy fan för dig", "=fy ..2 (=dig|=er|=dej)"),
     ("personal_attack", "namn och ett skällsord", "{förnamn} ..4 (=är|=e|=var) ..3 ({skällsord}|{nedsättande}) !{negation} !!{egna}"),
+    ("personal_attack", "alla hatar dig", "(=ingen|=alla|=hela) ..2 (=gillar|=hatar|=tål|=avskyr|=föraktar|=skrattar) ..1 ({du}|{ämbete}) !?"),
     ("personal_attack", "lär dig läsa", "(=lär|=lära) ..1 ({du}|=dig|=er|=dej) ..1 (=läsa|=skriva|=stava|=räkna|=tänka|=svenska|=hyfs)"),
     ("personal_attack", "ingen hjärna", "({du}|{ämbete}) ~6 (=ingen|=inga|=noll|=saknar|=ens|=liten|=mindre|=lägre|=låg|=utan|=tom|=inte|=enda) ..3 {hjärna}"),
     ("personal_attack", "dra åt helvete", "(=dra|=far|=fara|=åk|=gå|=ruttna|=brinn|=stick) ..2 (=åt|=i|=till) ..1 {förbannelse}"),

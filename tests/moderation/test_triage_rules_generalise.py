@@ -144,6 +144,8 @@ ATTACKS = [
     "Stadsarkitekten är inte klok",
     "Fy fan för er på tekniska",
     "Jag föraktar dig, Eva",
+    "Du är ett enda stort misslyckande",
+    "Alla på kontoret skrattar åt dig",
 ]
 NOT_ATTACKS = [
     "Jag är en sån klant, jag glömde lösenordet igen",  # about oneself
