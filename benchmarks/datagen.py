@@ -599,6 +599,7 @@ STARTING_LISTS = (
     "moderation.migrations.0002_starting_lists",
     "moderation.migrations.0003_more_starting_words",
     "moderation.migrations.0011_triage_pattern_starting_lists",
+    "moderation.migrations.0014_triage_patterns_that_generalise",
 )
 
 

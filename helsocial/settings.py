@@ -518,3 +518,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Monday morning: the week's triage misses to AKN (moderation/misses.py).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["triage-misses-mail"] = {
+    "task": "moderation.tasks.triage_misses_mail",
+    "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+}

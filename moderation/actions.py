@@ -184,11 +184,25 @@ def _clean_rule(rule: str) -> str:
 
 
 def log_entry(
-    *, comment_id: int, by: User | None, action: str, rule: str = "", outcome: str = "done", detail: str = ""
+    *,
+    comment_id: int,
+    by: User | None,
+    action: str,
+    rule: str = "",
+    outcome: str = "done",
+    detail: str = "",
+    labels: list[str] | None = None,
 ) -> ModerationLogEntry:
-    return ModerationLogEntry.objects.create(
+    """One log row; `labels` (triage's, when the caller has the comment) save reading them again."""
+    entry = ModerationLogEntry.objects.create(
         comment_id=comment_id, actor=by, action=action, rule=rule, outcome=outcome, detail=detail[:200]
     )
+    if outcome != ModerationLogEntry.Outcome.FAILED:
+        # A decision triage did not foresee is kept for AKN to learn from (moderation/misses.py).
+        from .misses import triage_miss_record
+
+        triage_miss_record(comment_id=comment_id, by=by, action=action, rule=rule, labels=labels)
+    return entry
 
 
 def action_failed(
@@ -240,7 +254,9 @@ def _act(
                 Comment.objects.filter(pk=comment.pk).update(**fields)
                 for name, value in fields.items():
                     setattr(comment, name, value)
-            entry = log_entry(comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail)
+            entry = log_entry(
+                comment_id=comment.pk, by=by, action=action, rule=rule, detail=detail, labels=comment.labels
+            )
     if failed is not None:
         # Raised once the transaction is done: the FAILED row stays in the log.
         raise failed from failed.error

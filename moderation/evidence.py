@@ -302,6 +302,7 @@ def _complete(
             rule=locked.rule,
             outcome=outcome,
             detail=f"evidence:{locked.pk}",
+            labels=comment.labels,
         )
         registry_mail_enqueue(evidence=locked)
     return entry

@@ -574,3 +574,46 @@ class SavedReply(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TriageMiss(models.Model):
+    """A decision of a moderator that triage did not foresee, for AKN to learn from.
+
+    MISSED: the comment was hidden or deleted under a guideline rule triage had not given it.
+    FALSE_ALARM: triage called the comment a violation and the moderator left it (no action, a like,
+    an answer). Like the moderation log it holds the comment by id and never its text, and it is
+    append-only: what people decided stays as they decided it.
+    """
+
+    class Kind(models.TextChoices):
+        MISSED = "missed", _("Removed, but triage did not see the rule")
+        FALSE_ALARM = "false_alarm", _("Left, but triage called it a violation")
+
+    comment_id = models.BigIntegerField(_("comment"), db_index=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    action = models.CharField(_("action"), max_length=16, choices=ModerationLogEntry.Action)
+    rule = models.CharField(_("guideline rule"), max_length=32, blank=True)
+    # The labels triage had given the comment when the person decided.
+    labels = models.JSONField(_("labels"), default=list, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("triage miss")
+        verbose_name_plural = _("triage misses")
+
+    def __str__(self) -> str:
+        return f"{self.comment_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Triage misses are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Triage misses are append-only.")

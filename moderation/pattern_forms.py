@@ -20,8 +20,9 @@ class TriagePatternForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
         help_text=_(
             "Words in order: {group} any word of a group, word every form, =word this form only, "
             "word* every word that starts so, (a|b) either. ..3 allows up to three words between, "
-            "~3 the same in either order. !{negation} drops a match with such a word just before or "
-            "in it; !!word one with the word anywhere in the sentence."
+            "~3 the same in either order. *word every word that ends so (compounds). !{negation} drops "
+            "a match with such a word just before or in it; !!word one with the word anywhere in the "
+            "sentence; !? one in a question. &{group} needs such a word anywhere in the comment."
         ),
     )
 

@@ -88,3 +88,11 @@ def pull_account_comments_by_old_name(account_id: int) -> None:
 @shared_task(name="metrics.tasks.pull_all_comments", acks_late=True)
 def pull_all_comments_by_old_name() -> int:
     return pull_all_comments()
+
+
+@shared_task(acks_late=True)
+def triage_misses_mail() -> bool:
+    """The week's triage misses to AKN (once per ISO week; nothing when there were none)."""
+    from .misses import triage_misses_mail as send
+
+    return send()

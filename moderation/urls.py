@@ -79,3 +79,10 @@ urlpatterns += [
         name="webhook-delivery-retry",
     ),
 ]
+
+# What moderators decided that triage did not foresee (issue 17): moderation/views_misses.py.
+from . import views_misses  # noqa: E402
+
+urlpatterns += [
+    path("moderation/triage/misses/", views_misses.triage_misses, name="triage-misses"),
+]

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import patterns as services
 from .access import access_triage_lists, access_triage_pattern
-from .models import TriagePattern, TriageWordGroup
+from .misses import phrase_pattern
+from .models import Label, TriagePattern, TriageWordGroup
 from .pattern_forms import PatternTryForm, TriagePatternForm, TriageWordGroupForm
 
 
@@ -32,6 +33,18 @@ def _context(**extra) -> dict:
 @require_GET
 def triage_patterns(request: HttpRequest) -> HttpResponse:
     access_triage_lists(request.user)
+    # "Make a rule of this phrase" on the misses page opens this page with the form filled in.
+    phrase = request.GET.get("phrase", "")[:500]
+    if phrase:
+        label = request.GET.get("label", "")
+        initial = {"pattern": phrase_pattern(phrase), "name": phrase[:120]}
+        if label in Label.values:
+            initial["label"] = label
+        return render(
+            request,
+            "moderation/triage_patterns.html",
+            _context(pattern_form=TriagePatternForm(initial=initial)),
+        )
     return render(request, "moderation/triage_patterns.html", _context())
 
 

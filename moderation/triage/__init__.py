@@ -17,6 +17,7 @@ AKN edits (`TriageWordGroup`, `TriagePattern`). A pattern is a row of slots, eac
     word           any form of the word (its Snowball stem): "skjutas" also matches "skjuts"
     =word          exactly this form: "=borde"
     word*          any word that starts so: "invandrar*" matches "invandrarna", "invandrarhorder"
+    *word          any word that ends so, the last part of a compound: "*chefen" matches "skolchefen"
     (a|=b|c*|{g})  any of these
 
 Slots follow each other directly unless a gap stands between them: "..N" lets up to N other words
@@ -24,7 +25,9 @@ come between, in this order; "~N" the same in either order. A match never spans 
 Guards keep a match from counting: "!slot" when such a word stands among the matched words, or up to
 three words before them or one after, within the same clause (commas end one): "!{negation}" reads
 "ingen borde skjutas" and "borde inte skjutas" as no threat, but not "Förstår du inte, ditt pucko".
-"!!slot" when such a word stands anywhere in the sentence.
+"!!slot" when such a word stands anywhere in the sentence; "!?" when the sentence ends with a question
+mark (a neutral question that names a group is no racism). "&slot" asks for such a word anywhere in
+the comment, in any sentence: "Varför ska de bo här gratis? Skicka ut dem!" names the group once.
 
     {group_of_people} ~6 {expel} ..2 {away}     "Muslimerna borde kastas ut", "kasta ut alla invandrare"
     {intent} ..3 {violence_passive} !{negation} "kommunalrådet borde skjutas", not "ingen borde skjutas"

@@ -13,9 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from .words import WORD_RE, stem_of
 
 GROUP_NAME_RE = re.compile(r"^[^\W\d_][\w]*$")
-_PATTERN_TOKEN_RE = re.compile(r"!?\([^()]*\)|\S+")
+_PATTERN_TOKEN_RE = re.compile(r"(?:!!?|&)?\([^()]*\)|\S+")
 _GAP_RE = re.compile(r"^(\.\.|~)(\d{1,2})$")
 _GAP_MAX = 12
+_NOT_QUESTION = "!?"  # the guard "not in a sentence that ends with a question mark"
 _PREFIX_MIN = 3
 _SLOT_CACHE_BOUND = 100_000
 
@@ -26,17 +27,24 @@ class PatternError(ValueError):
 
 @dataclass(frozen=True)
 class _Slot:
-    """The words one slot accepts: Snowball stems, exact forms and form prefixes."""
+    """The words one slot accepts: Snowball stems, exact forms, form prefixes and suffixes (the last
+    part of a Swedish compound: "*chefen" is "skolchefen" and "miljöchefen")."""
 
     stems: frozenset[str]
     words: frozenset[str]
     prefixes: frozenset[str]
+    suffixes: frozenset[str] = frozenset()
 
     def __or__(self, other: _Slot) -> _Slot:
-        return _Slot(self.stems | other.stems, self.words | other.words, self.prefixes | other.prefixes)
+        return _Slot(
+            self.stems | other.stems,
+            self.words | other.words,
+            self.prefixes | other.prefixes,
+            self.suffixes | other.suffixes,
+        )
 
 
-_EMPTY_SLOT = _Slot(frozenset(), frozenset(), frozenset())
+_EMPTY_SLOT = _Slot(frozenset(), frozenset(), frozenset(), frozenset())
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,8 @@ class _ParsedPattern:
     gaps: tuple[tuple[int, bool], ...]  # before slot k+1: (most words between, either order)
     guards: tuple[_Slot, ...]  # near the match, in its clause
     sentence_guards: tuple[_Slot, ...]  # anywhere in its sentence
+    companions: tuple[_Slot, ...] = ()  # needed anywhere in the comment
+    not_question: bool = False  # no match in a sentence that ends with a question mark
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,7 @@ class CompiledPattern:
     guards: tuple[int, ...]
     sentence_guards: tuple[int, ...]
     required: frozenset[int]
+    not_question: bool = False
 
 
 GUARD_BEFORE = 3
@@ -81,7 +92,10 @@ class SlotIndex:
         self.by_stem: dict[str, list[int]] = defaultdict(list)
         self.by_word: dict[str, list[int]] = defaultdict(list)
         self.by_prefix: dict[str, list[int]] = defaultdict(list)
+        self.by_suffix: dict[str, list[int]] = defaultdict(list)
         for slot_id, slot in enumerate(slots):
+            for suffix in slot.suffixes:
+                self.by_suffix[suffix].append(slot_id)
             for stem in slot.stems:
                 self.by_stem[stem].append(slot_id)
             for word in slot.words:
@@ -89,6 +103,7 @@ class SlotIndex:
             for prefix in slot.prefixes:
                 self.by_prefix[prefix].append(slot_id)
         self.prefix_lengths = tuple(sorted({len(p) for p in self.by_prefix}))
+        self.suffix_lengths = tuple(sorted({len(p) for p in self.by_suffix}))
         # Word -> the slots it fills (mostly none). Shared by threads like `STEMS`.
         self.cache: dict[str, tuple[int, ...]] = {}
         self.by_anchor: dict[int, tuple[CompiledPattern, ...]] = {}
@@ -119,6 +134,12 @@ class SlotIndex:
             hit = by_prefix.get(word[:length])
             if hit:
                 found += hit
+        for length in self.suffix_lengths:
+            if length > size:
+                break
+            hit = self.by_suffix.get(word[-length:])
+            if hit:
+                found += hit
         if len(self.cache) >= _SLOT_CACHE_BOUND:
             self.cache.clear()
         ids = self.cache[word] = tuple(sorted(set(found))) if found else ()
@@ -143,6 +164,8 @@ def _atom(raw: str, groups: dict[str, _Slot]) -> _Slot:
         kind, word = "exact", word[1:]
     elif word.endswith("*"):
         kind, word = "prefix", word[:-1]
+    elif word.startswith("*"):
+        kind, word = "suffix", word[1:]
     if not word or WORD_RE.fullmatch(word) is None:
         raise PatternError(_message(_("“%(atom)s” is not one word."), atom=raw))
     if kind == "prefix":
@@ -151,6 +174,12 @@ def _atom(raw: str, groups: dict[str, _Slot]) -> _Slot:
                 _message(_("“%(atom)s”: a word that ends in * needs at least three letters."), atom=raw)
             )
         return _Slot(frozenset(), frozenset(), frozenset({word}))
+    if kind == "suffix":
+        if len(word) < _PREFIX_MIN:
+            raise PatternError(
+                _message(_("“%(atom)s”: a word that starts with * needs at least three letters."), atom=raw)
+            )
+        return _Slot(frozenset(), frozenset(), frozenset(), frozenset({word}))
     if kind == "exact":
         return _Slot(frozenset(), frozenset({word}), frozenset())
     return _Slot(frozenset({stem_of(word)}), frozenset(), frozenset())
@@ -220,6 +249,8 @@ def pattern_parse(pattern: str, groups: dict[str, _Slot]) -> _ParsedPattern:
     gaps: list[tuple[int, bool]] = []
     guards: list[_Slot] = []
     sentence_guards: list[_Slot] = []
+    companions: list[_Slot] = []
+    not_question = False
     pending_gap: tuple[int, bool] | None = None
     for token in _PATTERN_TOKEN_RE.findall(pattern):
         gap = _GAP_RE.match(token)
@@ -230,6 +261,12 @@ def pattern_parse(pattern: str, groups: dict[str, _Slot]) -> _ParsedPattern:
             if distance > _GAP_MAX:
                 raise PatternError(_message(_("A gap can be at most %(most)s words."), most=_GAP_MAX))
             pending_gap = (distance, gap.group(1) == "~")
+            continue
+        if token == _NOT_QUESTION:
+            not_question = True
+            continue
+        if token.startswith("&"):
+            companions.append(_slot_parse(token[1:].strip(), groups))
             continue
         if token.startswith("!!"):
             sentence_guards.append(_slot_parse(token[2:].strip(), groups))
@@ -247,7 +284,9 @@ def pattern_parse(pattern: str, groups: dict[str, _Slot]) -> _ParsedPattern:
         )
     if not slots:
         raise PatternError(_message(_("A pattern needs at least one word.")))
-    return _ParsedPattern(tuple(slots), tuple(gaps), tuple(guards), tuple(sentence_guards))
+    return _ParsedPattern(
+        tuple(slots), tuple(gaps), tuple(guards), tuple(sentence_guards), tuple(companions), not_question
+    )
 
 
 def patterns_compile(
@@ -268,8 +307,12 @@ def patterns_compile(
         slots = tuple(slot_id(slot) for slot in parsed.slots)
         guards = tuple(slot_id(slot) for slot in parsed.guards)
         sentence_guards = tuple(slot_id(slot) for slot in parsed.sentence_guards)
+        # A companion only has to be somewhere in the comment: being present is all it asks.
+        required = frozenset(slots) | {slot_id(slot) for slot in parsed.companions}
         compiled.append(
-            CompiledPattern(label, name, slots, parsed.gaps, guards, sentence_guards, frozenset(slots))
+            CompiledPattern(
+                label, name, slots, parsed.gaps, guards, sentence_guards, required, parsed.not_question
+            )
         )
     if not compiled:
         return (), None

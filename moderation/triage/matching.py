@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .language import GUARD_AFTER, GUARD_BEFORE, CompiledPattern
 from .rules import Ruleset
-from .words import STEMS, WORD_RE, boundaries, sentence_starts, stem_new, stem_of
+from .words import STEMS, WORD_RE, boundaries, question_sentences, sentence_starts, stem_new, stem_of
 
 
 def match_terms(text: str, rules: Ruleset) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
@@ -53,23 +53,32 @@ def _match_patterns(text: str, words: list[str], stems: list[str], rules: Rulese
     present = positions.keys()
     by_anchor = index.by_anchor
     bounds: tuple[list[int], list[int]] | None = None
+    questions: set[int] | None = None
     for slot in list(present):
         for pattern in by_anchor.get(slot, ()):
             if not present >= pattern.required:
                 continue
             if bounds is None:
                 bounds = boundaries(text)
-            span = _pattern_find(pattern, positions, *bounds)
+            if pattern.not_question and questions is None:
+                questions = question_sentences(text) if "?" in text else set()
+            span = _pattern_find(pattern, positions, *bounds, questions if pattern.not_question else None)
             if span is not None:
                 out.append((pattern.label, pattern.name, " ".join(words[span[0] : span[1] + 1])))
 
 
 def _pattern_find(
-    pattern: CompiledPattern, positions: dict[int, list[int]], sentences: list[int], clauses: list[int]
+    pattern: CompiledPattern,
+    positions: dict[int, list[int]],
+    sentences: list[int],
+    clauses: list[int],
+    questions: set[int] | None = None,
 ) -> tuple[int, int] | None:
     """The first and last word of the first unguarded match of `pattern`, or None."""
     slots, gaps = pattern.slots, pattern.gaps
     guarded_sentences = {sentences[p] for guard in pattern.sentence_guards for p in positions.get(guard, ())}
+    if questions:
+        guarded_sentences |= questions
     near = [p for guard in pattern.guards for p in positions.get(guard, ())]
 
     def unguarded(used: list[int]) -> bool:

@@ -101,6 +101,25 @@ def boundaries(text: str) -> tuple[list[int], list[int]]:
     return sentences, clauses
 
 
+def question_sentences(text: str) -> set[int]:
+    """The numbers (as `boundaries` counts them) of the sentences that end with a question mark."""
+    found: set[int] = set()
+    sentence = 0
+    previous_end = -1
+    for match in WORD_RE.finditer(text):
+        start = match.start()
+        if previous_end >= 0:
+            gap = text[previous_end:start]
+            if SENTENCE_END_RE.search(gap) is not None:
+                if "?" in gap:
+                    found.add(sentence)
+                sentence += 1
+        previous_end = match.end()
+    if previous_end >= 0 and "?" in text[previous_end:]:
+        found.add(sentence)
+    return found
+
+
 def sentence_starts(text: str) -> list[bool]:
     """For each word of `tokens`, whether it starts a sentence: the first word of each stretch
     between sentence ends (no word contains one, so splitting there never cuts a word)."""

@@ -522,3 +522,16 @@ CASES += [
     ),
     Case("moderation:webhook-delivery-retry", kwargs=delivery, own=everyone(405), other=everyone(405)),
 ]
+
+# What moderators decided that triage did not foresee (issue 17).
+CASES += [
+    Case("moderation:triage-misses", own=only_akn()),
+    Case("moderation:triage-misses", label="filtered", query="kind=missed", own=only_akn()),
+    Case("moderation:triage-misses", method="POST", own=everyone(405)),
+    Case(
+        "moderation:triage-patterns",
+        label="filled in from a miss",
+        query="label=threat&phrase=borde+skjutas+allihop",
+        own=only_akn(),
+    ),
+]

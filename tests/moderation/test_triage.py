@@ -225,9 +225,9 @@ def test_a_burst_of_comments_is_spam(rules):
 
 
 def test_a_word_akn_adds_takes_effect_at_the_next_load(rules):
-    assert "threat" not in labels("Jag ska krossa dig", rules)
-    TriageTerm.objects.create(label="threat", term="krossa dig")
-    assert "threat" in labels("Jag ska krossa dig", ruleset_load())
+    assert "threat" not in labels("Jag ska mosa dig", rules)
+    TriageTerm.objects.create(label="threat", term="mosa dig")
+    assert "threat" in labels("Jag ska mosa dig", ruleset_load())
 
 
 def test_a_domain_akn_blocks_takes_effect_at_the_next_load(rules):

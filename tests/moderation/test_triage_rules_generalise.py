@@ -1,0 +1,181 @@
+"""The starting patterns of migration 0014, rule by rule, on sentences written for these tests (none
+is in the evaluation corpus), and the parts of the pattern language they rely on."""
+
+import pytest
+
+from moderation.triage import ruleset_build, ruleset_load, triage_text
+
+# --- the pattern language ---------------------------------------------------------------------------
+
+GROUPS = [("titel", "*chefen, *rådet"), ("grupp", "somali*"), ("ut", "=ut, =hem"), ("dem", "=dem, =dom")]
+
+
+def labels_with(text, pattern, label="racism"):
+    rules = ruleset_build(groups=GROUPS, patterns=[(label, "p", pattern)])
+    return triage_text(text=text, rules=rules).labels
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Skolchefen är en idiot", True),
+        ("Miljöchefen är en idiot", True),
+        ("Chefen är en idiot", True),  # the suffix may be the whole word
+        ("Chefsstolen är en idiot", False),
+    ],
+)
+def test_a_suffix_reads_the_last_part_of_a_compound(text, found):
+    assert ("personal_attack" in labels_with(text, "{titel} ..3 =idiot", "personal_attack")) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Somalierna får bo gratis. Skicka ut dem!", True),
+        ("Skicka ut dem till gården, barnen.", False),  # no group named anywhere
+    ],
+)
+def test_a_companion_may_stand_in_another_sentence(text, found):
+    assert ("racism" in labels_with(text, "skicka ..1 {ut} ..1 {dem} &{grupp}")) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Somalier skickas hem.", True),
+        ("Skickas somalier hem på sommarlovet?", False),
+        ("Varför frågar ni? Somalier skickas hem.", True),  # only the question itself is kept out
+    ],
+)
+def test_not_in_a_question(text, found):
+    assert ("racism" in labels_with(text, "{grupp} ..2 {ut} !?")) is found
+
+
+# --- the starting patterns ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def rules(administration):
+    administration.phone = "042-10 50 00"
+    administration.save()
+    return ruleset_load()
+
+
+def got(text, rules):
+    return triage_text(text=text, rules=rules).labels
+
+
+RACISM = [
+    "Alla eritreaner borde sättas på ett plan hem i morgon",  # group and expulsion
+    "Pakistanierna är rena ohyran i trappuppgången",  # group as vermin
+    "Somalierna har förvandlat torget till en soptipp",  # group ruining a place
+    "Ni tar emot afghaner hela tiden. Kasta ut dem nu!",  # "them", the group in another sentence
+    "Tjetjenerna hör inte hemma i vår kommun",  # excluded from living here
+    "Sverige vore bättre utan alla dessa araber",  # better without a group
+    "Romer är sämre än vanligt folk",  # a group called worse than others
+    "Rumänerna har inget här att göra",
+    "Jävla svartskallar på bussen igen",  # a slur on its own
+    "Tjetjenerna borde avrättas allihop",  # violence against a group
+    "Pakistanierna snattar i varenda butik",  # a group generalised as criminal
+]
+NOT_RACISM = [
+    "Finns det böcker på tigrinja för eritreanska barn?",  # a neutral question naming a group
+    "Min kurdiska granne bjöd hela huset på mat, så fint",
+    "Det är fel att skicka hem familjer som bott här i tio år",  # against an expulsion
+    "Rasism mot romer måste stoppas",  # a call against racism
+    "Skicka ut kallelsen till alla nyanlända föräldrar i tid",  # a letter, not people
+    "Hur många somaliska elever går i Råå skola?",
+]
+
+
+@pytest.mark.parametrize("text", RACISM)
+def test_racism_read_by_construction(text, rules):
+    assert "racism" in got(text, rules)
+
+
+@pytest.mark.parametrize("text", NOT_RACISM)
+def test_no_racism_in_neutral_mentions(text, rules):
+    assert "racism" not in got(text, rules)
+
+
+THREATS = [
+    "Förvaltningschefen borde avrättas på torget",  # modal and a violent passive
+    "Skulle inte gråta om någon slog ner nämndens ordförande",  # a wish that someone else acts
+    "Hoppas någon tänder eld på stadshuset i natt",  # arson
+    "Vi står utanför din dörr på söndag, Lena",  # turning up at a home
+    "Ni kommer att få ångra det här, allihop",  # you will regret it
+    "Jag har en kniv med mig till mötet",  # a weapon brought along
+    "Var rädd, socialsekreteraren, väldigt rädd",  # veiled
+    "Era namn och adresser finns på vår lista",  # doxxing
+    "Du kommer att ångra att du föddes",
+    "Vi vet vem du är och var du jobbar",
+    "Jag ska slå ihjäl Mikael på byggnadsnämnden",  # a named person
+]
+NOT_THREATS = [
+    "Jag skrattade ihjäl mig åt revyn i Folkets park",  # figurative
+    "Kan ni skjuta upp mötet en vecka?",
+    "Bokcirkelns mordgåta var den bästa hittills",
+    "Passa på att besöka Sofiero i helgen",
+    "Jag kommer att frysa ihjäl vid hållplatsen i vinter",
+    "Den nya backen tar livet av mina knän",
+    "Hoppas någon hittar min borttappade nyckel",
+    "Vi väntar på dig vid entrén till museet klockan tio",
+    "Budgeten för konserthuset sprängdes redan i våras",
+]
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_threats_read_by_construction(text, rules):
+    assert "threat" in got(text, rules)
+
+
+@pytest.mark.parametrize("text", NOT_THREATS)
+def test_no_threat_in_figurative_or_everyday_speech(text, rules):
+    assert "threat" not in got(text, rules)
+
+
+ATTACKS = [
+    "Du är en ynklig liten fegis",  # the person addressed and an insult
+    "Miljöchefen är en lat skithög",  # an office holder (a compound title) and an insult
+    "Den som skrev svaret är helt efterbliven",  # "the one who ..." and an insulting adjective
+    "Lär dig läsa innan du svarar",  # belittling
+    "Har du ens en hjärna?",
+    "Varför är rektorn så jävla korkad?",  # a question word in front changes nothing
+    "Stadsarkitekten är inte klok",
+    "Fy fan för er på tekniska",
+    "Jag föraktar dig, Eva",
+    "Du är ett enda stort misslyckande",
+    "Alla på kontoret skrattar åt dig",
+]
+NOT_ATTACKS = [
+    "Jag är en sån klant, jag glömde lösenordet igen",  # about oneself
+    "Beslutet att stänga badet är helt korkat",  # about a decision
+    "Min katt är en liten idiot som jagar sin svans",
+    "Du är en stjärna, tack för hjälpen!",
+    "Rektorn borde förklara beslutet för föräldrarna",
+    "Jag hatar regn på midsommar",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_personal_attacks_read_by_construction(text, rules):
+    assert "personal_attack" in got(text, rules)
+
+
+@pytest.mark.parametrize("text", NOT_ATTACKS)
+def test_no_personal_attack_on_decisions_oneself_or_pets(text, rules):
+    assert "personal_attack" not in got(text, rules)
+
+
+def test_a_violation_decides_the_action_over_a_question_and_says_why(rules):
+    verdict = triage_text(text="När ska kommunalrådet avrättas för det här?", rules=rules)
+    assert "threat" in verdict.labels and "question" in verdict.labels
+    assert verdict.action == "delete"
+    assert any(r["label"] == "threat" and r["code"] == "pattern" for r in verdict.reasons)
+
+
+def test_a_violation_decides_the_action_over_an_opinion(rules):
+    verdict = triage_text(text="Jag tycker att alla somalier borde utvisas", rules=rules)
+    assert "racism" in verdict.labels
+    assert verdict.action == "delete"
+    assert {r["label"] for r in verdict.reasons} >= set(verdict.labels)
