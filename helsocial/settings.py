@@ -518,3 +518,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- the account review (metrics/review) ------------------------------------------------------------
+# Every night the review stores each account's three states for the history on the account's page.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["metrics-review-store"] = {
+    "task": "metrics.review.tasks.review_store_task",
+    "schedule": crontab(hour=2, minute=30),
+}
+# Rows per page of the review (keyset paged).
+REVIEW_PAGE_SIZE = 50

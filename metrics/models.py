@@ -169,3 +169,7 @@ class MonthlyRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"
+
+
+# The account review's tables live in their own module (metrics/review/models.py).
+from .review.models import ReviewDecision, ReviewState, ReviewThresholds  # noqa: E402, F401

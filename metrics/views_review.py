@@ -1,0 +1,234 @@
+"""The account review (`/accounts/review/`): every account against the guideline's three criteria.
+
+The list reads the states stored for the latest day (the nightly task, or AKN's "review now"), so it
+stays flat at any number of accounts; the reasons are the pure criteria over the stored facts. An
+account's own review measures its facts now, with the 13-month history of its stored states.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from accounts.access import administrations_for
+from accounts.models import Role, SocialAccount
+from helsocial.csv_export import csv_cell, csv_response
+from helsocial.pagination import keyset_page
+
+from .review import criteria, services
+from .review.access import access_review, access_review_account, access_thresholds, can_decide
+from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
+from .review.models import ReviewDecision, ReviewState, ReviewThresholds
+
+
+@dataclass(frozen=True)
+class Row:
+    state: ReviewState
+    verdicts: list[criteria.Verdict]
+
+
+def _rows(states, thresholds) -> list[Row]:
+    return [
+        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
+        for s in states
+    ]
+
+
+def _filtered(request: HttpRequest):
+    accounts = access_review(request.user)
+    filters = ReviewFilterForm(
+        request.GET or None, administrations=administrations_for(request.user, Role.LEAD)
+    )
+    day = services.latest_day()
+    today = timezone.localdate()
+    rows = services.review_rows(accounts=accounts, day=day) if day else ReviewState.objects.none()
+    return filters, filters.filter(rows, today=today), day
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def review_list(request: HttpRequest) -> HttpResponse:
+    filters, rows, day = _filtered(request)
+    page = keyset_page(
+        rows, order=filters.order(), after=request.GET.get("after"), size=settings.REVIEW_PAGE_SIZE
+    )
+    thresholds = services.thresholds_by_platform()
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "rows": _rows(page.rows, thresholds),
+        "day": day,
+        "query": query.urlencode(),
+        "can_decide": can_decide(request.user),
+        "today": timezone.localdate(),
+    }
+    if request.htmx and not request.htmx.history_restore_request:
+        template = (
+            "metrics/review/_rows_items.html" if "after" in request.GET else "metrics/review/_rows.html"
+        )
+    else:
+        template = "metrics/review/review_list.html"
+    return render(request, template, context)
+
+
+def _export_rows(request: HttpRequest):
+    filters, rows, _day = _filtered(request)
+    thresholds = services.thresholds_by_platform()
+    header = [
+        _("Account"),
+        _("Platform"),
+        _("Administration"),
+        _("Active"),
+        _("Reasons"),
+        _("Effective"),
+        _("Reasons"),
+        _("Long-term"),
+        _("Reasons"),
+        _("Facts"),
+        _("Next review"),
+    ]
+    labels = dict(ReviewState._meta.get_field("active").choices)
+
+    def lines():
+        for state in rows.order_by(*filters.order()).iterator(chunk_size=500):
+            verdicts = services.judge(criteria.Facts.from_json(state.facts), thresholds).verdicts
+            line = [
+                state.account.name,
+                state.account.get_platform_display(),
+                state.account.administration.name,
+            ]
+            for verdict in verdicts:
+                line += [str(labels[verdict.state]), " ".join(verdict.reasons)]
+            facts = "; ".join(f"{c.label}: {c.fact}" for v in verdicts for c in v.checks)
+            line += [facts, state.next_review_on.isoformat() if state.next_review_on else ""]
+            yield line
+
+    return header, lines()
+
+
+@login_required
+@require_GET
+def review_export_csv(request: HttpRequest) -> HttpResponse:
+    header, lines = _export_rows(request)
+    return csv_response(filename="kontogranskning.csv", header=header, rows=lines)
+
+
+@login_required
+@require_GET
+def review_export_xlsx(request: HttpRequest) -> HttpResponse:
+    import xlsxwriter
+
+    header, lines = _export_rows(request)
+    out = io.BytesIO()
+    # constant_memory writes each row as it comes; strings_to_formulas off: platform text stays text.
+    book = xlsxwriter.Workbook(
+        out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    sheet = book.add_worksheet(_("Account review")[:31])
+    bold = book.add_format({"bold": True})
+    sheet.write_row(0, 0, [str(h) for h in header], bold)
+    for n, line in enumerate(lines, start=1):
+        sheet.write_row(n, 0, [csv_cell(v) for v in line])
+    book.close()
+    response = HttpResponse(
+        out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="kontogranskning.xlsx"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def review_refresh(request: HttpRequest) -> HttpResponse:
+    """AKN judges every account now instead of waiting for the night."""
+    access_thresholds(request.user)
+    count = services.review_store()
+    messages.success(request, _("%(count)d accounts were reviewed.") % {"count": count})
+    return redirect("metrics:review")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_thresholds(request: HttpRequest) -> HttpResponse:
+    """AKN's thresholds, one platform at a time (`?platform=facebook`)."""
+    access_thresholds(request.user)
+    platform = request.POST.get("platform") or request.GET.get("platform") or SocialAccount.Platform.FACEBOOK
+    if platform not in SocialAccount.Platform.values:
+        platform = SocialAccount.Platform.FACEBOOK
+    row = ReviewThresholds.objects.filter(platform=platform).first() or ReviewThresholds.defaults_for(
+        platform
+    )
+    form = ThresholdsForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        services.thresholds_save(row=form.instance, by=request.user)
+        messages.success(request, _("The thresholds were saved and the accounts reviewed again."))
+        return redirect(f"{request.path}?platform={platform}")
+    return render(
+        request,
+        "metrics/review/thresholds.html",
+        {"form": form, "platform": platform, "platforms": SocialAccount.Platform.choices},
+    )
+
+
+def _account_context(request: HttpRequest, account: SocialAccount, form: DecisionForm | None = None) -> dict:
+    judged = services.accounts_judge(account_ids=[account.pk]).get(account.pk)
+    thresholds = services.thresholds_by_platform()
+    history = [
+        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
+        for s in services.state_history(account=account, today=timezone.localdate())
+    ]
+    decide = can_decide(request.user)
+    return {
+        "account": account,
+        "verdicts": judged.verdicts if judged else [],
+        "history": history,
+        "decisions": list(ReviewDecision.objects.filter(account=account).select_related("decided_by")),
+        "can_decide": decide,
+        "form": (form or DecisionForm()) if decide else None,
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def review_account(request: HttpRequest, pk: int) -> HttpResponse:
+    """One account's review: the page, or the section the account's page loads with htmx."""
+    account = access_review_account(request.user, pk)
+    template = "metrics/review/_account.html" if request.htmx else "metrics/review/account.html"
+    return render(request, template, _account_context(request, account))
+
+
+@login_required
+@require_POST
+def review_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    """AKN records the annual review's decision; earlier decisions stay as they were."""
+    account = access_review_account(request.user, pk, decide=True)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request, "metrics/review/account.html", _account_context(request, account, form), status=400
+        )
+    services.decision_record(
+        account=account,
+        by=request.user,
+        decision=form.cleaned_data["decision"],
+        note=form.cleaned_data["note"],
+        next_review_on=form.cleaned_data["next_review_on"],
+    )
+    messages.success(request, _("The decision was recorded."))
+    return redirect("metrics:review-account", pk=account.pk)
