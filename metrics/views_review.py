@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -91,11 +92,11 @@ def _export_rows(request: HttpRequest):
         _("Account"),
         _("Platform"),
         _("Administration"),
-        _("Active"),
+        pgettext("criterion", "Active"),
         _("Reasons"),
-        _("Effective"),
+        pgettext("criterion", "Effective"),
         _("Reasons"),
-        _("Long-term"),
+        pgettext("criterion", "Long-term"),
         _("Reasons"),
         _("Facts"),
         _("Next review"),

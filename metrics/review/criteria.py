@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 GREEN = "green"
 AMBER = "amber"
@@ -259,7 +259,7 @@ def active(f: Facts, t: Thresholds) -> Verdict:
     """Aktivt: the account posts regularly and answers comments and messages."""
     checks = [check_posting(f, t), check_last_post(f, t), check_answers(f, t), check_overdue(f, t)]
     checks.append(check_editor(f, t))
-    return Verdict("active", _("Active"), checks)
+    return Verdict("active", pgettext("criterion", "Active"), checks)
 
 
 # --- Effektivt -------------------------------------------------------------------------------------
@@ -394,7 +394,7 @@ def effective(f: Facts, t: Thresholds) -> Verdict:
     """Effektivt: a purpose tied to the activity's goals, known objectives, an audience that engages."""
     checks = [check_stated(f, t), check_booked(f, t), check_engagement(f, t), check_trend(f, t)]
     checks.append(check_followers(f, t))
-    return Verdict("effective", _("Effective"), checks)
+    return Verdict("effective", pgettext("criterion", "Effective"), checks)
 
 
 # --- Långsiktigt -----------------------------------------------------------------------------------
@@ -468,7 +468,7 @@ def check_versus_citywide(f: Facts, t: Thresholds) -> Check:
 def longterm(f: Facts, t: Thresholds) -> Verdict:
     """Långsiktigt: no accounts for time-limited projects; prefer existing accounts with followers."""
     checks = [check_end(f, t), check_age(f, t), check_versus_citywide(f, t)]
-    return Verdict("longterm", _("Long-term"), checks)
+    return Verdict("longterm", pgettext("criterion", "Long-term"), checks)
 
 
 CRITERIA = (active, effective, longterm)

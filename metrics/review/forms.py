@@ -8,6 +8,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Administration, SocialAccount
 from helsocial.dates import DayField
@@ -29,9 +30,15 @@ class ReviewFilterForm(SingleLineInputsMixin, forms.Form):
     platform = forms.ChoiceField(
         choices=[("", _("All")), *SocialAccount.Platform.choices], required=False, label=_("Platform")
     )
-    active = forms.ChoiceField(choices=STATE_CHOICES, required=False, label=_("Active"))
-    effective = forms.ChoiceField(choices=STATE_CHOICES, required=False, label=_("Effective"))
-    longterm = forms.ChoiceField(choices=STATE_CHOICES, required=False, label=_("Long-term"))
+    active = forms.ChoiceField(
+        choices=STATE_CHOICES, required=False, label=pgettext_lazy("criterion", "Active")
+    )
+    effective = forms.ChoiceField(
+        choices=STATE_CHOICES, required=False, label=pgettext_lazy("criterion", "Effective")
+    )
+    longterm = forms.ChoiceField(
+        choices=STATE_CHOICES, required=False, label=pgettext_lazy("criterion", "Long-term")
+    )
     due = forms.BooleanField(required=False, label=_("Due for the annual review"))
     sort = forms.ChoiceField(
         choices=[("worst", _("Most red first")), ("name", _("Name"))], required=False, label=_("Sort")

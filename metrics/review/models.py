@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import SocialAccount
 
@@ -54,35 +55,35 @@ class ReviewThresholds(models.Model):
         _("days since the last post, amber at most"), default=21
     )
     answered_share_green = models.PositiveSmallIntegerField(
-        _("% answered within the promise for green"), default=90, validators=PERCENT
+        _("percent answered within the promise for green"), default=90, validators=PERCENT
     )
     answered_share_amber = models.PositiveSmallIntegerField(
-        _("% answered within the promise for amber"), default=75, validators=PERCENT
+        _("percent answered within the promise for amber"), default=75, validators=PERCENT
     )
     overdue_amber_max = models.PositiveIntegerField(_("past-due comments now, amber at most"), default=5)
     booked_share_green = models.PositiveSmallIntegerField(
-        _("% of posts with a booking for green"), default=50, validators=PERCENT
+        _("percent of posts with a booking for green"), default=50, validators=PERCENT
     )
     booked_share_amber = models.PositiveSmallIntegerField(
-        _("% of posts with a booking for amber"), default=20, validators=PERCENT
+        _("percent of posts with a booking for amber"), default=20, validators=PERCENT
     )
     engagement_vs_median_green = models.PositiveSmallIntegerField(
-        _("engagement as % of the city median for green"), default=75
+        _("engagement as percent of the city median for green"), default=75
     )
     engagement_vs_median_amber = models.PositiveSmallIntegerField(
-        _("engagement as % of the city median for amber"), default=40
+        _("engagement as percent of the city median for amber"), default=40
     )
     engagement_drop_amber = models.PositiveSmallIntegerField(
-        _("% fall against its own trend that makes amber"), default=30, validators=PERCENT
+        _("percent fall against its own trend that makes amber"), default=30, validators=PERCENT
     )
     follower_loss_red = models.PositiveSmallIntegerField(
-        _("% of followers lost in a year that makes red"), default=10, validators=PERCENT
+        _("percent of followers lost in a year that makes red"), default=10, validators=PERCENT
     )
     followers_vs_citywide_green = models.PositiveSmallIntegerField(
-        _("followers as % of the city-wide account for green"), default=5
+        _("followers as percent of the city-wide account for green"), default=5
     )
     followers_vs_citywide_amber = models.PositiveSmallIntegerField(
-        _("followers as % of the city-wide account for amber"), default=1
+        _("followers as percent of the city-wide account for amber"), default=1
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -130,9 +131,9 @@ class ReviewState(models.Model):
 
     account = models.ForeignKey(SocialAccount, models.CASCADE, related_name="review_states")
     day = models.DateField(_("day"))
-    active = models.CharField(_("active"), max_length=8, choices=State)
-    effective = models.CharField(_("effective"), max_length=8, choices=State)
-    longterm = models.CharField(_("long-term"), max_length=8, choices=State)
+    active = models.CharField(pgettext_lazy("criterion", "active"), max_length=8, choices=State)
+    effective = models.CharField(pgettext_lazy("criterion", "effective"), max_length=8, choices=State)
+    longterm = models.CharField(pgettext_lazy("criterion", "long-term"), max_length=8, choices=State)
     severity = models.PositiveSmallIntegerField(default=0)
     facts = models.JSONField(default=dict)
     computed_at = models.DateTimeField(default=timezone.now)
