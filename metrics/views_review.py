@@ -52,7 +52,7 @@ def _filtered(request: HttpRequest):
     )
     day = services.latest_day()
     today = timezone.localdate()
-    rows = services.review_rows(accounts=accounts, day=day) if day else ReviewState.objects.none()
+    rows = services.review_rows(accounts=accounts, day=day)  # no day stored yet: no rows
     return filters, filters.filter(rows, today=today), day
 
 

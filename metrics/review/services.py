@@ -83,7 +83,7 @@ def latest_day() -> date | None:
     return ReviewState.objects.order_by("-day").values_list("day", flat=True).first()
 
 
-def review_rows(*, accounts: QuerySet[SocialAccount], day: date) -> QuerySet[ReviewState]:
+def review_rows(*, accounts: QuerySet[SocialAccount], day: date | None) -> QuerySet[ReviewState]:
     """The stored states of `day` for the accounts, with the latest annual decision's next review."""
     latest = ReviewDecision.objects.filter(account=OuterRef("account_id")).order_by("-decided_at", "-id")
     return (
