@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,6 +31,7 @@ from .review import criteria, services
 from .review.access import access_review, access_review_account, access_thresholds, can_decide
 from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds
+from .review.tasks import review_store_task
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ def review_thresholds(request: HttpRequest) -> HttpResponse:
     form = ThresholdsForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
         services.thresholds_save(row=form.instance, by=request.user)
+        # Every account's states under the new thresholds, in the worker (eagerly on a laptop).
+        transaction.on_commit(review_store_task.delay)
         messages.success(request, _("The thresholds were saved and the accounts reviewed again."))
         return redirect(f"{request.path}?platform={platform}")
     return render(

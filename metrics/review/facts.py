@@ -15,6 +15,7 @@ import statistics
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from django.apps import apps
 from django.db import connection
 from django.db.models import Avg, Case, Count, Exists, F, IntegerField, Max, OuterRef, Q, Sum, When
 from django.utils import timezone
@@ -24,7 +25,6 @@ from calendar_booking.models import BookingSlot
 from moderation.models import Comment
 from platforms.models import PlatformPost
 
-from ..models import MonthlyRollup
 from .criteria import WINDOW_DAYS, Facts
 
 
@@ -148,7 +148,8 @@ def review_facts(
     year_ago = _months_back(last_full, 12)
     platforms = sorted({r["platform"] for r in rows})
     figures = list(
-        MonthlyRollup.objects.filter(
+        apps.get_model("metrics", "MonthlyRollup")
+        .objects.filter(
             subject="", account__platform__in=platforms, month__gte=year_ago, month__lte=last_full
         )
         .values("account_id", "account__platform", "account__is_citywide")
@@ -210,3 +211,8 @@ def review_facts(
             citywide_followers=citywide.get(row["platform"]),
         )
     return result
+
+
+def _rollups():
+    # The metrics app's own table: looked up, not imported, as metrics.models imports this package.
+    return apps.get_model("metrics", "MonthlyRollup")

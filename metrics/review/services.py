@@ -116,14 +116,9 @@ def decision_record(
     )
 
 
+@transaction.atomic
 def thresholds_save(*, row: ReviewThresholds, by: User) -> ReviewThresholds:
-    """Save a platform's thresholds and re-judge that platform's accounts after the commit."""
-    from functools import partial
-
-    from .tasks import review_store_task
-
-    with transaction.atomic():
-        row.updated_by = by
-        row.save()
-        transaction.on_commit(partial(review_store_task.delay))
+    """Save a platform's thresholds; the caller re-judges the accounts after the commit."""
+    row.updated_by = by
+    row.save()
     return row
