@@ -143,7 +143,11 @@ class ReviewState(models.Model):
         verbose_name = _("review state")
         verbose_name_plural = _("review states")
         constraints = [
-            models.UniqueConstraint(fields=["account", "day"], name="review_state_once_a_day"),
+            models.UniqueConstraint(
+                fields=["account", "day"],
+                name="review_state_once_a_day",
+                violation_error_message=_("The account's states of this day are already stored."),
+            ),
         ]
         indexes = [
             # The page reads one day's rows, worst first.
