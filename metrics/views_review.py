@@ -190,8 +190,8 @@ def review_thresholds(request: HttpRequest) -> HttpResponse:
 
 
 def _account_context(request: HttpRequest, account: SocialAccount, form: DecisionForm | None = None) -> dict:
-    judged = services.accounts_judge(account_ids=[account.pk]).get(account.pk)
     thresholds = services.thresholds_by_platform()
+    judged = services.accounts_judge(account_ids=[account.pk], thresholds=thresholds).get(account.pk)
     history = [
         Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
         for s in services.state_history(account=account, today=timezone.localdate())

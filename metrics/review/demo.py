@@ -152,8 +152,9 @@ def _editors(admins: dict[str, Administration], now: datetime) -> dict[str, User
                 "last_login": now - timedelta(days=2),
             },
         )
-        if not user.has_usable_password():
+        if _created:  # they only appear as editors: nobody logs in as them
             user.set_unusable_password()
+            user.save(update_fields=["password"])
         RoleAssignment.objects.get_or_create(user=user, role=Role.EDITOR, administration=admins[short])
         users[username] = user
     inactive = User.objects.filter(username="inaktiv").first()
@@ -300,6 +301,9 @@ def seed(*, stdout=None) -> None:
         editor = users.get(profile.editor or "")
         if editor is not None:
             AccountEditor.objects.get_or_create(account=account, user=editor)
+            RoleAssignment.objects.get_or_create(
+                user=editor, role=Role.EDITOR, administration=account.administration
+            )
         booking, _created = Booking.objects.get_or_create(
             title=f"Planerade inlägg: {account.name} ({account.get_platform_display()})",
             defaults={

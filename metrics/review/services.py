@@ -43,9 +43,14 @@ def judge(facts: criteria.Facts, thresholds: dict[str, criteria.Thresholds]) -> 
     return Judged(facts=facts, verdicts=criteria.judge(facts, t))
 
 
-def accounts_judge(*, account_ids: Iterable[int] | None, now: datetime | None = None) -> dict[int, Judged]:
-    """Facts and verdicts of the accounts, measured now (seven queries, whatever their number)."""
-    thresholds = thresholds_by_platform()
+def accounts_judge(
+    *,
+    account_ids: Iterable[int] | None,
+    now: datetime | None = None,
+    thresholds: dict[str, criteria.Thresholds] | None = None,
+) -> dict[int, Judged]:
+    """Facts and verdicts of the accounts, measured now (a fixed handful of queries)."""
+    thresholds = thresholds or thresholds_by_platform()
     return {pk: judge(f, thresholds) for pk, f in review_facts(account_ids=account_ids, now=now).items()}
 
 

@@ -100,8 +100,15 @@ def known(administration, lead):
     return {"a": a, "city": city, "other": other, "insta": insta}
 
 
+def facts_queries() -> int:
+    """Accounts, posts, comments, figures; elsewhere than PostgreSQL the median is a query of its own."""
+    from django.db import connection
+
+    return 4 if connection.vendor == "postgresql" else 5
+
+
 def test_the_facts_of_a_known_account(known, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(facts_queries()):
         facts = review_facts(account_ids=[known["a"].pk], now=NOW)[known["a"].pk]
     assert facts.day == date(2026, 11, 18)
     assert (facts.posts_90d, facts.days_since_post, facts.booked_posts_90d) == (5, 1, 1)
@@ -127,7 +134,7 @@ def test_an_account_with_nothing_measured_has_empty_facts(known):
 
 def test_the_facts_take_the_same_queries_for_many_accounts(known, administration, django_assert_num_queries):
     SocialAccountFactory.create_batch(20, administration=administration)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(facts_queries()):
         facts = review_facts(account_ids=None, now=NOW)
     assert len(facts) == 24
 
