@@ -8,6 +8,7 @@ account's own review measures its facts now, with the 13-month history of its st
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.views.decorators.vary import vary_on_headers
 from accounts.access import administrations_for
 from accounts.models import Role, SocialAccount
 from helsocial.csv_export import csv_cell, csv_response
+from helsocial.outbox.services import BROKER_ERRORS
 from helsocial.pagination import keyset_page
 
 from .review import criteria, services
@@ -32,6 +34,8 @@ from .review.access import access_review, access_review_account, access_threshol
 from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds
 from .review.tasks import review_store_task
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -178,8 +182,9 @@ def review_thresholds(request: HttpRequest) -> HttpResponse:
     form = ThresholdsForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
         services.thresholds_save(row=form.instance, by=request.user)
-        # Every account's states under the new thresholds, in the worker (eagerly on a laptop).
-        transaction.on_commit(review_store_task.delay)
+        # Every account's states under the new thresholds, in the worker (eagerly on a laptop); with
+        # the broker down the night's run does it, and the page's reasons already use the new values.
+        transaction.on_commit(_rejudge_later, robust=True)
         messages.success(request, _("The thresholds were saved and the accounts reviewed again."))
         return redirect(f"{request.path}?platform={platform}")
     return render(
@@ -187,6 +192,13 @@ def review_thresholds(request: HttpRequest) -> HttpResponse:
         "metrics/review/thresholds.html",
         {"form": form, "platform": platform, "platforms": SocialAccount.Platform.choices},
     )
+
+
+def _rejudge_later() -> None:
+    try:
+        review_store_task.delay()
+    except BROKER_ERRORS as exc:
+        logger.warning("review: broker unavailable, states re-judged tonight: %s", exc)
 
 
 def _account_context(request: HttpRequest, account: SocialAccount, form: DecisionForm | None = None) -> dict:
