@@ -25,7 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accounts.access import administrations_for
 from accounts.models import Role, SocialAccount
-from helsocial.csv_export import csv_cell, csv_response
+from helsocial.csv_export import csv_response
 from helsocial.outbox.services import BROKER_ERRORS
 from helsocial.pagination import keyset_page
 
@@ -140,7 +140,8 @@ def review_export_xlsx(request: HttpRequest) -> HttpResponse:
 
     header, lines = _export_rows(request)
     out = io.BytesIO()
-    # constant_memory writes each row as it comes; strings_to_formulas off: platform text stays text.
+    # constant_memory writes each row as it comes; every cell is written as a string, so a name that
+    # starts with "=" stays text and is never a formula.
     book = xlsxwriter.Workbook(
         out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
@@ -148,7 +149,8 @@ def review_export_xlsx(request: HttpRequest) -> HttpResponse:
     bold = book.add_format({"bold": True})
     sheet.write_row(0, 0, [str(h) for h in header], bold)
     for n, line in enumerate(lines, start=1):
-        sheet.write_row(n, 0, [csv_cell(v) for v in line])
+        for column, value in enumerate(line):
+            sheet.write_string(n, column, "" if value is None else str(value))
     book.close()
     response = HttpResponse(
         out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -235,13 +235,15 @@ def test_the_csv_export_escapes_formulas(akn_client, known):
     assert text.splitlines()[0].startswith("Konto,Plattform,Förvaltning,Aktivt,Skäl")
 
 
-def test_the_xlsx_export_is_a_workbook(akn_client, known):
+def test_the_xlsx_export_is_a_workbook_of_plain_text(akn_client, known):
+    SocialAccount.objects.filter(pk=known["other"].pk).update(name="=HYPERLINK(1)")
     services.review_store()
     response = akn_client.get(reverse("metrics:review-export-xlsx"))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     book = zipfile.ZipFile(io.BytesIO(response.content))
     strings = book.read("xl/worksheets/sheet1.xml").decode()  # constant_memory: strings inline
     assert "Simhallsbygget" in strings and "Långsiktigt" in strings
+    assert "<f>" not in strings and "=HYPERLINK(1)" in strings  # text, not a formula
 
 
 def test_akn_records_a_decision_and_the_history_keeps_both(akn_client, known):
