@@ -290,7 +290,7 @@ THRESHOLDS = {
 }  # fmt: skip
 
 
-def test_saving_thresholds_rejudges_the_accounts(akn_client, known, django_capture_on_commit_callbacks):
+def test_saved_thresholds_change_the_judgement(akn_client, known, django_capture_on_commit_callbacks):
     services.review_store(now=NOW)
     with django_capture_on_commit_callbacks(execute=True):
         response = akn_client.post(reverse("metrics:review-thresholds"), THRESHOLDS)
