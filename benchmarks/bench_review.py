@@ -27,7 +27,8 @@ def store_states() -> None:
 
 
 def second_page() -> str:
-    """The htmx "show more" after the first page of the name order, on the current data set."""
+    """The htmx "show more" after the first 15 rows of the name order, on the current data set (size S
+    has 30 accounts, fewer than a page: its "more" shows 15 rows, size L's a full page of 50)."""
     from django.conf import settings
 
     from accounts.models import SocialAccount
@@ -36,7 +37,7 @@ def second_page() -> str:
     from metrics.review.forms import SORTS
 
     rows = services.review_rows(accounts=SocialAccount.objects.all(), day=services.latest_day())
-    page = keyset_page(rows, order=SORTS["name"], after=None, size=settings.REVIEW_PAGE_SIZE)
+    page = keyset_page(rows, order=SORTS["name"], after=None, size=min(15, settings.REVIEW_PAGE_SIZE))
     return f"/accounts/review/?sort=name&after={page.next_cursor}"
 
 
