@@ -81,6 +81,7 @@ def test_the_lead_sees_the_review_on_the_accounts_page(page, lead, reviewed):
     login(page, lead)
     page.goto(reverse("accounts:account-detail", args=[reviewed["lively"].pk]))
     section = page.locator("#account-review")
+    section.get_by_role("link", name="Visa kontots granskning").click()  # loaded in place by htmx
     section.get_by_text("Lägena under 13 månader").wait_for()  # loaded by htmx from the metrics floor
     assert section.get_by_role("heading", name="Aktivt").count() == 1
     assert section.get_by_text("Registrera ett beslut").count() == 0  # AKN's alone
