@@ -528,4 +528,4 @@ CELERY_BEAT_SCHEDULE["metrics-review-store"] = {
     "schedule": crontab(hour=2, minute=30),
 }
 # Rows per page of the review (keyset paged).
-REVIEW_PAGE_SIZE = 50
+REVIEW_PAGE_SIZE = 25

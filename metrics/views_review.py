@@ -81,6 +81,12 @@ def review_list(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "can_decide": can_decide(request.user),
         "today": timezone.localdate(),
+        # The words of the states, translated once per page rather than in every cell.
+        "green": _("Green"),
+        "amber": _("Amber"),
+        "red": _("Red"),
+        "due": _("due"),
+        "never": _("Never reviewed"),
     }
     if request.htmx and not request.htmx.history_restore_request:
         template = (
@@ -119,7 +125,7 @@ def _export_rows(request: HttpRequest):
             ]
             for verdict in verdicts:
                 line += [str(labels[verdict.state]), " ".join(verdict.reasons)]
-            facts = "; ".join(f"{c.label}: {c.fact}" for v in verdicts for c in v.checks)
+            facts = "; ".join(v.facts_line for v in verdicts)
             line += [facts, state.next_review_on.isoformat() if state.next_review_on else ""]
             yield line
 

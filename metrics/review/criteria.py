@@ -121,6 +121,11 @@ class Verdict:
         return max(states, key=RANK.__getitem__) if states else GREEN
 
     @property
+    def facts_line(self) -> str:
+        """Every check's fact on one line, for the list and the exports."""
+        return "; ".join(f"{c.label}: {c.fact}" for c in self.checks)
+
+    @property
     def reasons(self) -> list[str]:
         """The reasons of the checks that set the state (or every reason when all are green)."""
         state = self.state

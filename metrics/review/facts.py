@@ -53,11 +53,11 @@ def objective_known():
     The one place to add other ways of knowing (a tag on the post): an expression over a
     PlatformPost row, used inside the posts' GROUP BY.
     """
-    return Exists(
-        BookingSlot.objects.filter(
-            account_id=OuterRef("account_id"), post_platform_id=OuterRef("platform_id")
-        )
+    # The explicit non-empty id lets PostgreSQL use the partial index (account, post_platform_id).
+    slots = BookingSlot.objects.filter(
+        account_id=OuterRef("account_id"), post_platform_id=OuterRef("platform_id")
     )
+    return Exists(slots.exclude(post_platform_id=""))
 
 
 def _asked(since: datetime) -> Q:
