@@ -91,13 +91,12 @@ def latest_day() -> date | None:
 def review_rows(*, accounts: QuerySet[SocialAccount], day: date | None) -> QuerySet[ReviewState]:
     """The stored states of `day` for the accounts, with the latest annual decision's next review."""
     latest = ReviewDecision.objects.filter(account=OuterRef("account_id")).order_by("-decided_at", "-id")
-    return (
-        ReviewState.objects.filter(day=day, account__in=accounts)
-        .select_related("account", "account__administration")
-        .annotate(
-            next_review_on=Subquery(latest.values("next_review_on")[:1]),
-            last_decision=Subquery(latest.values("decision")[:1]),
-        )
+    rows = ReviewState.objects.filter(day=day)
+    if accounts.query.has_filters():  # AKN's "every account" needs no semi-join
+        rows = rows.filter(account__in=accounts)
+    return rows.select_related("account", "account__administration").annotate(
+        next_review_on=Subquery(latest.values("next_review_on")[:1]),
+        last_decision=Subquery(latest.values("decision")[:1]),
     )
 
 
