@@ -90,7 +90,17 @@ class AccountFilterForm(SingleLineInputsMixin, forms.Form):
 
 class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     # Leads edit their förvaltning's accounts but cannot move them or make them city-wide.
-    LEAD_FIELDS = ("name", "handle", "url", "visibility", "purpose", "goal", "target_group", "end_date")
+    LEAD_FIELDS = (
+        "name",
+        "handle",
+        "url",
+        "visibility",
+        "purpose",
+        "goal",
+        "target_group",
+        "end_date",
+        "end_plan",
+    )
 
     class Meta:
         model = SocialAccount
@@ -108,12 +118,14 @@ class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
             "goal",
             "target_group",
             "end_date",
+            "end_plan",
         )
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
             "goal": forms.Textarea(attrs={"rows": 2}),
             "target_group": forms.Textarea(attrs={"rows": 2}),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_plan": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, full: bool = True, **kwargs):

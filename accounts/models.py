@@ -170,6 +170,11 @@ class SocialAccount(models.Model):
     goal = models.TextField(_("goal"), blank=True)
     target_group = models.TextField(_("target group"), blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_plan = models.TextField(
+        _("what happens at the end date"),
+        blank=True,
+        help_text=_("For a time-limited account: closed, merged into another account, or handed over."),
+    )
     access_token = EncryptedTextField(_("access token"), blank=True)
     token_expires_at = models.DateTimeField(_("token expires"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -526,3 +526,14 @@ CELERY_BEAT_SCHEDULE["triage-misses-mail"] = {
     "task": "moderation.tasks.triage_misses_mail",
     "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
 }
+
+# --- the account review (metrics/review) ------------------------------------------------------------
+# Every night the review stores each account's three states for the history on the account's page.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["metrics-review-store"] = {
+    "task": "metrics.review.tasks.review_store_task",
+    "schedule": crontab(hour=2, minute=30),
+}
+# Rows per page of the review (keyset paged).
+REVIEW_PAGE_SIZE = 25

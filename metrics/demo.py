@@ -68,3 +68,15 @@ def seed(*, stdout=None) -> list:
             )
     demo_history.seed(now=now, stdout=stdout)
     return []
+
+
+# The account review's demo accounts and states (metrics/review/demo.py), after the figures above.
+_seed_figures = seed
+
+
+def seed(*, stdout=None) -> list:
+    from .review import demo as review_demo
+
+    logins = _seed_figures(stdout=stdout)
+    review_demo.seed(stdout=stdout)
+    return logins

@@ -206,3 +206,7 @@ class PostTag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post} {self.objective}/{self.category}"
+
+
+# The account review's tables live in their own module (metrics/review/models.py).
+from .review.models import ReviewDecision, ReviewState, ReviewThresholds  # noqa: E402, F401

@@ -56,3 +56,7 @@ def press_releases_poll(self) -> dict:
     except PlatformUnavailable as exc:
         retry_later(self, exc)
     return {"posted": result.posted, "duplicates": result.duplicates, "skipped": result.skipped}
+
+
+# The account review's nightly task lives with the review; importing it here lets Celery find it.
+from .review.tasks import review_store_task  # noqa: E402, F401

@@ -14,3 +14,16 @@ urlpatterns = [
     path("posts/<int:pk>/figures/tag/", views_posts.post_tag, name="post-tag"),
     path("bookings/<int:pk>/figures/", views_posts.booking_figures, name="booking-figures"),
 ]
+
+# The account review (metrics/views_review.py); "review" is no account id, so no clash with accounts'.
+from . import views_review  # noqa: E402
+
+urlpatterns += [
+    path("accounts/review/", views_review.review_list, name="review"),
+    path("accounts/review/export.csv", views_review.review_export_csv, name="review-export-csv"),
+    path("accounts/review/export.xlsx", views_review.review_export_xlsx, name="review-export-xlsx"),
+    path("accounts/review/refresh/", views_review.review_refresh, name="review-refresh"),
+    path("accounts/review/thresholds/", views_review.review_thresholds, name="review-thresholds"),
+    path("accounts/<int:pk>/review/", views_review.review_account, name="review-account"),
+    path("accounts/<int:pk>/review/decision/", views_review.review_decision, name="review-decision"),
+]

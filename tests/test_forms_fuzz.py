@@ -464,6 +464,30 @@ def _cases() -> dict[type, FormCase]:
 FORM_CASES = _cases()
 
 
+def _review_cases() -> dict[type, FormCase]:
+    """The account review's forms (metrics/review/forms.py)."""
+    from metrics.review import forms as r
+    from metrics.review.models import ReviewThresholds
+
+    return {
+        r.ReviewFilterForm: FormCase(
+            lambda w, d: r.ReviewFilterForm(d, administrations=Administration.objects.all()),
+            lambda w: ("akn", "GET", reverse("metrics:review")),
+        ),
+        r.ThresholdsForm: FormCase(
+            lambda w, d: r.ThresholdsForm(d, instance=ReviewThresholds.defaults_for("facebook")),
+            lambda w: ("akn", "POST", reverse("metrics:review-thresholds")),
+        ),
+        r.DecisionForm: FormCase(
+            lambda w, d: r.DecisionForm(d),
+            lambda w: ("akn", "POST", reverse("metrics:review-decision", args=[w.account.pk])),
+        ),
+    }
+
+
+FORM_CASES.update(_review_cases())
+
+
 # --- the meta-test: no form without a case ------------------------------------------------------------
 
 

@@ -118,3 +118,52 @@ CASES += [
     ),
     Case("metrics:booking-figures", method="POST", kwargs=booking, own=everyone(405), other=everyone(405)),
 ]
+
+
+# --- the account review (metrics/views_review.py) --------------------------------------------------
+# The list and its exports: AKN every account, a lead their förvaltning's; every other role a 403.
+# One account's review: whoever cannot see the account gets a 404, who sees it without reviewing
+# it a 403. Thresholds, "review now" and the annual decision are AKN's alone.
+REVIEW = expect(403, akn=200, lead=200)
+REVIEW_OWN = expect(403, akn=200, lead=200, kc=404)
+DECIDE_OWN = expect(403, akn=302, kc=404)
+DECIDE_OTHER = expect(404, akn=302)
+DECISION = {"decision": "keep", "note": "Fortsätter som förut.", "next_review_on": "2099-01-01"}
+THRESHOLDS = {
+    "platform": "instagram", "posts_per_week_green": "2", "posts_per_week_amber": "1",
+    "days_since_post_green": 7, "days_since_post_amber": 21, "answered_share_green": 90,
+    "answered_share_amber": 75, "overdue_amber_max": 5, "booked_share_green": 50,
+    "booked_share_amber": 20, "engagement_vs_median_green": 75, "engagement_vs_median_amber": 40,
+    "engagement_drop_amber": 30, "follower_loss_red": 10, "followers_vs_citywide_green": 5,
+    "followers_vs_citywide_amber": 1,
+}  # fmt: skip
+
+CASES += [
+    Case("metrics:review", own=REVIEW),
+    Case("metrics:review", label="filtered", query="active=red&sort=name&due=on", own=REVIEW),
+    Case("metrics:review", method="POST", own=everyone(405)),
+    Case("metrics:review-export-csv", own=REVIEW),
+    Case("metrics:review-export-xlsx", own=REVIEW),
+    Case("metrics:review-refresh", method="POST", own=expect(403, akn=302)),
+    Case("metrics:review-refresh", own=everyone(405)),
+    Case("metrics:review-thresholds", own=expect(403, akn=200)),
+    Case("metrics:review-thresholds", method="POST", data=THRESHOLDS, own=expect(403, akn=302)),
+    Case("metrics:review-account", kwargs=account, own=REVIEW_OWN, other=SEE_OTHER),
+    Case(
+        "metrics:review-account",
+        label="htmx",
+        kwargs=account,
+        headers={"HX-Request": "true"},
+        own=REVIEW_OWN,
+        other=SEE_OTHER,
+    ),
+    Case(
+        "metrics:review-decision",
+        method="POST",
+        kwargs=account,
+        data=DECISION,
+        own=DECIDE_OWN,
+        other=DECIDE_OTHER,
+    ),
+    Case("metrics:review-decision", kwargs=account, own=everyone(405), other=everyone(405)),
+]

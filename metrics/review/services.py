@@ -1,0 +1,128 @@
+"""The account review's reads and writes: storing the day's states, thresholds, annual decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from accounts.models import SocialAccount, User
+
+from . import criteria
+from .facts import review_facts
+from .models import ReviewDecision, ReviewState, ReviewThresholds
+
+SEVERITY = {criteria.GREEN: 0, criteria.AMBER: 1, criteria.RED: 3}
+
+
+def thresholds_by_platform() -> dict[str, criteria.Thresholds]:
+    """Every platform's thresholds (the stored row, else the defaults): one query."""
+    stored = {row.platform: row for row in ReviewThresholds.objects.all()}
+    return {
+        platform: (stored.get(platform) or ReviewThresholds.defaults_for(platform)).as_thresholds()
+        for platform in SocialAccount.Platform.values
+    }
+
+
+@dataclass(frozen=True)
+class Judged:
+    facts: criteria.Facts
+    verdicts: list[criteria.Verdict]
+
+    @property
+    def states(self) -> dict[str, str]:
+        return {v.criterion: v.state for v in self.verdicts}
+
+
+def judge(facts: criteria.Facts, thresholds: dict[str, criteria.Thresholds]) -> Judged:
+    t = thresholds.get(facts.platform) or criteria.Thresholds()
+    return Judged(facts=facts, verdicts=criteria.judge(facts, t))
+
+
+def accounts_judge(
+    *,
+    account_ids: Iterable[int] | None,
+    now: datetime | None = None,
+    thresholds: dict[str, criteria.Thresholds] | None = None,
+) -> dict[int, Judged]:
+    """Facts and verdicts of the accounts, measured now (a fixed handful of queries)."""
+    thresholds = thresholds or thresholds_by_platform()
+    return {pk: judge(f, thresholds) for pk, f in review_facts(account_ids=account_ids, now=now).items()}
+
+
+@transaction.atomic
+def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | None = None) -> int:
+    """Store today's states of every account (or of the given ones); rerunning a day replaces its rows."""
+    now = now or timezone.now()
+    judged = accounts_judge(account_ids=account_ids, now=now)
+    rows = []
+    for pk, j in judged.items():
+        states = j.states
+        rows.append(
+            ReviewState(
+                account_id=pk,
+                day=j.facts.day,
+                active=states["active"],
+                effective=states["effective"],
+                longterm=states["longterm"],
+                severity=sum(SEVERITY[s] for s in states.values()),
+                facts=j.facts.to_json(),
+                computed_at=now,
+            )
+        )
+    ReviewState.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["account", "day"],
+        update_fields=["active", "effective", "longterm", "severity", "facts", "computed_at"],
+    )
+    return len(rows)
+
+
+def latest_day() -> date | None:
+    return ReviewState.objects.order_by("-day").values_list("day", flat=True).first()
+
+
+def review_rows(*, accounts: QuerySet[SocialAccount], day: date | None) -> QuerySet[ReviewState]:
+    """The stored states of `day` for the accounts, with the latest annual decision's next review."""
+    latest = ReviewDecision.objects.filter(account=OuterRef("account_id")).order_by("-decided_at", "-id")
+    rows = ReviewState.objects.filter(day=day)
+    if accounts.query.has_filters():  # AKN's "every account" needs no semi-join
+        rows = rows.filter(account__in=accounts)
+    return rows.select_related("account", "account__administration").annotate(
+        next_review_on=Subquery(latest.values("next_review_on")[:1]),
+        last_decision=Subquery(latest.values("decision")[:1]),
+    )
+
+
+def state_history(*, account: SocialAccount, today: date, months: int = 13) -> list[ReviewState]:
+    """The last stored state of each of the account's last `months` months, newest first (one query)."""
+    first = today.replace(day=1)
+    index = first.year * 12 + first.month - 1 - (months - 1)
+    start = date(index // 12, index % 12 + 1, 1)
+    by_month: dict[date, ReviewState] = {}
+    for row in ReviewState.objects.filter(account=account, day__gte=start).order_by("day"):
+        by_month[row.day.replace(day=1)] = row  # the month's last day wins
+    return [by_month[m] for m in sorted(by_month, reverse=True)]
+
+
+@transaction.atomic
+def decision_record(
+    *, account: SocialAccount, by: User, decision: str, note: str, next_review_on: date
+) -> ReviewDecision:
+    return ReviewDecision.objects.create(
+        account=account, decision=decision, note=note, next_review_on=next_review_on, decided_by=by
+    )
+
+
+@transaction.atomic
+def thresholds_save(*, row: ReviewThresholds, by: User) -> ReviewThresholds:
+    """Save a platform's thresholds; the caller re-judges the accounts after the commit."""
+    row.updated_by = by
+    row.save()
+    return row
