@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_socialaccount_end_plan'),
-        ('metrics', '0005_monthly_rollup'),
+        ('metrics', '0007_rollup_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
