@@ -48,16 +48,17 @@ def _months_back(month: date, n: int) -> date:
 
 
 def objective_known():
-    """A post whose objective and category are known: it was published in a booked slot.
-
-    The one place to add other ways of knowing (a tag on the post): an expression over a
+    """A post whose objective and category are known: it was published in a booked slot, or an
+    editor gave it them afterwards (`PostTag`, metrics.classification). An expression over a
     PlatformPost row, used inside the posts' GROUP BY.
     """
     # The explicit non-empty id lets PostgreSQL use the partial index (account, post_platform_id).
     slots = BookingSlot.objects.filter(
         account_id=OuterRef("account_id"), post_platform_id=OuterRef("platform_id")
     )
-    return Exists(slots.exclude(post_platform_id=""))
+    # By name: metrics.models imports the review's models, so the review may not import it back.
+    tagged = apps.get_model("metrics", "PostTag").objects.filter(post_id=OuterRef("pk"))
+    return Exists(slots.exclude(post_platform_id="")) | Exists(tagged)
 
 
 def _asked(since: datetime) -> Q:

@@ -100,6 +100,15 @@ def known(administration, lead):
     return {"a": a, "city": city, "other": other, "insta": insta}
 
 
+def test_a_post_tagged_afterwards_counts_as_known(known, lead):
+    from metrics.models import PostTag
+
+    post = PlatformPost.objects.get(account=known["a"], platform_id="p0")  # published a day ago, unbooked
+    PostTag.objects.create(post=post, objective="activate", category="tips", tagged_by=lead)
+    facts = review_facts(account_ids=[known["a"].pk], now=NOW)[known["a"].pk]
+    assert (facts.posts_90d, facts.booked_posts_90d) == (5, 2)
+
+
 def facts_queries() -> int:
     """Accounts, posts, comments, figures; elsewhere than PostgreSQL the median is a query of its own."""
     from django.db import connection
