@@ -13,7 +13,15 @@ from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
 
-from .actions import Action, action_offers, not_connected_reason, rule_preset
+from .actions import (
+    GUIDELINE_CHARGED,
+    Action,
+    action_offers,
+    conversation_window_end,
+    is_charged_mention,
+    not_connected_reason,
+    rule_preset,
+)
 from .models import Comment, CommentNote, Evidence, Label, ModerationLogEntry, SavedReply, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
 
@@ -257,9 +265,18 @@ def action_panel(comment: Comment, *, user, facts: CommentFacts) -> dict:
         and facts.block_failed
         and not facts.author_blocked,
         "author_blocked": facts.author_blocked,
-        "unavailable": [
-            o for o in offers if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
-        ],
+        # One line per reason: a direct message lacks five actions for one reason.
+        "unavailable": list(
+            {
+                o.reason: o
+                for o in offers
+                if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
+            }.values()
+        ),
+        # A LinkedIn mention in a charged discussion: like or nothing, with the guideline's words.
+        "charged_quote": GUIDELINE_CHARGED if is_charged_mention(comment) else "",
+        # A direct message's answer must go before the platform's window closes: said by the box.
+        "reply_window_ends": conversation_window_end(comment) if offered[Action.REPLY].available else None,
         "message_offer": offered[Action.MESSAGE],
         "rules": Label.choices,
         "preset": rule_preset(comment, suggested),
@@ -289,7 +306,6 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
     The webhook and the pull name a conversation alike (`conversation:<the person's id>`), so it is
     one thread whichever way each message came in. Nothing for a comment, or a lone message.
     """
-    from django.utils.translation import gettext as _
 
     from .access import comments_visible_to
 
@@ -306,15 +322,67 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
     )
     if len(rows) < 2:
         return []
-    city = _("The city")
+    senders = city_senders(comment.account_id, [row for row in rows if row.status == Comment.Status.OWN])
     return [
         ConversationLine(
             message=row,
-            who=city if row.status == Comment.Status.OWN else (row.author_name or row.author_id),
+            who=senders[row.pk] if row.status == Comment.Status.OWN else (row.author_name or row.author_id),
             is_current=row.pk == comment.pk,
         )
         for row in reversed(rows)
     ]
+
+
+def city_senders(account_id: int, rows: list[Comment]) -> dict[int, str]:
+    """Who sent each of the city's own rows: the person whose answer from the portal the log holds
+    under the row's platform id, else the city on the platform itself. One query."""
+    from django.utils.translation import gettext as _
+
+    if not rows:
+        return {}
+    names = {}
+    for detail, first, last, username in ModerationLogEntry.objects.filter(
+        action=Action.REPLY,
+        outcome=ModerationLogEntry.Outcome.DONE,
+        detail__in=[row.platform_id for row in rows],
+        comment_id__in=Comment.objects.filter(account_id=account_id).values("pk"),
+    ).values_list("detail", "actor__first_name", "actor__last_name", "actor__username"):
+        names[detail] = f"{first} {last}".strip() or username or ""
+    return {
+        row.pk: (
+            _("The city (%(person)s, through the portal)") % {"person": names[row.platform_id]}
+            if names.get(row.platform_id)
+            else _("The city (on the platform)")
+        )
+        for row in rows
+    }
+
+
+def comment_thread(comment: Comment, *, user) -> dict:
+    """The comment's thread as the page shows it (`_thread.html`): a direct message's conversation,
+    or the city's answers to a comment."""
+    return {
+        "conversation": conversation_lines(comment, user=user),
+        "city_replies": city_replies(comment),
+    }
+
+
+def city_replies(comment: Comment) -> list[ConversationLine]:
+    """The city's answers to a comment, oldest first, with who sent them: what the portal sent and
+    what was answered on the platform itself. Nothing for a direct message (its conversation shows
+    them)."""
+    # Whoever answers, in the portal or on the platform, marks the comment answered.
+    if comment.kind == Comment.Kind.MESSAGE or comment.status != Comment.Status.ANSWERED:
+        return []
+    rows = list(
+        Comment.objects.filter(
+            account_id=comment.account_id,
+            parent_platform_id=comment.platform_id,
+            status=Comment.Status.OWN,
+        ).order_by("created_at", "id")[:CONVERSATION_MESSAGES]
+    )
+    senders = city_senders(comment.account_id, rows)
+    return [ConversationLine(message=row, who=senders[row.pk], is_current=False) for row in rows]
 
 
 @dataclass

@@ -182,7 +182,7 @@ def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
         "forward_form": ForwardForm(),
         "return_form": ReturnForm(),
         "back_url": selectors.queue_url_for(comment),
-        "conversation": selectors.conversation_lines(comment, user=request.user),
+        **selectors.comment_thread(comment, user=request.user),
     }
     context.update(extra)
     return context

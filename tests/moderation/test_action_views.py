@@ -88,7 +88,13 @@ def test_bulk_hides_the_ticked_comments(facebook, editor_client, account):
     comments = [fb_comment(facebook, account, f"s{n}", f"Klockor {n}") for n in range(3)]
     response = editor_client.post(
         reverse("moderation:comments-bulk"),
-        {"comment": [c.pk for c in comments[:2]], "action": "hide", "rule": "spam", "next": "/moderation/"},
+        {
+            "comment": [c.pk for c in comments[:2]],
+            "action": "hide",
+            "rule": "spam",
+            "next": "/moderation/",
+            "confirmed": "yes",
+        },
     )
     assert response.status_code == 302 and response["Location"] == "/moderation/"
     assert [facebook.objects[f"s{n}"]["is_hidden"] for n in range(3)] == [True, True, False]
@@ -168,6 +174,7 @@ def test_the_bulk_page_selects_one_authors_comments_and_hides_them(facebook, edi
             "action": "hide",
             "rule": "spam",
             "next": page.request["PATH_INFO"],
+            "confirmed": "yes",
         },
     )
     assert response.status_code == 302
