@@ -300,7 +300,17 @@ class ConversationLine:
     is_current: bool
 
 
-def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
+def forwarded_to(comment: Comment) -> CommentNote | None:
+    """The latest forward of the comment: where it went, when and by whom."""
+    return (
+        comment.notes.filter(kind=CommentNote.Kind.FORWARD)
+        .select_related("author", "to_administration")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def conversation_lines(comment: Comment, *, user, readable: bool = False) -> list[ConversationLine]:
     """A direct message's conversation, its latest messages oldest first, as the user may see them.
 
     The webhook and the pull name a conversation alike (`conversation:<the person's id>`), so it is
@@ -311,8 +321,9 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
 
     if comment.kind != Comment.Kind.MESSAGE or not comment.post_platform_id:
         return []
+    # `readable`: the user reads this comment (KC what it forwarded), so its whole conversation.
     rows = list(
-        comments_visible_to(user)
+        (Comment.objects.all() if readable else comments_visible_to(user))
         .filter(
             account_id=comment.account_id,
             kind=Comment.Kind.MESSAGE,

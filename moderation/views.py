@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from .access import (
     Queue,
     access_comment,
     access_comment_to_forward,
+    access_comment_to_read,
     access_comment_to_return,
     access_kc_queue,
     access_queue,
@@ -191,7 +193,24 @@ def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
 @login_required
 @require_GET
 def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = access_comment(request.user, pk)
+    comment, may_handle = access_comment_to_read(request.user, pk)
+    if not may_handle:
+        # What KC forwarded: read only, with where it went (the forward note).
+        return render(
+            request,
+            "moderation/comment_detail.html",
+            {
+                "comment": comment,
+                "read_only": True,
+                "item": selectors.queue_items([comment], user=request.user, now=timezone.now())[0],
+                "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
+                "notes": selectors.comment_notes(comment),
+                "forwarded_to": selectors.forwarded_to(comment),
+                "back_url": reverse("moderation:queue-kc"),
+                "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
+                "conversation": selectors.conversation_lines(comment, user=request.user, readable=True),
+            },
+        )
     return render(request, "moderation/comment_detail.html", _comment_context(request, comment))
 
 

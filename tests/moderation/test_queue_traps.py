@@ -211,3 +211,45 @@ def test_a_friendly_linkedin_mention_may_still_be_answered(administration):
     Comment.objects.filter(pk=mention.pk).update(labels=["praise"])
     mention.refresh_from_db()
     assert Action.REPLY in _available(mention)
+
+
+# --- forwarding a conversation ---------------------------------------------------------------------
+
+
+def test_forwarding_moves_the_conversation_and_kc_keeps_reading_it(
+    demo_account, kc_client, lead, lead_client, administration, django_capture_on_commit_callbacks
+):
+    from helsocial.outbox.models import OutboxMessage
+
+    now = timezone.now()
+    first = _message(demo_account, "m1", "Min son behöver skolskjuts.", at=now - timedelta(hours=3))
+    second = _message(demo_account, "m2", "Vem ska jag prata med om skolskjuts?", at=now - timedelta(hours=2))
+    other = _message(
+        demo_account, "m3", "När öppnar badet?", at=now - timedelta(hours=2), person=("8", "Ada")
+    )
+    Comment.objects.update(in_kc_queue=True)
+    response = kc_client.post(
+        reverse("moderation:comment-forward", args=[second.pk]),
+        {"administration": administration.pk, "note": "Skolskjuts: SOF svarar."},
+    )
+    assert response.status_code == 302
+    moved = dict(Comment.objects.values_list("pk", "in_kc_queue"))
+    assert moved == {first.pk: False, second.pk: False, other.pk: True}  # the conversation, whole
+    assert set(Comment.objects.filter(in_kc_queue=False).values_list("queue_administration", flat=True)) == {
+        administration.pk
+    }
+    # The receiving förvaltning's queue owners get a mail, without the text.
+    [mail] = OutboxMessage.objects.all()
+    assert mail.to == [lead.email] or lead.email in mail.to
+    assert "skolskjuts" not in mail.body.casefold() and f"/moderation/comments/{second.pk}/" in mail.body
+    # KC still reads what it forwarded, with where it went, and cannot act on it.
+    page = kc_client.get(reverse("moderation:comment-detail", args=[second.pk]))
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "Vidarebefordrad till Skol- och fritidsförvaltningen" in body
+    assert "Min son behöver skolskjuts." in body  # the conversation too
+    assert 'id="comment-actions-form"' not in body and "note-add" not in body
+    act = kc_client.post(reverse("moderation:comment-act", args=[second.pk]), {"action": "no_action"})
+    assert act.status_code == 404
+    # The lead handles the whole conversation.
+    assert lead_client.get(reverse("moderation:comment-detail", args=[first.pk])).status_code == 200
