@@ -58,6 +58,14 @@ def comments_pseudonymise() -> int:
     return run()
 
 
+@shared_task(acks_late=True)
+def queue_reminders() -> int:
+    """Each queue's owners hear of what is due within the hour and overdue, in working hours."""
+    from .reminders import queue_reminders_send
+
+    return queue_reminders_send()
+
+
 @shared_task(bind=True, acks_late=True, **RETRY)
 def pull_account_comments(self, account_id: int) -> dict:
     account = SocialAccount.objects.filter(pk=account_id).first()
