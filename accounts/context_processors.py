@@ -23,6 +23,9 @@ def _navigation(request) -> list[dict]:
         items.append({"label": _("Language check"), "url": reverse("tone:check")})
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
+    if rs.is_akn or rs.is_kc or rs.has(Role.LEAD):
+        # The moderation log and its export, for public-records requests (moderation/views_log.py).
+        items.append({"label": _("Moderation log"), "url": reverse("moderation:moderation-log")})
     if rs.is_akn:
         # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
         items.append(

@@ -79,3 +79,10 @@ urlpatterns += [
         name="webhook-delivery-retry",
     ),
 ]
+
+# The moderation log as a page, beside its export (issue 17): moderation/views_log.py.
+from . import views_log  # noqa: E402
+
+urlpatterns += [
+    path("moderation/log/", views_log.moderation_log, name="moderation-log"),
+]

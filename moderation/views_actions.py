@@ -269,7 +269,11 @@ def _export_header() -> list[str]:
 
 
 def _export_rows(entries, comments_scope, chunk: int = 2000):
-    labels = dict(Label.choices)
+    # Words, not codes: the export answers public-records requests. Translated once, not per row.
+    labels = {code: str(name) for code, name in Label.choices}
+    actions = {code: str(name) for code, name in ModerationLogEntry.Action.choices}
+    outcomes = {code: str(name) for code, name in ModerationLogEntry.Outcome.choices}
+    statuses = {code: str(name) for code, name in Comment.Status.choices}
     buffer: list[ModerationLogEntry] = []
 
     def flush():
@@ -282,16 +286,16 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
             yield [
                 timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
                 (actor.get_full_name() or actor.username) if actor else "",
-                entry.action,
-                entry.outcome,
-                entry.rule,
+                actions.get(entry.action, entry.action),
+                outcomes.get(entry.outcome, entry.outcome),
+                labels.get(entry.rule, entry.rule),
                 comment.pk,
                 comment.account.name,
                 comment.account.platform,
                 timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
                 timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
-                ";".join(str(labels.get(label, label)) for label in comment.labels),
-                comment.status,
+                ";".join(labels.get(label, label) for label in comment.labels),
+                statuses.get(comment.status, comment.status),
             ]
 
     for entry in entries.iterator(chunk_size=chunk):

@@ -139,7 +139,9 @@ def test_the_export_is_streamed_and_scoped(
     ModerationLogEntry.objects.create(comment_id=own.pk, action="unhide", at=at("2026-03-02 23:50"))
     ModerationLogEntry.objects.create(comment_id=own.pk, action="like", at=at("2026-03-03 00:00"))
     rows = _export(akn_client, "from=2026-03-01&to=2026-03-02")[1]
-    assert [r["Åtgärd"] for r in rows] == ["hide", "unhide"]
+    # Swedish words, not codes: the export answers public-records requests.
+    assert [r["Åtgärd"] for r in rows] == ["Dold", "Visas igen"]
+    assert {r["Status"] for r in rows} == {"Öppen"} and {r["Utfall"] for r in rows} == {"Klar"}
 
 
 @pytest.mark.parametrize(
