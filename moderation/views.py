@@ -152,6 +152,13 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
             "comment": _("comment"),
             "view": _("View"),
             "handle": _("Handle"),
+            # The column names again, for the cards a narrow screen shows instead of the table.
+            "due": _("Due"),
+            "comment_heading": _("Comment"),
+            "labels": _("Labels"),
+            "suggested": _("Suggested"),
+            "account": _("Account"),
+            "handled_by": _("Handled by"),
         },
     }
     if request.htmx:
