@@ -167,7 +167,7 @@ def reply_refusal(comment: Comment, *, now: datetime | None = None) -> str:
             )
             % {
                 "when": formats.date_format(timezone.localtime(end), "j M H:i"),
-                "hours": settings.META_MESSAGING_WINDOW_HOURS,
+                "hours": f"{settings.META_MESSAGING_WINDOW_HOURS:g}",
             }
         )
     return ""
