@@ -36,6 +36,7 @@ def _navigation(request) -> list[dict]:
                     {"label": _("People"), "url": reverse("accounts:person-list")},
                     {"label": _("Triage rules"), "url": reverse("moderation:triage-lists")},
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
+                    {"label": _("Automatic hiding"), "url": reverse("moderation:auto-hide-accounts")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
                 ],
             }

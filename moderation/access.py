@@ -357,3 +357,15 @@ def _found(obj: T | None) -> T:
     if obj is None:
         raise Http404
     return obj
+
+
+# --- AKN's automatic hiding per account -----------------------------------------------------------
+
+
+def access_auto_hide(user: User, account_id: int | None = None) -> SocialAccount | None:
+    """Automatic hiding is AKN's (403 for everyone else); an account that does not exist is a 404."""
+    if not roles_of(user).is_akn:
+        raise PermissionDenied
+    if account_id is None:
+        return None
+    return _found(SocialAccount.objects.select_related("administration").filter(pk=account_id).first())

@@ -42,6 +42,8 @@ class QueueItem:
     claimed_by_other: bool
     claimed_by_me: bool
     now: datetime
+    # Open and hidden: hidden by AKN's automatic rule, waiting for a person to confirm or undo.
+    auto_hidden: bool = False
     # Strings the row shows, prepared here: the queue renders 50 rows every few seconds.
     due_iso: str = ""
     due_text: str = ""
@@ -98,6 +100,7 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
                 claimed_by_other=claim_live and c.claimed_by_id != user.pk,
                 claimed_by_me=claim_live and c.claimed_by_id == user.pk,
                 now=now,
+                auto_hidden=c.status == Comment.Status.OPEN and c.hidden_on_platform_at is not None,
                 due_iso=c.due_at.isoformat(),
                 due_text=due_text(localtime(c.due_at)),
                 meta_text=f"{kinds.get(c.kind, c.kind)} · {c.author_name or c.author_id}",
@@ -282,11 +285,28 @@ def action_panel(comment: Comment, *, user, facts: CommentFacts) -> dict:
         "preset": rule_preset(comment, suggested),
         "evidence": facts.evidence,
         "hidden": comment.hidden_on_platform_at is not None,
+        # Hidden by AKN's automatic rule: a person confirms (hides it under their name) or undoes.
+        "auto_hidden_rule": _auto_hidden_rule(comment),
         "removed": removed,
         "signoff": user.signoff_text(),
         "saved_replies": list(saved_replies_for_comment(comment).select_related("administration")),
         "faq": facts.faq,
     }
+
+
+def _auto_hidden_rule(comment: Comment) -> str:
+    """The rule's name when the comment waits, hidden by the automatic rule, for a person; else ""."""
+    if comment.status != Comment.Status.OPEN or comment.hidden_on_platform_at is None:
+        return ""
+    last = (
+        ModerationLogEntry.objects.filter(comment_id=comment.pk, action__in=[Action.HIDE, Action.UNHIDE])
+        .order_by("-at", "-id")
+        .values("actor_id", "action", "rule")
+        .first()
+    )
+    if last and last["action"] == Action.HIDE and last["actor_id"] is None:
+        return str(_LABEL_NAMES.get(last["rule"], last["rule"]))
+    return ""
 
 
 # A conversation shows this many of its latest messages beside the one being handled.

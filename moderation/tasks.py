@@ -59,6 +59,14 @@ def comments_pseudonymise() -> int:
 
 
 @shared_task(acks_late=True)
+def auto_hide_comments(account_id: int, platform_ids: list[str]) -> int:
+    """Hide the new comments that the account's automatic rule names (AKN's choice)."""
+    from .auto_hide import auto_hide_comments as run
+
+    return run(account_id=account_id, platform_ids=platform_ids)
+
+
+@shared_task(acks_late=True)
 def queue_reminders() -> int:
     """Each queue's owners hear of what is due within the hour and overdue, in working hours."""
     from .reminders import queue_reminders_send

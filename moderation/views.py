@@ -61,6 +61,7 @@ QUEUE_ORDER = ("priority", "sort_at", "id")
 QUEUE_COLUMNS = (
     "id", "account_id", "kind", "author_id", "author_name", "text", "labels", "suggested_action",
     "status", "priority", "due_at", "reply_window_ends_at", "sort_at", "claimed_by", "claimed_until",
+    "hidden_on_platform_at",
     "account__name", "account__platform",
 )  # fmt: skip
 
@@ -152,6 +153,7 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
             "comment": _("comment"),
             "view": _("View"),
             "handle": _("Handle"),
+            "auto_hidden": _("Hidden automatically: confirm or show again"),
             # The column names again, for the cards a narrow screen shows instead of the table.
             "due": _("Due"),
             "comment_heading": _("Comment"),

@@ -598,3 +598,42 @@ CASES += [
         other=expect(302, editor=403, communicator=403, kc=404),
     ),
 ]
+
+
+# --- AKN's automatic hiding per account (issue 17) ----------------------------------------------------
+
+
+def auto_hide_account(side):
+    return {"account_id": side.account.pk}
+
+
+CASES += [
+    Case("moderation:auto-hide-accounts", own=only_akn()),
+    Case("moderation:auto-hide-accounts", method="POST", own=everyone(405)),
+    Case("moderation:auto-hide-account", kwargs=auto_hide_account, own=only_akn(), other=only_akn()),
+    Case(
+        "moderation:auto-hide-account",
+        label="try",
+        method="POST",
+        kwargs=auto_hide_account,
+        data={"labels": ["spam"], "do": "try"},
+        own=only_akn(),
+        other=only_akn(),
+    ),
+    Case(
+        "moderation:auto-hide-account",
+        label="save untried",
+        method="POST",
+        kwargs=auto_hide_account,
+        data={"labels": ["spam"], "is_enabled": "on", "do": "save"},
+        own=only_akn(400),
+        other=only_akn(400),
+    ),
+    Case(
+        "moderation:auto-hide-account",
+        method="PUT",
+        kwargs=auto_hide_account,
+        own=everyone(405),
+        other=everyone(405),
+    ),
+]
