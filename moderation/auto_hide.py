@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from celery import shared_task
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -119,11 +120,16 @@ def auto_hide_after_ingest(*, account: SocialAccount, rows: Sequence[dict]) -> l
     return ids
 
 
-def _queue(account_id: int, platform_ids: list[str]) -> None:
-    from .tasks import auto_hide_comments
+@shared_task(name="moderation.tasks.auto_hide_comments", acks_late=True)
+def auto_hide_comments_task(account_id: int, platform_ids: list[str]) -> int:
+    """Hide the new comments that the account's automatic rule names (AKN's choice). Defined here and
+    re-exported by tasks.py, so that this module needs no import of the tasks (no cycle)."""
+    return auto_hide_comments(account_id=account_id, platform_ids=platform_ids)
 
+
+def _queue(account_id: int, platform_ids: list[str]) -> None:
     try:
-        auto_hide_comments.delay(account_id, platform_ids)
+        auto_hide_comments_task.delay(account_id, platform_ids)
     except Exception:  # the broker is down: the comments stay open in the queue, for a person
         logger.warning("auto-hide: could not queue %s comments of account %s", len(platform_ids), account_id)
 
@@ -171,4 +177,3 @@ def comment_auto_hide(*, comment: Comment, rule: str) -> ModerationLogEntry:
         refuse=refuse,
     )
     return entry
-

@@ -11,6 +11,7 @@ from platforms.retry import RETRY, retry_later
 from platforms.selectors import pullable_account_ids
 
 from . import pull, services
+from .auto_hide import auto_hide_comments_task  # noqa: F401 - registered here for the worker
 
 logger = logging.getLogger(__name__)
 
@@ -56,14 +57,6 @@ def comments_pseudonymise() -> int:
     from .retention import comments_pseudonymise as run
 
     return run()
-
-
-@shared_task(acks_late=True)
-def auto_hide_comments(account_id: int, platform_ids: list[str]) -> int:
-    """Hide the new comments that the account's automatic rule names (AKN's choice)."""
-    from .auto_hide import auto_hide_comments as run
-
-    return run(account_id=account_id, platform_ids=platform_ids)
 
 
 @shared_task(acks_late=True)
