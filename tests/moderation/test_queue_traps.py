@@ -246,7 +246,7 @@ def test_forwarding_moves_the_conversation_and_kc_keeps_reading_it(
     page = kc_client.get(reverse("moderation:comment-detail", args=[second.pk]))
     body = page.content.decode()
     assert page.status_code == 200
-    assert "Vidarebefordrad till Skol- och fritidsförvaltningen" in body
+    assert "Skickad vidare till Skol- och fritidsförvaltningen" in body
     assert "Min son behöver skolskjuts." in body  # the conversation too
     assert 'id="comment-actions-form"' not in body and "note-add" not in body
     act = kc_client.post(reverse("moderation:comment-act", args=[second.pk]), {"action": "no_action"})

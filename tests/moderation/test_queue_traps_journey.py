@@ -92,3 +92,37 @@ def test_the_bulk_page_asks_before_it_acts(page, starting_lists, kc_user, demo_a
     page.get_by_role("button", name="Dölj: 2 kommentarer").click()
     expect(page.locator(".alert-success")).to_contain_text("2")
     assert ModerationLogEntry.objects.filter(action="hide", outcome="done").count() == 2
+
+
+def test_kc_forwards_a_conversation_and_still_reads_it(
+    page, starting_lists, kc_user, lead, demo_account, administration
+):
+    now = timezone.now()
+    for mid, text, hours in (("m1", "Min son behöver skolskjuts.", 3), ("m2", "Vem ska jag prata med?", 2)):
+        item = remote(
+            mid,
+            text,
+            kind="message",
+            post_id="conversation:7",
+            author_id="7",
+            author_name="Per Persson",
+            created_at=now - timedelta(hours=hours),
+        )
+        comments_ingest(account=demo_account, items=[item])
+    Comment.objects.update(in_kc_queue=True)
+    second = Comment.objects.get(platform_id="m2")
+    login(page, kc_user)
+    page.goto(reverse("moderation:comment-detail", args=[second.pk]))
+    page.select_option("#id_administration", str(administration.pk))
+    page.locator("#id_note").fill("Skolskjuts: SOF svarar.")
+    page.get_by_role("button", name="Skicka vidare", exact=True).click()
+    expect(page.locator(".alert-success")).to_contain_text("Skol- och fritidsförvaltningen")
+    assert not Comment.objects.filter(in_kc_queue=True).exists()  # the whole conversation moved
+    # KC opens what it forwarded: no 404, the conversation, where it went, and nothing to act with.
+    page.goto(reverse("moderation:comment-detail", args=[second.pk]))
+    expect(page.locator("#forwarded-note")).to_contain_text(
+        "Skickad vidare till Skol- och fritidsförvaltningen"
+    )
+    expect(page.locator("#conversation")).to_contain_text("Min son behöver skolskjuts.")
+    expect(page.locator("#comment-actions")).to_have_count(0)
+    axe_check(page)
