@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 from accounts.models import SocialAccount, User
 from helsocial.dates import DayField
 from helsocial.errors import BadInput
+from helsocial.forms import SingleLineInputsMixin
 from helsocial.pagination import keyset_page
 from helsocial.widgets import QuickSelect
 
@@ -36,7 +37,7 @@ LOG_ORDER = ("-at", "-id")
 DEFAULT_DAYS = 30
 
 
-class LogFilterForm(BootstrapMixin, forms.Form):
+class LogFilterForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
     start = DayField(
         label=gettext_lazy("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
