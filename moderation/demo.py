@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PLATFORM_TOKEN
 from accounts.models import Administration, SocialAccount
+from helsocial.workdays import add_working_hours
 from platforms.base import RemoteComment
 from platforms.demo_platform import DemoClient
 from platforms.models import AccountConnection
@@ -66,7 +67,10 @@ def _spread(items: list[RemoteComment], *, posted: dict[str, datetime], now: dat
             messages += 1
             spread.append(dataclasses.replace(item, created_at=now - ago))
             continue
-        target = now + timedelta(hours=DUE_SPREAD_HOURS[index % len(DUE_SPREAD_HOURS)])
+        hours = DUE_SPREAD_HOURS[index % len(DUE_SPREAD_HOURS)]
+        # Due later counts in working time (at night "due soon" is the first hour of the next
+        # working day); overdue in wall time.
+        target = add_working_hours(now, hours) if hours > 0 else now + timedelta(hours=hours)
         earliest = posted.get(item.post_id or "", now - timedelta(days=POST_DAYS))
         written = min(_written_for_due(target, not_before=earliest + timedelta(minutes=5)), now)
         spread.append(dataclasses.replace(item, created_at=written))
