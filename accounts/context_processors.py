@@ -26,6 +26,9 @@ def _navigation(request) -> list[dict]:
     if rs.is_akn or rs.has(Role.LEAD):
         # The account review is the metrics floor's page; a URL name, not an import.
         items.append({"label": _("Account review"), "url": reverse("metrics:review")})
+    if rs.is_akn or rs.is_kc or rs.has(Role.LEAD):
+        # The moderation log and its export, for public-records requests (moderation/views_log.py).
+        items.append({"label": _("Moderation log"), "url": reverse("moderation:moderation-log")})
     if rs.is_akn:
         # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
         items.append(
@@ -36,6 +39,7 @@ def _navigation(request) -> list[dict]:
                     {"label": _("People"), "url": reverse("accounts:person-list")},
                     {"label": _("Triage rules"), "url": reverse("moderation:triage-lists")},
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
+                    {"label": _("Automatic hiding"), "url": reverse("moderation:auto-hide-accounts")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
                 ],
             }

@@ -9,6 +9,12 @@ from django.utils import timezone
 from .models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 
 DEMO_PASSWORD = "Helsingborg-2035"  # noqa: S105 - the printed laptop demo login
+# The token the demo gives the förvaltningar's accounts it creates: an account holding it talks to
+# the demo platform whatever its platform (`platforms.client_for`), so every role can carry out
+# every action in the demo. No platform issues a token like it.
+DEMO_PLATFORM_TOKEN = "demo-platform:not-a-real-token"  # noqa: S105
+# X carries the press releases only; it stays unconnected in the demo.
+UNCONNECTED_PLATFORMS = frozenset({"x", "demo"})
 
 ADMINISTRATIONS = [
     ("Stadsledningsförvaltningen", "SLF", "042-10 50 00"),
@@ -98,17 +104,20 @@ EDITORS = [
 
 
 def seed(*, stdout=None) -> list[tuple[str, str]]:
-    """Create or update the demo data; returns the printed logins (username, role label)."""
+    """Create the demo data that is missing; returns the printed logins (username, role label).
+
+    What is already there — made by an earlier run or by a person — is left as it is: a second run
+    adds nothing and never changes a förvaltning, a person or an account someone made."""
     admins = {}
     for name, short, phone in ADMINISTRATIONS:
-        admin, _created = Administration.objects.update_or_create(
+        admin, _created = Administration.objects.get_or_create(
             name=name, defaults={"short_name": short, "phone": phone, "email": "kontaktcenter@helsingborg.se"}
         )
         admins[short] = admin
     users = {}
     logins = []
     for username, first, last, title, roles in PEOPLE:
-        user, _created = User.objects.update_or_create(
+        user, created = User.objects.get_or_create(
             username=username,
             defaults={
                 "first_name": first,
@@ -117,18 +126,19 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
                 "email": f"{username}@helsingborg.se",
             },
         )
-        user.set_password(DEMO_PASSWORD)
-        if username == "inaktiv":
-            # Logged in long ago: shows how an account without an active editor is flagged.
-            user.last_login = timezone.now() - timedelta(days=400)
-        user.save()
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            if username == "inaktiv":
+                # Logged in long ago: shows how an account without an active editor is flagged.
+                user.last_login = timezone.now() - timedelta(days=400)
+            user.save()
         for role, short in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role, administration=admins.get(short))
         users[username] = user
         if username != "inaktiv":
             logins.append((username, ", ".join(str(r.label) for r, _s in roles)))
     for name, platform, short, citywide, handle, purpose in ACCOUNTS:
-        SocialAccount.objects.update_or_create(
+        SocialAccount.objects.get_or_create(
             name=name,
             platform=platform,
             defaults={
@@ -138,6 +148,9 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
                 "purpose": purpose,
                 "goal": "Nå invånare och besökare med relevant och värdefull information.",
                 "target_group": "Invånare i Helsingborg",
+                # Connected to the demo platform from the start (see DEMO_PLATFORM_TOKEN).
+                "access_token": "" if platform in UNCONNECTED_PLATFORMS else DEMO_PLATFORM_TOKEN,
+                "platform_id": "" if platform in UNCONNECTED_PLATFORMS else f"demo-{platform}-{handle}",
             },
         )
     for name, platform, username in EDITORS:

@@ -461,6 +461,8 @@ CELERY_BEAT_SCHEDULE.update(
             "schedule": float(PULL_COMMENTS_INTERVAL_SECONDS),
         },
         "metrics-token-reminders": {"task": "metrics.tasks.token_expiry_reminders", "schedule": 3600.0},
+        # Each queue's owners hear hourly of what is due within the hour or overdue (working hours).
+        "moderation-queue-reminders": {"task": "moderation.tasks.queue_reminders", "schedule": 3600.0},
         "metrics-press-releases": {
             "task": "metrics.tasks.press_releases_poll",
             "schedule": float(PRESS_RELEASE_POLL_SECONDS),

@@ -12,6 +12,7 @@ Who may do what, all built on `administrations_for` / `administrations_visible_t
 - the contact centre's queue: KC and AKN;
 - a förvaltning's queue: its lead (all of it) and its editors (the accounts they edit); AKN every one;
 - forwarding out of KC's queue: KC and AKN; sending back what KC forwarded: whoever handles it;
+  KC keeps reading what it forwarded (`access_comment_to_read`), without acting on it;
 - saved replies: AKN all, the city-wide ones too; a lead their förvaltning's;
 - the triage lists and patterns, and the webhook deliveries (they belong to no förvaltning): AKN;
 - the export: AKN the whole city, KC its queue, a lead their förvaltning's.
@@ -161,6 +162,25 @@ def access_comment(user: User, pk: int, *, for_update: bool = False) -> Comment:
             raise PermissionDenied
         raise Http404
     return comment
+
+
+def access_comment_to_read(user: User, pk: int) -> tuple[Comment, bool]:
+    """The comment and whether the user may handle it. The contact centre keeps reading what it
+    forwarded to a förvaltning (read only, with the note of where it went); anything else the user
+    may not handle answers as `access_comment` does."""
+    try:
+        return access_comment(user, pk), True
+    except (Http404, PermissionDenied):
+        if not can_see_kc_queue(user):
+            raise
+        comment = (
+            Comment.objects.select_related("account", "account__administration", "queue_administration")
+            .filter(pk=pk, notes__kind=CommentNote.Kind.FORWARD)
+            .first()
+        )
+        if comment is None:
+            raise
+        return comment, False
 
 
 def can_forward(user: User, comment: Comment) -> bool:
@@ -337,3 +357,15 @@ def _found(obj: T | None) -> T:
     if obj is None:
         raise Http404
     return obj
+
+
+# --- AKN's automatic hiding per account -----------------------------------------------------------
+
+
+def access_auto_hide(user: User, account_id: int | None = None) -> SocialAccount | None:
+    """Automatic hiding is AKN's (403 for everyone else); an account that does not exist is a 404."""
+    if not roles_of(user).is_akn:
+        raise PermissionDenied
+    if account_id is None:
+        return None
+    return _found(SocialAccount.objects.select_related("administration").filter(pk=account_id).first())

@@ -20,10 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -32,7 +34,15 @@ from platforms import capabilities_of, client_for
 from platforms.base import Capability, PlatformError
 
 from .access import CheckedComments
-from .models import ACTION_STRENGTH, Comment, Evidence, Label, ModerationLogEntry, SuggestedAction
+from .models import (
+    ACTION_STRENGTH,
+    VIOLATION_LABELS,
+    Comment,
+    Evidence,
+    Label,
+    ModerationLogEntry,
+    SuggestedAction,
+)
 
 Action = ModerationLogEntry.Action
 
@@ -48,6 +58,17 @@ NEEDS: dict[str, Capability] = {
 }
 # A mention is in someone else's post ("gillar och kommenterar"): the only platform actions offered.
 MENTION_CAPABILITIES = frozenset({Capability.REPLY, Capability.LIKE})
+# A LinkedIn mention in a charged discussion (an opinion, an attack, anything triage calls a
+# violation) is liked or left: the guideline keeps the city out of others' charged discussions.
+CHARGED_MENTION_CAPABILITIES = frozenset({Capability.LIKE})
+CHARGED_LABELS = frozenset({Label.OPINION}) | VIOLATION_LABELS
+# The city's guideline, quoted as it is written (Swedish in every language: it is the rule's text).
+GUIDELINE_CHARGED = (
+    "Vi går som regel inte in i andras flöden eller slutna grupper, där Helsingborgs stad har taggats, "
+    "för att delta i laddade diskussioner."
+)
+# A direct message is answered or left: no platform hides, deletes, likes or blocks from one.
+MESSAGE_CAPABILITIES = frozenset({Capability.REPLY})
 
 # The triage suggestion each action corresponds to, to preset the rule from the comment's labels.
 _SUGGESTION_FOR = {
@@ -103,6 +124,55 @@ def not_connected_reason(account) -> str:
     )
 
 
+def is_charged_mention(comment: Comment) -> bool:
+    """A LinkedIn mention that triage calls an opinion, an attack or another violation."""
+    return (
+        comment.kind == Comment.Kind.MENTION
+        and comment.account.platform == "linkedin"
+        and any(label in CHARGED_LABELS for label in comment.labels)
+    )
+
+
+def conversation_window_end(comment: Comment) -> datetime | None:
+    """When the platform stops taking answers to a direct message: its messaging window runs from
+    the person's latest message in the conversation. None for anything else."""
+    if comment.kind != Comment.Kind.MESSAGE or comment.reply_window_ends_at is None:
+        return None
+    if not comment.post_platform_id:
+        return comment.reply_window_ends_at
+    latest = (
+        Comment.objects.filter(
+            account_id=comment.account_id,
+            kind=Comment.Kind.MESSAGE,
+            post_platform_id=comment.post_platform_id,
+        )
+        .exclude(status=Comment.Status.OWN)
+        .aggregate(end=Max("reply_window_ends_at"))["end"]
+    )
+    return max(latest or comment.reply_window_ends_at, comment.reply_window_ends_at)
+
+
+def reply_refusal(comment: Comment, *, now: datetime | None = None) -> str:
+    """Why an answer cannot be sent now, before anyone writes it: already answered, or a direct
+    message whose reply window has closed (the platform refuses it). Empty when it can."""
+    if comment.status == Comment.Status.ANSWERED:
+        return str(_("This has already been answered; the answer is shown with the comment."))
+    end = conversation_window_end(comment)
+    if end is not None and end <= (now or timezone.now()):
+        return str(
+            _(
+                "The platform's reply window closed %(when)s: a direct message can be answered only "
+                "within %(hours)s hours of the person's last message, and the platform refuses a later "
+                "answer. Ask them to write again, or mark the message handled."
+            )
+            % {
+                "when": formats.date_format(timezone.localtime(end), "j M H:i"),
+                "hours": f"{settings.META_MESSAGING_WINDOW_HOURS:g}",
+            }
+        )
+    return ""
+
+
 def action_offers(comment: Comment) -> list[Offer]:
     """Each action, and for those the platform lacks, the reason to show instead of a button.
 
@@ -115,13 +185,29 @@ def action_offers(comment: Comment) -> list[Offer]:
         capabilities = capabilities & MENTION_CAPABILITIES
         mention = _("This mentions the city in someone else's post: like it or comment on it.")
         missing = dict(missing) | {need: mention for need in NEEDS.values() if need not in capabilities}
+    if is_charged_mention(comment):
+        capabilities = capabilities & CHARGED_MENTION_CAPABILITIES
+        charged = _(
+            "A charged discussion in someone else's post: like it or leave it, as the guideline says."
+        )
+        missing = dict(missing) | {need: charged for need in NEEDS.values() if need not in capabilities}
+    if comment.kind == Comment.Kind.MESSAGE:
+        capabilities = capabilities & MESSAGE_CAPABILITIES
+        private = _(
+            "The platforms do not hide, delete, like or block from a private message: answer it, or "
+            "mark it handled without action."
+        )
+        missing = dict(missing) | {need: private for need in NEEDS.values() if need not in capabilities}
+    reply_refused = reply_refusal(comment) if Capability.REPLY in capabilities and not unconnected else ""
     offers = []
     for action in Action:
         if action == Action.REMOVED_OUTSIDE:
             continue
         need = NEEDS.get(action)
-        if action == Action.MESSAGE and need in capabilities and comment.kind == "message":
+        if action == Action.MESSAGE and comment.kind == Comment.Kind.MESSAGE:
             offers.append(Offer(action, False, str(_("A direct message is answered with the answer field."))))
+        elif action == Action.REPLY and reply_refused:
+            offers.append(Offer(action, False, reply_refused))
         elif need is not None and need in capabilities and unconnected:
             offers.append(Offer(action, False, unconnected))
         elif need is None or need in capabilities:
@@ -283,7 +369,7 @@ def comment_reply(*, comment: Comment, by: User, text: str, rule: str = "") -> M
         raise ValidationError(_("Write the answer."), code="empty")
     full = reply_text_with_signoff(text=text, by=by)
     reply_require_publishable(text=full)
-    return _act(
+    entry = _act(
         comment=comment,
         by=by,
         action=Action.REPLY,
@@ -292,6 +378,37 @@ def comment_reply(*, comment: Comment, by: User, text: str, rule: str = "") -> M
         changes=lambda now: {"status": Comment.Status.ANSWERED, "answered_at": now},
         refuse=_not_answered,
     )
+    own_reply_store(comment=comment, platform_id=entry.detail, text=full, at=entry.at)
+    return entry
+
+
+def own_reply_store(*, comment: Comment, platform_id: str, text: str, at: datetime) -> Comment | None:
+    """Keep the answer the portal sent as the city's own row in the thread, so that the page shows
+    what was sent (and the log row with the same platform id says by whom). A pull that finds it on
+    the platform later finds it stored."""
+    if not platform_id:
+        return None
+    message = comment.kind == Comment.Kind.MESSAGE
+    row = Comment(
+        account_id=comment.account_id,
+        platform_id=platform_id,
+        kind=Comment.Kind.MESSAGE if message else Comment.Kind.REPLY,
+        post_platform_id=comment.post_platform_id,
+        parent_platform_id="" if message else comment.platform_id,
+        author_id=comment.account.platform_id,
+        author_name=comment.account.name,
+        text=text,
+        created_at=at,
+        received_at=at,
+        status=Comment.Status.OWN,
+        due_at=comment.due_at,
+        sort_at=comment.sort_at,
+        in_kc_queue=comment.in_kc_queue,
+        queue_administration_id=comment.queue_administration_id,
+    )
+    # One statement; a pull that stored it first wins (ON CONFLICT DO NOTHING).
+    Comment.objects.bulk_create([row], ignore_conflicts=True)
+    return row
 
 
 def comment_like(*, comment: Comment, by: User, rule: str = "") -> ModerationLogEntry:

@@ -617,3 +617,26 @@ class TriageMiss(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Triage misses are append-only.")
+
+
+class AutoHideRule(models.Model):
+    """AKN's rule for one account: comments that triage gives one of `labels` are hidden at once.
+
+    Never deleted: a hidden comment stays in the queue, open, for a person to confirm or undo
+    (Sprout's and Agorapulse's automatic rules, with the guideline's care). Saved only after AKN has
+    tried the same labels on the account's last 30 days (`tried_labels`)."""
+
+    account = models.OneToOneField(SocialAccount, models.CASCADE, related_name="auto_hide_rule")
+    labels = models.JSONField(_("labels"), default=list, blank=True)
+    is_enabled = models.BooleanField(_("in use"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("automatic hiding rule")
+        verbose_name_plural = _("automatic hiding rules")
+
+    def __str__(self) -> str:
+        return f"{self.account}: {', '.join(self.labels)}"

@@ -13,7 +13,15 @@ from django.utils.text import Truncator
 
 from accounts.models import SocialAccount
 
-from .actions import Action, action_offers, not_connected_reason, rule_preset
+from .actions import (
+    GUIDELINE_CHARGED,
+    Action,
+    action_offers,
+    conversation_window_end,
+    is_charged_mention,
+    not_connected_reason,
+    rule_preset,
+)
 from .models import Comment, CommentNote, Evidence, Label, ModerationLogEntry, SavedReply, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
 
@@ -34,6 +42,8 @@ class QueueItem:
     claimed_by_other: bool
     claimed_by_me: bool
     now: datetime
+    # Open and hidden: hidden by AKN's automatic rule, waiting for a person to confirm or undo.
+    auto_hidden: bool = False
     # Strings the row shows, prepared here: the queue renders 50 rows every few seconds.
     due_iso: str = ""
     due_text: str = ""
@@ -90,6 +100,7 @@ def queue_items(rows: list[Comment], *, user, now: datetime) -> list[QueueItem]:
                 claimed_by_other=claim_live and c.claimed_by_id != user.pk,
                 claimed_by_me=claim_live and c.claimed_by_id == user.pk,
                 now=now,
+                auto_hidden=c.status == Comment.Status.OPEN and c.hidden_on_platform_at is not None,
                 due_iso=c.due_at.isoformat(),
                 due_text=due_text(localtime(c.due_at)),
                 meta_text=f"{kinds.get(c.kind, c.kind)} · {c.author_name or c.author_id}",
@@ -257,19 +268,45 @@ def action_panel(comment: Comment, *, user, facts: CommentFacts) -> dict:
         and facts.block_failed
         and not facts.author_blocked,
         "author_blocked": facts.author_blocked,
-        "unavailable": [
-            o for o in offers if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
-        ],
+        # One line per reason: a direct message lacks five actions for one reason.
+        "unavailable": list(
+            {
+                o.reason: o
+                for o in offers
+                if not o.available and o.action != Action.MESSAGE and o.reason != not_connected
+            }.values()
+        ),
+        # A LinkedIn mention in a charged discussion: like or nothing, with the guideline's words.
+        "charged_quote": GUIDELINE_CHARGED if is_charged_mention(comment) else "",
+        # A direct message's answer must go before the platform's window closes: said by the box.
+        "reply_window_ends": conversation_window_end(comment) if offered[Action.REPLY].available else None,
         "message_offer": offered[Action.MESSAGE],
         "rules": Label.choices,
         "preset": rule_preset(comment, suggested),
         "evidence": facts.evidence,
         "hidden": comment.hidden_on_platform_at is not None,
+        # Hidden by AKN's automatic rule: a person confirms (hides it under their name) or undoes.
+        "auto_hidden_rule": _auto_hidden_rule(comment),
         "removed": removed,
         "signoff": user.signoff_text(),
         "saved_replies": list(saved_replies_for_comment(comment).select_related("administration")),
         "faq": facts.faq,
     }
+
+
+def _auto_hidden_rule(comment: Comment) -> str:
+    """The rule's name when the comment waits, hidden by the automatic rule, for a person; else ""."""
+    if comment.status != Comment.Status.OPEN or comment.hidden_on_platform_at is None:
+        return ""
+    last = (
+        ModerationLogEntry.objects.filter(comment_id=comment.pk, action__in=[Action.HIDE, Action.UNHIDE])
+        .order_by("-at", "-id")
+        .values("actor_id", "action", "rule")
+        .first()
+    )
+    if last and last["action"] == Action.HIDE and last["actor_id"] is None:
+        return str(_LABEL_NAMES.get(last["rule"], last["rule"]))
+    return ""
 
 
 # A conversation shows this many of its latest messages beside the one being handled.
@@ -283,20 +320,30 @@ class ConversationLine:
     is_current: bool
 
 
-def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
+def forwarded_to(comment: Comment) -> CommentNote | None:
+    """The latest forward of the comment: where it went, when and by whom."""
+    return (
+        comment.notes.filter(kind=CommentNote.Kind.FORWARD)
+        .select_related("author", "to_administration")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def conversation_lines(comment: Comment, *, user, readable: bool = False) -> list[ConversationLine]:
     """A direct message's conversation, its latest messages oldest first, as the user may see them.
 
     The webhook and the pull name a conversation alike (`conversation:<the person's id>`), so it is
     one thread whichever way each message came in. Nothing for a comment, or a lone message.
     """
-    from django.utils.translation import gettext as _
 
     from .access import comments_visible_to
 
     if comment.kind != Comment.Kind.MESSAGE or not comment.post_platform_id:
         return []
+    # `readable`: the user reads this comment (KC what it forwarded), so its whole conversation.
     rows = list(
-        comments_visible_to(user)
+        (Comment.objects.all() if readable else comments_visible_to(user))
         .filter(
             account_id=comment.account_id,
             kind=Comment.Kind.MESSAGE,
@@ -306,15 +353,67 @@ def conversation_lines(comment: Comment, *, user) -> list[ConversationLine]:
     )
     if len(rows) < 2:
         return []
-    city = _("The city")
+    senders = city_senders(comment.account_id, [row for row in rows if row.status == Comment.Status.OWN])
     return [
         ConversationLine(
             message=row,
-            who=city if row.status == Comment.Status.OWN else (row.author_name or row.author_id),
+            who=senders[row.pk] if row.status == Comment.Status.OWN else (row.author_name or row.author_id),
             is_current=row.pk == comment.pk,
         )
         for row in reversed(rows)
     ]
+
+
+def city_senders(account_id: int, rows: list[Comment]) -> dict[int, str]:
+    """Who sent each of the city's own rows: the person whose answer from the portal the log holds
+    under the row's platform id, else the city on the platform itself. One query."""
+    from django.utils.translation import gettext as _
+
+    if not rows:
+        return {}
+    names = {}
+    for detail, first, last, username in ModerationLogEntry.objects.filter(
+        action=Action.REPLY,
+        outcome=ModerationLogEntry.Outcome.DONE,
+        detail__in=[row.platform_id for row in rows],
+        comment_id__in=Comment.objects.filter(account_id=account_id).values("pk"),
+    ).values_list("detail", "actor__first_name", "actor__last_name", "actor__username"):
+        names[detail] = f"{first} {last}".strip() or username or ""
+    return {
+        row.pk: (
+            _("The city (%(person)s, through the portal)") % {"person": names[row.platform_id]}
+            if names.get(row.platform_id)
+            else _("The city (on the platform)")
+        )
+        for row in rows
+    }
+
+
+def comment_thread(comment: Comment, *, user) -> dict:
+    """The comment's thread as the page shows it (`_thread.html`): a direct message's conversation,
+    or the city's answers to a comment."""
+    return {
+        "conversation": conversation_lines(comment, user=user),
+        "city_replies": city_replies(comment),
+    }
+
+
+def city_replies(comment: Comment) -> list[ConversationLine]:
+    """The city's answers to a comment, oldest first, with who sent them: what the portal sent and
+    what was answered on the platform itself. Nothing for a direct message (its conversation shows
+    them)."""
+    # Whoever answers, in the portal or on the platform, marks the comment answered.
+    if comment.kind == Comment.Kind.MESSAGE or comment.status != Comment.Status.ANSWERED:
+        return []
+    rows = list(
+        Comment.objects.filter(
+            account_id=comment.account_id,
+            parent_platform_id=comment.platform_id,
+            status=Comment.Status.OWN,
+        ).order_by("created_at", "id")[:CONVERSATION_MESSAGES]
+    )
+    senders = city_senders(comment.account_id, rows)
+    return [ConversationLine(message=row, who=senders[row.pk], is_current=False) for row in rows]
 
 
 @dataclass

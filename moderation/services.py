@@ -279,22 +279,40 @@ def comment_release(*, comment: Comment, by: User) -> bool:
 # --- forwarding and notes -------------------------------------------------------------------------
 
 
+def conversation_rows(comment: Comment):
+    """The rows that move together: a direct message's whole conversation (the city's answers too),
+    else the comment alone."""
+    if comment.kind == Comment.Kind.MESSAGE and comment.post_platform_id:
+        return Comment.objects.filter(
+            account_id=comment.account_id,
+            kind=Comment.Kind.MESSAGE,
+            post_platform_id=comment.post_platform_id,
+        )
+    return Comment.objects.filter(pk=comment.pk)
+
+
 @transaction.atomic
 def comment_forward(*, comment: Comment, by: User, administration: Administration, note: str) -> CommentNote:
-    """KC hands a comment to a förvaltning's queue, saying why."""
-    Comment.objects.filter(pk=comment.pk).update(
+    """KC hands a comment to a förvaltning's queue, saying why; a direct message goes with its whole
+    conversation. The förvaltning's queue owners get a mail; KC keeps reading it (see
+    `access.access_comment_to_read`), with the note of where it went."""
+    from .forward_mail import forwarded_mail
+
+    conversation_rows(comment).update(
         in_kc_queue=False, queue_administration=administration, claimed_by=None, claimed_until=None
     )
     comment.in_kc_queue, comment.queue_administration = False, administration
-    return CommentNote.objects.create(
+    forwarded = CommentNote.objects.create(
         comment=comment, kind=CommentNote.Kind.FORWARD, author=by, text=note, to_administration=administration
     )
+    forwarded_mail(note=forwarded)
+    return forwarded
 
 
 @transaction.atomic
 def comment_return(*, comment: Comment, by: User, note: str) -> CommentNote:
     """The förvaltning sends a forwarded comment back to KC."""
-    Comment.objects.filter(pk=comment.pk).update(in_kc_queue=True, claimed_by=None, claimed_until=None)
+    conversation_rows(comment).update(in_kc_queue=True, claimed_by=None, claimed_until=None)
     comment.in_kc_queue = True
     return CommentNote.objects.create(comment=comment, kind=CommentNote.Kind.RETURN, author=by, text=note)
 

@@ -11,6 +11,7 @@ from platforms.retry import RETRY, retry_later
 from platforms.selectors import pullable_account_ids
 
 from . import pull, services
+from .auto_hide import auto_hide_comments_task  # noqa: F401 - registered here for the worker
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +57,14 @@ def comments_pseudonymise() -> int:
     from .retention import comments_pseudonymise as run
 
     return run()
+
+
+@shared_task(acks_late=True)
+def queue_reminders() -> int:
+    """Each queue's owners hear of what is due within the hour and overdue, in working hours."""
+    from .reminders import queue_reminders_send
+
+    return queue_reminders_send()
 
 
 @shared_task(bind=True, acks_late=True, **RETRY)

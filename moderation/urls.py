@@ -86,3 +86,22 @@ from . import views_misses  # noqa: E402
 urlpatterns += [
     path("moderation/triage/misses/", views_misses.triage_misses, name="triage-misses"),
 ]
+
+# The moderation log as a page, beside its export (issue 17): moderation/views_log.py.
+from . import views_log  # noqa: E402
+
+urlpatterns += [
+    path("moderation/log/", views_log.moderation_log, name="moderation-log"),
+]
+
+# AKN's automatic hiding per account (issue 17): moderation/views_auto_hide.py.
+from . import views_auto_hide  # noqa: E402
+
+urlpatterns += [
+    path("moderation/auto-hide/", views_auto_hide.auto_hide_accounts, name="auto-hide-accounts"),
+    path(
+        "moderation/auto-hide/<int:account_id>/",
+        views_auto_hide.auto_hide_account,
+        name="auto-hide-account",
+    ),
+]

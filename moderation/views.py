@@ -12,6 +12,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.template.backends.utils import csrf_input
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from .access import (
     Queue,
     access_comment,
     access_comment_to_forward,
+    access_comment_to_read,
     access_comment_to_return,
     access_kc_queue,
     access_queue,
@@ -59,6 +61,7 @@ QUEUE_ORDER = ("priority", "sort_at", "id")
 QUEUE_COLUMNS = (
     "id", "account_id", "kind", "author_id", "author_name", "text", "labels", "suggested_action",
     "status", "priority", "due_at", "reply_window_ends_at", "sort_at", "claimed_by", "claimed_until",
+    "hidden_on_platform_at",
     "account__name", "account__platform",
 )  # fmt: skip
 
@@ -150,6 +153,14 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
             "comment": _("comment"),
             "view": _("View"),
             "handle": _("Handle"),
+            "auto_hidden": _("Hidden automatically: confirm or show again"),
+            # The column names again, for the cards a narrow screen shows instead of the table.
+            "due": _("Due"),
+            "comment_heading": _("Comment"),
+            "labels": _("Labels"),
+            "suggested": _("Suggested"),
+            "account": _("Account"),
+            "handled_by": _("Handled by"),
         },
     }
     if request.htmx:
@@ -182,7 +193,7 @@ def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
         "forward_form": ForwardForm(),
         "return_form": ReturnForm(),
         "back_url": selectors.queue_url_for(comment),
-        "conversation": selectors.conversation_lines(comment, user=request.user),
+        **selectors.comment_thread(comment, user=request.user),
     }
     context.update(extra)
     return context
@@ -191,7 +202,24 @@ def _comment_context(request: HttpRequest, comment: Comment, **extra) -> dict:
 @login_required
 @require_GET
 def comment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = access_comment(request.user, pk)
+    comment, may_handle = access_comment_to_read(request.user, pk)
+    if not may_handle:
+        # What KC forwarded: read only, with where it went (the forward note).
+        return render(
+            request,
+            "moderation/comment_detail.html",
+            {
+                "comment": comment,
+                "read_only": True,
+                "item": selectors.queue_items([comment], user=request.user, now=timezone.now())[0],
+                "reasons": [(r.get("label", ""), reason_text(r)) for r in comment.reasons],
+                "notes": selectors.comment_notes(comment),
+                "forwarded_to": selectors.forwarded_to(comment),
+                "back_url": reverse("moderation:queue-kc"),
+                "permalink": comment.permalink if comment.permalink.startswith("https://") else "",
+                "conversation": selectors.conversation_lines(comment, user=request.user, readable=True),
+            },
+        )
     return render(request, "moderation/comment_detail.html", _comment_context(request, comment))
 
 

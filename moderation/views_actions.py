@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from helsocial.csv_export import csv_response
@@ -123,6 +123,9 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
     facts = selectors.comment_facts(comment)
     context = selectors.action_panel(comment, user=request.user, facts=facts)
     context.update(selectors.claim_state(comment, user=request.user))  # "Handled by", out of band
+    # The due line (no longer overdue once handled) and the thread (the answer sent), out of band.
+    context["item"] = selectors.queue_items([comment], user=request.user, now=timezone.now())[0]
+    context.update(selectors.comment_thread(comment, user=request.user))
     context["can_edit_saved_replies"] = can_edit_saved_replies(request.user)
     field = TEXT_FIELDS.get(action)
     context["htmx"] = True
@@ -135,6 +138,13 @@ def comment_act(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 BULK_ACTIONS = [Action.HIDE, Action.UNHIDE, Action.LIKE, Action.NO_ACTION]
+# The bulk actions as the buttons name them (the log's names are past tense: "Hidden").
+BULK_VERBS = {
+    Action.HIDE: gettext_lazy("Hide"),
+    Action.UNHIDE: gettext_lazy("Show again"),
+    Action.LIKE: gettext_lazy("Like"),
+    Action.NO_ACTION: gettext_lazy("No action"),
+}
 BULK_LIMIT = 200
 
 
@@ -177,7 +187,7 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
                 "filters": filters,
                 "labels": Label.choices,
                 "statuses": Comment.Status.choices,
-                "actions": [(a.value, a.label) for a in BULK_ACTIONS],
+                "actions": [(a.value, BULK_VERBS[a]) for a in BULK_ACTIONS],
                 "next": request.get_full_path(),
             },
         )
@@ -191,11 +201,31 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
     if not ids:
         messages.error(request, _("Tick the comments to act on."))
         return redirect(back)
+    if action not in {a.value for a in BULK_ACTIONS}:
+        messages.error(request, _("Choose the action to carry out on the ticked comments."))
+        return redirect(back)
     selection = access_comments(request.user, ids)
-    try:
-        result = comments_bulk(
-            selection=selection, by=request.user, action=action, rule=request.POST.get("rule", "")
+    rule = request.POST.get("rule", "")
+    if not selection.comments:
+        messages.error(request, _("You may not handle this comment."))
+        return redirect(back)
+    if request.POST.get("confirmed") != "yes":
+        # Nothing happens before the person has seen how many comments and which action.
+        return render(
+            request,
+            "moderation/bulk_confirm.html",
+            {
+                "ids": [c.pk for c in selection.comments],
+                "count": len(selection.comments),
+                "action": action,
+                "action_name": BULK_VERBS[action],
+                "rule": rule if rule in Label.values else "",
+                "rule_name": dict(Label.choices).get(rule, ""),
+                "next": back,
+            },
         )
+    try:
+        result = comments_bulk(selection=selection, by=request.user, action=action, rule=rule)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -239,7 +269,11 @@ def _export_header() -> list[str]:
 
 
 def _export_rows(entries, comments_scope, chunk: int = 2000):
-    labels = dict(Label.choices)
+    # Words, not codes: the export answers public-records requests. Translated once, not per row.
+    labels = {code: str(name) for code, name in Label.choices}
+    actions = {code: str(name) for code, name in ModerationLogEntry.Action.choices}
+    outcomes = {code: str(name) for code, name in ModerationLogEntry.Outcome.choices}
+    statuses = {code: str(name) for code, name in Comment.Status.choices}
     buffer: list[ModerationLogEntry] = []
 
     def flush():
@@ -252,16 +286,16 @@ def _export_rows(entries, comments_scope, chunk: int = 2000):
             yield [
                 timezone.localtime(entry.at, STOCKHOLM).isoformat(timespec="seconds"),
                 (actor.get_full_name() or actor.username) if actor else "",
-                entry.action,
-                entry.outcome,
-                entry.rule,
+                actions.get(entry.action, entry.action),
+                outcomes.get(entry.outcome, entry.outcome),
+                labels.get(entry.rule, entry.rule),
                 comment.pk,
                 comment.account.name,
                 comment.account.platform,
                 timezone.localtime(comment.received_at, STOCKHOLM).isoformat(timespec="seconds"),
                 timezone.localtime(comment.due_at, STOCKHOLM).isoformat(timespec="seconds"),
-                ";".join(str(labels.get(label, label)) for label in comment.labels),
-                comment.status,
+                ";".join(labels.get(label, label) for label in comment.labels),
+                statuses.get(comment.status, comment.status),
             ]
 
     for entry in entries.iterator(chunk_size=chunk):

@@ -32,6 +32,8 @@ def client_class(platform: str) -> type:
 
 def client_for(account: SocialAccount) -> PlatformClient:
     """A client speaking for `account`, with its own HTTP session and the account's token."""
+    from accounts.demo import DEMO_PLATFORM_TOKEN
+
     from .demo_platform import DemoClient
     from .facebook import FacebookClient
     from .instagram import InstagramClient
@@ -39,6 +41,9 @@ def client_for(account: SocialAccount) -> PlatformClient:
     from .x import XClient
 
     token = account.access_token or ""
+    if token == DEMO_PLATFORM_TOKEN:
+        # An account the demo created: it talks to the demo platform, with its platform's abilities.
+        return DemoClient(account_key=f"{account.platform}:{account.handle or account.pk}")
     match account.platform:
         case "facebook":
             return FacebookClient(page_id=account.platform_id, token=token)

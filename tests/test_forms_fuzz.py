@@ -488,6 +488,23 @@ def _review_cases() -> dict[type, FormCase]:
 FORM_CASES.update(_review_cases())
 
 
+def _moderation_log_case() -> dict:
+    # The moderation log's filters (issue 17), a GET form as the queue's is.
+    from moderation.views_log import LogFilterForm
+
+    return {
+        LogFilterForm: FormCase(
+            lambda w, d: LogFilterForm(
+                d, accounts=list(SocialAccount.objects.all()), people=list(User.objects.all())
+            ),
+            lambda w: ("lead", "GET", reverse("moderation:moderation-log")),
+        )
+    }
+
+
+FORM_CASES.update(_moderation_log_case())
+
+
 # --- the meta-test: no form without a case ------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ from accounts.models import Role, RoleAssignment, SocialAccount
 from platforms.base import RemoteComment
 
 from .. import placement, sla
+from ..auto_hide import auto_hide_after_ingest
 from ..models import Comment, Label
 from ..triage import AuthorHistory, Ruleset, ruleset_load, text_hash, triage_text
 from ..urgent_mail import URGENT_MAIL_LINES, urgent_comments_mail
@@ -136,6 +137,8 @@ def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, no
         urgent = [row for row in inserted if row["priority"] == 0 and row["status"] == Comment.Status.OPEN]
         if urgent:
             result.urgent = _notify_urgent(store, account, urgent)
+        # AKN's automatic hiding for the account (moderation/auto_hide.py), once the batch is stored.
+        auto_hide_after_ingest(account=account, rows=inserted)
     return result
 
 

@@ -49,6 +49,17 @@ EXISTING_FIELDS = (
 )
 
 
+def asked_first(reasons: list[dict]) -> datetime | None:
+    """When a question asked again was first asked: it is due as from then (raised in the queue)."""
+    for reason in reasons:
+        if reason.get("code") == "repeated_question" and reason.get("first"):
+            try:
+                return datetime.fromisoformat(reason["first"])
+            except ValueError:
+                return None
+    return None
+
+
 def is_own(account: SocialAccount, item: RemoteComment) -> bool:
     return bool(account.platform_id) and item.author_id == account.platform_id
 
@@ -136,12 +147,21 @@ def new_row(
             attachments=item.attachments,
             rules=rules,
             history=history,
+            kind=kind,
         )
         labels, action, reasons = verdict.labels, verdict.action, verdict.reasons
     status = initial_status(labels=labels, kind=kind, is_own=own)
     if item.is_hidden and status == Comment.Status.OPEN:
         status = Comment.Status.HANDLED  # already hidden by someone in the platform's own tools
-    due = sla.due_for(created_at=item.created_at, labels=labels, kind=kind, platform=account.platform)
+    due = sla.due_for(
+        created_at=asked_first(reasons) or item.created_at,
+        labels=labels,
+        kind=kind,
+        platform=account.platform,
+    )
+    if due.reply_window_ends_at is not None:  # the window runs from this message, however often asked
+        window = sla.reply_window_end(item.created_at)
+        due = due._replace(reply_window_ends_at=window, sort_at=min(due.due_at, window))
     in_kc, administration_id = placement.queue_for(
         account=account, kind=kind, kc_posts=kc_posts, post_id=item.post_id
     )

@@ -70,8 +70,13 @@ def triage_text(
     attachments: Sequence[str] = (),
     rules: Ruleset,
     history: AuthorHistory | None = None,
+    kind: str = "comment",
 ) -> Verdict:
-    """Labels, suggested action and reasons for one comment; records it in `history` for spam."""
+    """Labels, suggested action and reasons for one comment; records it in `history` for spam.
+
+    "Upprepade inlägg från samma användare" is about the comment flow: a direct message is never
+    spam, and a question asked again is a question nobody answered (reason "repeated_question", with
+    when it was first asked, so that it is due from then), never spam."""
     enabled = rules.enabled
     labels: set[str] = set()
     reasons: list[dict] = []
@@ -116,7 +121,11 @@ def triage_text(
         digest = text_hash(text)
         if created_at is not None:
             before = history.before(author_id)
-            if before or rules.spam["burst_count"] <= 1:
+            if _QUESTION in labels:
+                _repeated_question(add, rules, before, created_at, digest, text)
+            elif kind == "message":
+                pass  # a private conversation is no comment flow: saying it again is no spam
+            elif before or rules.spam["burst_count"] <= 1:
                 _spam(add, rules, before, created_at, digest, text)
             history.add(author_id, created_at, digest)
 
@@ -171,6 +180,14 @@ def _spam(add, rules: Ruleset, before, created_at: datetime, digest: str, text: 
         add(_SPAM, "burst", count=str(recent + 1))
 
 
+def _repeated_question(add, rules: Ruleset, before, created_at: datetime, digest: str, text: str) -> None:
+    window = timedelta(hours=rules.spam["repeat_window_hours"])
+    if digest and len(text.strip()) >= rules.spam["repeat_min_chars"]:
+        earlier = [when for when, seen in before if seen == digest and abs(created_at - when) <= window]
+        if earlier:
+            add(_QUESTION, "repeated_question", first=min(earlier).isoformat())
+
+
 def initial_status(*, labels: Sequence[str], kind: str, is_own: bool) -> str:
     """Where a new comment starts: the city's own replies and mere opinions need nobody's time."""
     if is_own:
@@ -207,6 +224,8 @@ def reason_text(reason: dict) -> str:
         return _("links to %(domain)s, which nobody has judged yet: review it") % reason
     if code == "attachment":
         return _("has an image or video: check the rights and the people shown")
+    if code == "repeated_question":
+        return _("the same author asked this before: it is due as from the first time")
     if code == "repeat":
         return _("the same author wrote the same text before")
     if code == "burst":

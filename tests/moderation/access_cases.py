@@ -332,7 +332,12 @@ CASES += [
     Case(
         "moderation:comments-bulk",
         method="POST",
-        data=lambda side: {"comment": [side.comment.pk], "action": "no_action", "next": "/moderation/"},
+        data=lambda side: {
+            "comment": [side.comment.pk],
+            "action": "no_action",
+            "next": "/moderation/",
+            "confirmed": "yes",
+        },
         own=everyone(302),
     ),
     Case("moderation:comments-bulk", own=expect(200)),
@@ -346,6 +351,27 @@ CASES += [
         own=expect(403, akn=400, lead=400, kc=400),
     ),
     Case("moderation:export-csv", method="POST", own=everyone(405)),
+    # The log's page: the export's scope (issue 17).
+    Case("moderation:moderation-log", own=EXPORT_SEES),
+    Case(
+        "moderation:moderation-log",
+        label="filtered",
+        query="start=2026-01-01&end=2026-12-31&action=hide&rule=spam",
+        own=EXPORT_SEES,
+    ),
+    Case(
+        "moderation:moderation-log",
+        label="bad dates",
+        query="start=2026-13-01&end=x",
+        own=expect(403, akn=400, lead=400, kc=400),
+    ),
+    Case(
+        "moderation:moderation-log",
+        label="tampered cursor",
+        query="after=!!x",
+        own=expect(403, akn=400, lead=400, kc=400),
+    ),
+    Case("moderation:moderation-log", method="POST", own=everyone(405)),
 ]
 
 
@@ -533,5 +559,94 @@ CASES += [
         label="filled in from a miss",
         query="label=threat&phrase=borde+skjutas+allihop",
         own=only_akn(),
+    ),
+]
+
+
+# --- what KC forwarded: it keeps reading it, read only (issue 17) ------------------------------------
+_build_before_kc_forward = build
+
+
+def build(world):
+    _build_before_kc_forward(world)
+    comments_ingest(
+        account=world.citywide_account,
+        items=[remote("dm-fwd", "Om skolskjuts", kind="message", author_id="71")],
+    )
+    forwarded_by_kc = Comment.objects.get(platform_id="dm-fwd")
+    Comment.objects.filter(pk=forwarded_by_kc.pk).update(
+        in_kc_queue=False, queue_administration=world.own.administration
+    )
+    CommentNote.objects.create(
+        comment=forwarded_by_kc,
+        kind=CommentNote.Kind.FORWARD,
+        author=world.users["kc"],
+        text="Till er",
+        to_administration=world.own.administration,
+    )
+    world.own.kc_forwarded = world.other.kc_forwarded = forwarded_by_kc
+
+
+def kc_forwarded(side):
+    return {"pk": side.kc_forwarded.pk}
+
+
+# The own förvaltning's lead handles it now; KC reads it (200), an editor of other accounts may not.
+KC_FORWARDED = expect(200, editor=403, communicator=403)
+CASES += [
+    Case(
+        "moderation:comment-detail",
+        label="forwarded by kc",
+        kwargs=kc_forwarded,
+        own=KC_FORWARDED,
+        other=KC_FORWARDED,
+    ),
+    Case(
+        "moderation:comment-act",
+        label="forwarded by kc",
+        method="POST",
+        kwargs=kc_forwarded,
+        data={"action": "no_action"},
+        own=expect(302, editor=403, communicator=403, kc=404),
+        other=expect(302, editor=403, communicator=403, kc=404),
+    ),
+]
+
+
+# --- AKN's automatic hiding per account (issue 17) ----------------------------------------------------
+
+
+def auto_hide_account(side):
+    return {"account_id": side.account.pk}
+
+
+CASES += [
+    Case("moderation:auto-hide-accounts", own=only_akn()),
+    Case("moderation:auto-hide-accounts", method="POST", own=everyone(405)),
+    Case("moderation:auto-hide-account", kwargs=auto_hide_account, own=only_akn(), other=only_akn()),
+    Case(
+        "moderation:auto-hide-account",
+        label="try",
+        method="POST",
+        kwargs=auto_hide_account,
+        data={"labels": ["spam"], "do": "try"},
+        own=only_akn(),
+        other=only_akn(),
+    ),
+    Case(
+        "moderation:auto-hide-account",
+        label="save untried",
+        method="POST",
+        kwargs=auto_hide_account,
+        data={"labels": ["spam"], "is_enabled": "on", "do": "save"},
+        own=only_akn(400),
+        other=only_akn(400),
+    ),
+    Case(
+        "moderation:auto-hide-account",
+        method="PUT",
+        kwargs=auto_hide_account,
+        own=everyone(405),
+        other=everyone(405),
     ),
 ]

@@ -88,7 +88,13 @@ def test_bulk_hides_the_ticked_comments(facebook, editor_client, account):
     comments = [fb_comment(facebook, account, f"s{n}", f"Klockor {n}") for n in range(3)]
     response = editor_client.post(
         reverse("moderation:comments-bulk"),
-        {"comment": [c.pk for c in comments[:2]], "action": "hide", "rule": "spam", "next": "/moderation/"},
+        {
+            "comment": [c.pk for c in comments[:2]],
+            "action": "hide",
+            "rule": "spam",
+            "next": "/moderation/",
+            "confirmed": "yes",
+        },
     )
     assert response.status_code == 302 and response["Location"] == "/moderation/"
     assert [facebook.objects[f"s{n}"]["is_hidden"] for n in range(3)] == [True, True, False]
@@ -133,7 +139,9 @@ def test_the_export_is_streamed_and_scoped(
     ModerationLogEntry.objects.create(comment_id=own.pk, action="unhide", at=at("2026-03-02 23:50"))
     ModerationLogEntry.objects.create(comment_id=own.pk, action="like", at=at("2026-03-03 00:00"))
     rows = _export(akn_client, "from=2026-03-01&to=2026-03-02")[1]
-    assert [r["Åtgärd"] for r in rows] == ["hide", "unhide"]
+    # Swedish words, not codes: the export answers public-records requests.
+    assert [r["Åtgärd"] for r in rows] == ["Dold", "Visas igen"]
+    assert {r["Status"] for r in rows} == {"Öppen"} and {r["Utfall"] for r in rows} == {"Klar"}
 
 
 @pytest.mark.parametrize(
@@ -168,6 +176,7 @@ def test_the_bulk_page_selects_one_authors_comments_and_hides_them(facebook, edi
             "action": "hide",
             "rule": "spam",
             "next": page.request["PATH_INFO"],
+            "confirmed": "yes",
         },
     )
     assert response.status_code == 302

@@ -31,7 +31,9 @@ def test_one_action_on_a_comment(facebook, editor_client, account, django_assert
 def test_one_reply_through_the_panel(facebook, editor_client, account, django_assert_num_queries):
     comment = fb_comment(facebook, account, "c1", "När börjar skolan?")
     tone_lists()  # read once per process (and on a change), whichever test reads them first
-    with django_assert_num_queries(14):
+    # + storing the sent answer in the thread, and reading the thread back (the city's answers, who
+    # sent them) for the page.
+    with django_assert_num_queries(17):
         response = editor_client.post(
             reverse("moderation:comment-act", args=[comment.pk]),
             {"action": "reply", "reply_text": "Den 18 augusti.", "rule": "question"},
@@ -47,7 +49,13 @@ def test_a_bulk_action_on_ten_comments(facebook, editor_client, account, django_
     with django_assert_num_queries(59):
         response = editor_client.post(
             reverse("moderation:comments-bulk"),
-            {"comment": [c.pk for c in comments], "action": "hide", "rule": "spam", "next": "/moderation/"},
+            {
+                "comment": [c.pk for c in comments],
+                "action": "hide",
+                "rule": "spam",
+                "next": "/moderation/",
+                "confirmed": "yes",
+            },
         )
     assert response.status_code == 302
     assert ModerationLogEntry.objects.filter(action="hide", outcome="done").count() == 10
