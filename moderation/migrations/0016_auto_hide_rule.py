@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_constraint_messages'),
-        ('moderation', '0013_constraint_messages'),
+        ('moderation', '0015_triage_miss'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
