@@ -34,6 +34,9 @@ def _navigation(request) -> list[dict]:
                     {"label": _("Triage rules"), "url": reverse("moderation:triage-lists")},
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
+                    {"label": _("Requests for new accounts"), "url": reverse("accounts:request-list")},
+                    {"label": _("The guideline in force"), "url": reverse("accounts:guideline")},
+                    {"label": _("The public account register"), "url": reverse("accounts:register")},
                 ],
             }
         )
@@ -55,3 +58,10 @@ def _navigation(request) -> list[dict]:
 
 def navigation(request):
     return {"nav_items": SimpleLazyObject(lambda: _navigation(request))}
+
+
+def guideline_in_force(request):
+    """The version of "Riktlinjer för sociala medier" in force, for the footer of every page."""
+    from .models import GuidelineVersion
+
+    return {"guideline_in_force": SimpleLazyObject(lambda: GuidelineVersion.objects.in_force() or "")}

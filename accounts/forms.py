@@ -101,6 +101,7 @@ class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
             "goal",
             "target_group",
             "end_date",
+            "in_register",
         )
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
