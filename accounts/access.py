@@ -309,6 +309,7 @@ class StartPage:
     books: bool  # a communicator books in the publishing calendar
     handles_contact_centre: bool  # KC
     watches_failed_mail: bool  # AKN: mail the outbox could not send
+    applies_for_accounts: bool = False  # a lead or communicator applies for a new account
 
 
 def start_page(user: User) -> StartPage:
@@ -319,6 +320,7 @@ def start_page(user: User) -> StartPage:
         books=rs.has(Role.COMMUNICATOR),
         handles_contact_centre=rs.is_kc,
         watches_failed_mail=rs.is_akn,
+        applies_for_accounts=holds_role(user, *APPLYING_ROLES) and not rs.is_akn,
     )
 
 
