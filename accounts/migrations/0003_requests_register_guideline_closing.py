@@ -76,12 +76,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='socialaccount',
             name='closed_reason',
-            field=models.TextField(blank=True, verbose_name='reason for closing'),
+            field=models.TextField(blank=True, db_default='', default='', verbose_name='reason for closing'),
         ),
         migrations.AddField(
             model_name='socialaccount',
             name='in_register',
-            field=models.BooleanField(default=True, verbose_name='shown in the public account register'),
+            field=models.BooleanField(db_default=True, default=True, verbose_name='shown in the public account register'),
         ),
         migrations.AddConstraint(
             model_name='socialaccount',
