@@ -1,6 +1,7 @@
 """Forms of the account requests and of the guideline in force."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from helsocial.fields import formfield, validate_encodable
@@ -50,8 +51,22 @@ class AccountRequestForm(SingleLineInputsMixin, forms.ModelForm):
             is_active=True, role_assignments__administration__in=administrations
         ).distinct()
         self.fields["editors"].required = True
-        self.fields["posts_per_week"].max_value = 100
-        self.fields["posts_per_week"].widget.attrs["max"] = 100
+        posts = self.fields["posts_per_week"]
+        posts.validators.append(MaxValueValidator(100))
+        posts.widget.attrs["max"] = 100
+
+    def clean(self):
+        data = super().clean()
+        administration, editors = data.get("administration"), data.get("editors")
+        if administration is not None and editors:
+            members = set(
+                User.objects.filter(
+                    pk__in=[person.pk for person in editors], role_assignments__administration=administration
+                ).values_list("pk", flat=True)
+            )
+            if any(person.pk not in members for person in editors):
+                self.add_error("editors", _("The editors must be people of the administration."))
+        return data
 
 
 class AccountRequestDecisionForm(SingleLineInputsMixin, forms.Form):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from helsocial.mail import mail_enqueue
 
-from .models import AccountEditor, AccountRequest, Administration, SocialAccount, User
+from .models import AccountEditor, AccountRequest, Administration, Role, RoleAssignment, SocialAccount, User
 
 
 @dataclass(frozen=True)
@@ -146,10 +146,12 @@ def account_request_approve(*, request: AccountRequest, by: User, reason: str = 
         target_group=request.target_group,
         end_date=request.end_date,
     )
-    AccountEditor.objects.bulk_create(
-        AccountEditor(account=account, user=user, appointed_by=by)
-        for user in request.editors.filter(is_active=True)
-    )
+    for user in request.editors.filter(is_active=True):
+        AccountEditor.objects.create(account=account, user=user, appointed_by=by)
+        # Being editor of an account makes the person an editor in its förvaltning (as appointing does).
+        RoleAssignment.objects.get_or_create(
+            user=user, role=Role.EDITOR, administration=account.administration
+        )
     request.status = AccountRequest.Status.APPROVED
     request.decision_reason = reason
     request.decided_by = by

@@ -64,6 +64,7 @@ def test_an_approved_request_becomes_the_account_with_its_editors_and_both_mails
         account.purpose == "Att nå unga med information om rådet." and account.target_group == "Unga 13–19 år"
     )
     assert list(AccountEditor.objects.filter(account=account).values_list("user", flat=True)) == [editor.pk]
+    assert editor.role_assignments.filter(role=Role.EDITOR, administration=administration).exists()
     request.refresh_from_db()
     assert request.status == AccountRequest.Status.APPROVED and request.account == account
 
@@ -174,3 +175,15 @@ def test_the_applicant_lists_only_their_own_requests_and_akn_sees_the_waiting_on
     assert communicator_client.get(reverse("accounts:request-detail", args=[theirs.pk])).status_code == 404
     assert communicator_client.get(reverse("accounts:request-detail", args=[mine.pk])).status_code == 200
     assert decided.pk
+
+
+def test_the_editors_must_be_people_of_the_administration(akn_client, administration, other_administration):
+    # AKN applies for any förvaltning and so is offered everybody: the form checks the choice.
+    outsider = UserFactory(roles=[(Role.EDITOR, other_administration)])
+    insider = UserFactory(roles=[(Role.EDITOR, administration)])
+    response = akn_client.post(
+        reverse("accounts:request-create"), _application(administration, insider, outsider)
+    )
+    assert response.status_code == 400
+    assert "Redaktörerna måste vara personer i förvaltningen." in response.content.decode()
+    assert not AccountRequest.objects.exists()
