@@ -7,12 +7,11 @@ to AKN and stored with it, so the copy handed to the registry can be checked lat
 then marked closed (date, reason, who); it leaves the calendar and the pulls, its history stays.
 
 Text in the files comes from the platforms and from people outside the city: every CSV cell goes
-through `csv_cell` (a formula is written as text), JSON carries it as data.
+through `helsocial.csv_export` (a formula is written as text), JSON carries it as data.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -27,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import SocialAccount, User
-from helsocial.csv_export import csv_cell
+from helsocial.csv_export import csv_lines
 from moderation.models import Comment, ModerationLogEntry
 from platforms.models import PlatformPost
 
@@ -53,12 +52,9 @@ LOG_FIELDS = ("comment_id", "at", "action", "rule", "outcome", "detail", "actor"
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([csv_cell(_plain(value)) for value in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    # The one CSV writer of the portal: a BOM for Excel, every cell (headings too) through csv_cell.
+    plain_rows = ([_plain(value) for value in row] for row in rows)
+    return "".join(csv_lines(header, plain_rows)).encode("utf-8")
 
 
 def _plain(value: object) -> object:
