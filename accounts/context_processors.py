@@ -64,4 +64,9 @@ def guideline_in_force(request):
     """The version of "Riktlinjer för sociala medier" in force, for the footer of every page."""
     from .models import GuidelineVersion
 
+    # Pages without a login (the login page, the public register) keep the plain footer: they read
+    # nothing from the database for it.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"guideline_in_force": ""}
     return {"guideline_in_force": SimpleLazyObject(lambda: GuidelineVersion.objects.in_force() or "")}
