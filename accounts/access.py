@@ -18,7 +18,17 @@ from django.http import Http404
 
 from helsocial.outbox.models import OutboxMessage
 
-from .models import CITYWIDE_ROLES, AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
+from .models import (
+    CITYWIDE_ROLES,
+    AccountEditor,
+    AccountRequest,
+    Administration,
+    GuidelineVersion,
+    Role,
+    RoleAssignment,
+    SocialAccount,
+    User,
+)
 
 
 class Action(StrEnum):
@@ -232,6 +242,7 @@ class AccountRights:
     can_edit: bool
     can_edit_all_fields: bool  # AKN: also the inventory's facts (förvaltning, platform, ids)
     can_manage_editors: bool
+    can_close: bool = False  # AKN: the archive copy and the decision to close
 
 
 def account_rights(user: User, account: SocialAccount) -> AccountRights:
@@ -239,6 +250,7 @@ def account_rights(user: User, account: SocialAccount) -> AccountRights:
         can_edit=can(user, Action.ACCOUNT_EDIT, account),
         can_edit_all_fields=roles_of(user).is_akn,
         can_manage_editors=can(user, Action.ACCOUNT_MANAGE_EDITORS, account),
+        can_close=roles_of(user).is_akn,
     )
 
 
@@ -297,6 +309,7 @@ class StartPage:
     books: bool  # a communicator books in the publishing calendar
     handles_contact_centre: bool  # KC
     watches_failed_mail: bool  # AKN: mail the outbox could not send
+    applies_for_accounts: bool = False  # a lead or communicator applies for a new account
 
 
 def start_page(user: User) -> StartPage:
@@ -307,4 +320,114 @@ def start_page(user: User) -> StartPage:
         books=rs.has(Role.COMMUNICATOR),
         handles_contact_centre=rs.is_kc,
         watches_failed_mail=rs.is_akn,
+        applies_for_accounts=holds_role(user, *APPLYING_ROLES) and not rs.is_akn,
     )
+
+
+# --- requests for new accounts ---------------------------------------------------------------------
+
+# Who applies for a new account: the förvaltning's communications lead and its communicators.
+APPLYING_ROLES = (Role.LEAD, Role.COMMUNICATOR)
+
+
+def access_account_request_form(user: User) -> QuerySet[Administration]:
+    """The förvaltningar the user may apply for (AKN: all); a 403 for a role that does not apply."""
+    if not holds_role(user, *APPLYING_ROLES):
+        raise PermissionDenied
+    return administrations_for(user, *APPLYING_ROLES).filter(is_active=True)
+
+
+def access_account_requests(user: User) -> QuerySet[AccountRequest]:
+    """AKN: every request; a lead: the förvaltning's; a communicator: their own. 403 for others."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return AccountRequest.objects.all()
+    if not holds_role(user, *APPLYING_ROLES):
+        raise PermissionDenied
+    return AccountRequest.objects.filter(
+        Q(applicant=user) | Q(administration_id__in=rs.administration_ids(Role.LEAD))
+    )
+
+
+def access_account_request(
+    user: User, pk: int, *, decide: bool = False, for_update: bool = False
+) -> AccountRequest:
+    """One request (404 when the user may not see it); deciding it is AKN's (403 for the rest)."""
+    requests = access_account_requests(user).select_related("administration", "applicant", "decided_by")
+    if for_update:
+        requests = requests.select_for_update(of=("self",))
+    request = requests.filter(pk=pk).first()
+    if request is None:
+        raise Http404
+    if decide:
+        require_akn(user)
+    return request
+
+
+def can_decide_account_requests(user: User) -> bool:
+    return roles_of(user).is_akn
+
+
+# --- closing an account ------------------------------------------------------------------------------
+
+
+def access_account_to_close(user: User, pk: int, *, for_update: bool = False) -> SocialAccount:
+    """Closing an account (and making its archive copy) is AKN's: 403 for every other role."""
+    require_akn(user)
+    accounts = SocialAccount.objects.select_related("administration")
+    if for_update:
+        accounts = accounts.select_for_update(of=("self",))
+    account = accounts.filter(pk=pk).first()
+    if account is None:
+        raise Http404
+    return account
+
+
+# --- public pages: the account register ---------------------------------------------------------------
+
+
+def access_public_register() -> QuerySet[SocialAccount]:
+    """The public account register: PUBLIC on purpose, no login and no role needed.
+
+    Only open accounts that AKN keeps in the register, and the views show only what the register
+    publishes (förvaltning, platform, name, link, purpose): no person, no token, no figures.
+    """
+    return (
+        SocialAccount.objects.open()
+        .filter(in_register=True, administration__is_active=True)
+        .select_related("administration")
+        .order_by("administration__name", "platform", "name", "pk")
+    )
+
+
+# --- the guideline in force --------------------------------------------------------------------------
+
+
+def access_guideline_page(user: User) -> None:
+    """The guideline page: anyone with a role reads it (editors confirm there)."""
+    require_any_role(user)
+
+
+def access_guideline_versions(user: User) -> QuerySet[GuidelineVersion]:
+    """Recording a version and asking the editors to confirm it: AKN only."""
+    require_akn(user)
+    return GuidelineVersion.objects.all()
+
+
+def access_guideline_version(
+    user: User, pk: int, *, manage: bool = False, for_update: bool = False
+) -> GuidelineVersion:
+    """A version, to confirm (anyone with a role) or to manage (AKN)."""
+    versions = access_guideline_versions(user) if manage else GuidelineVersion.objects.all()
+    if not manage:
+        require_any_role(user)
+    if for_update:
+        versions = versions.select_for_update()
+    version = versions.filter(pk=pk).first()
+    if version is None:
+        raise Http404
+    return version
+
+
+def can_manage_guideline(user: User) -> bool:
+    return roles_of(user).is_akn

@@ -41,6 +41,9 @@ def _navigation(request) -> list[dict]:
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
                     {"label": _("Automatic hiding"), "url": reverse("moderation:auto-hide-accounts")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
+                    {"label": _("Requests for new accounts"), "url": reverse("accounts:request-list")},
+                    {"label": _("The guideline in force"), "url": reverse("accounts:guideline")},
+                    {"label": _("The public account register"), "url": reverse("accounts:register")},
                 ],
             }
         )
@@ -62,3 +65,15 @@ def _navigation(request) -> list[dict]:
 
 def navigation(request):
     return {"nav_items": SimpleLazyObject(lambda: _navigation(request))}
+
+
+def guideline_in_force(request):
+    """The version of "Riktlinjer för sociala medier" in force, for the footer of every page."""
+    from .models import GuidelineVersion
+
+    # Pages without a login (the login page, the public register) keep the plain footer: they read
+    # nothing from the database for it.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"guideline_in_force": ""}
+    return {"guideline_in_force": SimpleLazyObject(lambda: GuidelineVersion.objects.in_force() or "")}

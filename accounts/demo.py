@@ -160,4 +160,37 @@ def seed(*, stdout=None) -> list[tuple[str, str]]:
             RoleAssignment.objects.get_or_create(
                 user=users[username], role=Role.EDITOR, administration=account.administration
             )
+    _seed_requests_and_guideline(users=users, admins=admins)
     return logins
+
+
+def _seed_requests_and_guideline(*, users, admins) -> None:
+    """The guideline in force (the footer shows it) and a waiting, time-limited account request."""
+    from datetime import date
+
+    from .models import AccountRequest, GuidelineVersion
+
+    GuidelineVersion.objects.get_or_create(
+        in_force_from=date(2026, 9, 1),
+        defaults={
+            "url": "https://helsingborg.se/riktlinjer-for-sociala-medier.pdf",
+            "changes": "Kriterierna Aktivt, Effektivt och Långsiktigt förtydligade; nytt om AI-bilder.",
+            "recorded_by": users["akn"],
+        },
+    )
+    request, created = AccountRequest.objects.get_or_create(
+        applicant=users["kommunikator"],
+        name="Sommarlovet 2027",
+        defaults={
+            "administration": admins["SOF"],
+            "platform": SocialAccount.Platform.INSTAGRAM,
+            "purpose": "Visa sommarlovets aktiviteter för barn och unga.",
+            "goal": "Fler barn deltar i sommarlovets aktiviteter.",
+            "target_group": "Barn 6–15 år och deras föräldrar",
+            "answering": "Redaktörerna, vardagar 8–17",
+            "posts_per_week": 2,
+            "end_date": date(2027, 8, 31),
+        },
+    )
+    if created:
+        request.editors.set([users["redaktor"]])

@@ -119,6 +119,7 @@ class SocialAccountForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
             "target_group",
             "end_date",
             "end_plan",
+            "in_register",
         )
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),

@@ -121,6 +121,13 @@ class SocialAccountQuerySet(models.QuerySet):
     def citywide(self):
         return self.filter(is_citywide=True)
 
+    def open(self):
+        """Accounts not closed: the calendar, the pulls and the register offer only these."""
+        return self.filter(closed_on__isnull=True)
+
+    def closed(self):
+        return self.filter(closed_on__isnull=False)
+
     def with_active_editor_flag(self):
         """Annotate `has_active_editor`: an enabled editor who logged in recently."""
         since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
@@ -177,6 +184,19 @@ class SocialAccount(models.Model):
     )
     access_token = EncryptedTextField(_("access token"), blank=True)
     token_expires_at = models.DateTimeField(_("token expires"), null=True, blank=True)
+    # AKN's choice for the public account register (/kanalregister/); a closed account is never shown.
+    # Database defaults too: rows written by code that predates these columns (an older migration
+    # state, as tests/platforms/test_migrations.py uses) still get a value.
+    in_register = models.BooleanField(
+        _("shown in the public account register"), default=True, db_default=True
+    )
+    # The decision to close the account (metrics/closing.py, after the archive copy is made): the
+    # account leaves the calendar and the pulls, its history stays.
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_reason = models.TextField(_("reason for closing"), blank=True, default="", db_default="")
+    closed_by = models.ForeignKey(
+        "User", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("closed by")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -193,11 +213,20 @@ class SocialAccount(models.Model):
                 name="account_platform_id_once",
                 violation_error_message=_("An account with this platform id is already registered."),
             ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | ~Q(closed_reason=""),
+                name="account_closed_with_reason",
+                violation_error_message=_("A closed account needs the reason it was closed."),
+            ),
         ]
         indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_platform_display()})"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_on is not None
 
     @property
     def has_token(self) -> bool:
@@ -233,3 +262,135 @@ class AccountEditor(models.Model):
     def is_active_editor(self) -> bool:
         since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
         return self.user.is_active and self.user.last_login is not None and self.user.last_login >= since
+
+
+class AccountRequestQuerySet(models.QuerySet):
+    def pending_first(self):
+        """Undecided requests first (oldest first), then the decided ones, newest decision first."""
+        return self.order_by(
+            models.Case(models.When(status="pending", then=0), default=1),
+            models.F("decided_at").desc(nulls_last=True),
+            "created_at",
+            "pk",
+        )
+
+
+class AccountRequest(models.Model):
+    """A lead's or communicator's application for a new account, decided by AKN.
+
+    The guideline asks for purpose, goal and target group before an account starts, and warns that
+    time-limited projects should not start new accounts; the form shows the criteria as one writes.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for AKN")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    applicant = models.ForeignKey(User, models.PROTECT, related_name="account_requests")
+    administration = models.ForeignKey(
+        Administration, models.PROTECT, related_name="account_requests", verbose_name=_("administration")
+    )
+    name = models.CharField(_("name of the account"), max_length=120)
+    platform = models.CharField(_("platform"), max_length=16, choices=SocialAccount.Platform)
+    purpose = models.TextField(_("purpose"))
+    goal = models.TextField(_("goal"))
+    target_group = models.TextField(_("target group"))
+    editors = models.ManyToManyField(
+        User, related_name="requested_editorships", blank=True, verbose_name=_("editors")
+    )
+    answering = models.TextField(_("who answers comments and when"))
+    posts_per_week = models.PositiveSmallIntegerField(_("posts per week"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PENDING)
+    decision_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    account = models.ForeignKey(
+        SocialAccount, models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    objects = AccountRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("account request")
+        verbose_name_plural = _("account requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(status="pending") & Q(decided_at__isnull=True))
+                | (~Q(status="pending") & Q(decided_at__isnull=False)),
+                name="account_request_decided_has_date",
+                violation_error_message=_("A decided request has a decision date, a waiting one has none."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(decision_reason=""),
+                name="account_request_rejection_has_reason",
+                violation_error_message=_("A rejected request needs a reason."),
+            ),
+        ]
+        # AKN's list reads the waiting requests first.
+        indexes = [
+            models.Index(fields=["created_at"], condition=Q(status="pending"), name="account_request_pending")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_platform_display()})"
+
+
+class GuidelineVersionQuerySet(models.QuerySet):
+    def in_force(self, on=None):
+        """The version in force on a day (today): the latest that took effect on or before it."""
+        day = on or timezone.localdate()
+        return self.filter(in_force_from__lte=day).order_by("-in_force_from", "-pk").first()
+
+
+class GuidelineVersion(models.Model):
+    """A version of "Riktlinjer för sociala medier", recorded by AKN; revised once every half year."""
+
+    title = models.CharField(_("title"), max_length=200, default="Riktlinjer för sociala medier")
+    in_force_from = models.DateField(_("in force from"))
+    url = models.URLField(_("link"), max_length=500)
+    changes = models.TextField(_("what changed"), blank=True)
+    recorded_by = models.ForeignKey(User, models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    confirmations_requested_at = models.DateTimeField(_("editors asked to confirm"), null=True, blank=True)
+
+    objects = GuidelineVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-in_force_from", "-pk"]
+        verbose_name = _("guideline version")
+        verbose_name_plural = _("guideline versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["in_force_from"],
+                name="guideline_version_one_per_day",
+                violation_error_message=_("A version already takes effect on that day."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.in_force_from:%Y-%m-%d})"
+
+
+class GuidelineConfirmation(models.Model):
+    """An editor's confirmation of having read a guideline version."""
+
+    version = models.ForeignKey(GuidelineVersion, models.CASCADE, related_name="confirmations")
+    user = models.ForeignKey(User, models.CASCADE, related_name="guideline_confirmations")
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["confirmed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "user"],
+                name="guideline_confirmed_once",
+                violation_error_message=_("You have already confirmed this version."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ✓ {self.version}"

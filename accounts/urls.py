@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_mail
+from . import views, views_guideline, views_mail, views_register, views_requests
 
 app_name = "accounts"
 
@@ -28,4 +28,15 @@ urlpatterns = [
     path("people/<int:pk>/roles/<int:role_pk>/remove/", views.person_role_remove, name="person-role-remove"),
     path("mail/failed/", views_mail.mail_failed, name="mail-failed"),
     path("mail/failed/<int:pk>/resend/", views_mail.mail_resend, name="mail-resend"),
+    path("accounts/requests/", views_requests.request_list, name="request-list"),
+    path("accounts/requests/new/", views_requests.request_create, name="request-create"),
+    path("accounts/requests/advice/", views_requests.request_advice, name="request-advice"),
+    path("accounts/requests/<int:pk>/", views_requests.request_detail, name="request-detail"),
+    path("accounts/requests/<int:pk>/decide/", views_requests.request_decide, name="request-decide"),
+    path("kanalregister/", views_register.register_page, name="register"),
+    path("kanalregister.json", views_register.register_feed, name="register-feed"),
+    path("guideline/", views_guideline.guideline, name="guideline"),
+    path("guideline/new/", views_guideline.guideline_create, name="guideline-create"),
+    path("guideline/<int:pk>/ask/", views_guideline.guideline_ask, name="guideline-ask"),
+    path("guideline/<int:pk>/confirm/", views_guideline.guideline_confirm, name="guideline-confirm"),
 ]

@@ -190,6 +190,7 @@ def _account_context(
         "has_active_editor": any(link.is_active_editor() for link in editors),
         "can_manage_editors": rights.can_manage_editors,
         "can_edit": rights.can_edit,
+        "can_close": rights.can_close,
         "editor_form": form,
     }
 

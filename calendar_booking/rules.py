@@ -82,16 +82,20 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 def bookable_q(administrations) -> Q:
     """The accounts these förvaltningar (ids or a queryset) book: the city-wide ones and their
-    own, never X."""
-    return (Q(is_citywide=True) | Q(administration__in=administrations)) & ~Q(
-        platform__in=UNBOOKABLE_PLATFORMS
+    own, never X, never a closed account."""
+    return (
+        (Q(is_citywide=True) | Q(administration__in=administrations))
+        & ~Q(platform__in=UNBOOKABLE_PLATFORMS)
+        & Q(closed_on__isnull=True)
     )
 
 
 def is_bookable(account: SocialAccount, administration_id: int) -> bool:
     """`bookable_q` for one account already read."""
-    return account.platform not in UNBOOKABLE_PLATFORMS and (
-        account.is_citywide or account.administration_id == administration_id
+    return (
+        account.platform not in UNBOOKABLE_PLATFORMS
+        and not account.is_closed
+        and (account.is_citywide or account.administration_id == administration_id)
     )
 
 

@@ -51,7 +51,9 @@ def calendar_accounts(
     one books."""
     if account is not None:
         return visible.filter(pk=account.pk)
-    return with_bookings(SocialAccount.objects.filter(is_citywide=True)).order_by("platform", "name", "pk")
+    return with_bookings(SocialAccount.objects.open().filter(is_citywide=True)).order_by(
+        "platform", "name", "pk"
+    )
 
 
 def period_slots(

@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "helsocial.context_processors.portal",
                 "accounts.context_processors.navigation",
+                "accounts.context_processors.guideline_in_force",
             ],
         },
     }
@@ -539,3 +540,15 @@ CELERY_BEAT_SCHEDULE["metrics-review-store"] = {
 }
 # Rows per page of the review (keyset paged).
 REVIEW_PAGE_SIZE = 25
+
+# --- account requests, the register and the guideline (issue #16) --------------------------------
+# A request promising fewer posts a week is flagged against "Aktivt" (Höganäs asks for two).
+REQUEST_MIN_POSTS_PER_WEEK = env_int("REQUEST_MIN_POSTS_PER_WEEK", 2)
+# "De här riktlinjerna revideras en gång per halvår": months from a version to its revision, and how
+# many working days before that AKN is reminded by mail.
+GUIDELINE_REVISION_MONTHS = env_int("GUIDELINE_REVISION_MONTHS", 6)
+GUIDELINE_REMINDER_WORKING_DAYS = env_int("GUIDELINE_REMINDER_WORKING_DAYS", 10)
+CELERY_BEAT_SCHEDULE["guideline-revision-reminder"] = {
+    "task": "accounts.tasks.guideline_revision_reminder",
+    "schedule": 3600.0,
+}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
-from accounts.access import roles_of
+from accounts.access import require_akn, roles_of
 from accounts.models import Role, User
 from platforms.access import access_post
 from platforms.models import PlatformPost
+
+from .models import AccountArchive
 
 
 def can_tag_post(user: User, post: PlatformPost) -> bool:
@@ -27,3 +30,12 @@ def access_post_to_tag(user: User, pk: int) -> PlatformPost:
     if not can_tag_post(user, post):
         raise PermissionDenied
     return post
+
+
+def access_account_archive(user: User, pk: int) -> AccountArchive:
+    """An account's archive copy: AKN's, who closes accounts (403 for every other role)."""
+    require_akn(user)
+    archive = AccountArchive.objects.select_related("account").filter(pk=pk).first()
+    if archive is None:
+        raise Http404
+    return archive

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SocialAccount
@@ -210,3 +211,25 @@ class PostTag(models.Model):
 
 # The account review's tables live in their own module (metrics/review/models.py).
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds  # noqa: E402, F401
+
+
+class AccountArchive(models.Model):
+    """The archive copy made before an account is closed: posts, figures and moderation log as one
+    zip, with its SHA-256 kept so the copy handed to the registry can be checked later."""
+
+    account = models.ForeignKey(SocialAccount, models.PROTECT, related_name="archives")
+    bundle = models.BinaryField()
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("made"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("archive copy")
+        verbose_name_plural = _("archive copies")
+
+    def __str__(self) -> str:
+        return f"{self.account} {self.created_at:%Y-%m-%d} {self.sha256[:12]}"

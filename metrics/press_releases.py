@@ -43,7 +43,8 @@ class PollResult:
 
 
 def _x_account() -> SocialAccount | None:
-    accounts = SocialAccount.objects.filter(platform=SocialAccount.Platform.X)
+    # A closed account posts nothing more.
+    accounts = SocialAccount.objects.open().filter(platform=SocialAccount.Platform.X)
     if settings.PRESS_RELEASE_X_ACCOUNT_ID:
         return accounts.filter(pk=settings.PRESS_RELEASE_X_ACCOUNT_ID).first()
     return accounts.filter(is_citywide=True).order_by("pk").first()

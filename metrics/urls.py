@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_posts
+from . import views, views_closing, views_posts
 
 app_name = "metrics"
 
@@ -26,4 +26,8 @@ urlpatterns += [
     path("accounts/review/thresholds/", views_review.review_thresholds, name="review-thresholds"),
     path("accounts/<int:pk>/review/", views_review.review_account, name="review-account"),
     path("accounts/<int:pk>/review/decision/", views_review.review_decision, name="review-decision"),
+    path("accounts/<int:pk>/close/", views_closing.account_close_page, name="account-close"),
+    path("accounts/<int:pk>/close/archive/", views_closing.account_archive_make, name="account-archive-make"),
+    path("accounts/<int:pk>/close/confirm/", views_closing.account_close, name="account-close-confirm"),
+    path("archives/<int:pk>/download/", views_closing.archive_download, name="archive-download"),
 ]

@@ -78,3 +78,20 @@ def test_a_triage_word_twice_on_a_label_is_refused_in_swedish(akn_client):
     assert response.status_code == 400
     assert "Etiketten har redan det här ordet." in body
     assert "triage_term_once_per_label" not in body
+
+
+@pytest.mark.django_db
+def test_two_guideline_versions_on_one_day_are_refused_in_swedish(akn_client):
+    url = reverse("accounts:guideline-create")
+    data = {
+        "title": "Riktlinjer för sociala medier",
+        "in_force_from": "2027-03-01",
+        "url": "https://helsingborg.se/riktlinjer.pdf",
+        "changes": "",
+    }
+    assert akn_client.post(url, data).status_code == 302
+    response = akn_client.post(url, data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "En version börjar redan gälla den dagen." in body
+    assert "guideline_version_one_per_day" not in body

@@ -193,6 +193,22 @@ def world(django_db_setup, django_db_blocker):
         outer.__exit__(None, None, None)
 
 
+def _account_request(applicant, administration):
+    from accounts.models import AccountRequest
+
+    return AccountRequest.objects.create(
+        applicant=applicant,
+        administration=administration,
+        name="Fritidsgårdar",
+        platform="instagram",
+        purpose="Syfte",
+        goal="Mål",
+        target_group="Unga",
+        answering="Vardagar 8–17",
+        posts_per_week=3,
+    )
+
+
 def _build_world() -> World:
     from django.utils import timezone
 
@@ -236,6 +252,7 @@ def _build_world() -> World:
         "post": PlatformPost.objects.create(
             account=account, platform_id="fuzz-post", created_at=timezone.now(), text="Utan bokning"
         ),
+        "account_request": _account_request(users["communicator"], administration),
     }
     clients = {"anonymous": Client()}
     for role, user in users.items():
@@ -268,11 +285,13 @@ class FormCase:
 
 def _cases() -> dict[type, FormCase]:
     from accounts import forms as a
+    from accounts import forms_requests as ar
     from calendar_booking import forms as c
     from calendar_booking.models import ChannelRule
     from helsocial.tone import forms as t
     from helsocial.tone.models import ToneSettings
     from metrics import forms as m
+    from metrics import forms_closing as mc
     from moderation import forms as mo
     from moderation import pattern_forms as mp
     from moderation.access import can_write_citywide_saved_replies, saved_reply_administrations
@@ -457,6 +476,28 @@ def _cases() -> dict[type, FormCase]:
                 d, instance=ToneSettings.objects.filter(pk=1).first() or ToneSettings(pk=1)
             ),
             lambda w: ("akn", "POST", reverse("tone:settings-edit")),
+        ),
+        ar.AccountRequestForm: FormCase(
+            lambda w, d: ar.AccountRequestForm(
+                d, administrations=Administration.objects.filter(pk=w.administration.pk)
+            ),
+            lambda w: ("communicator", "POST", reverse("accounts:request-create")),
+        ),
+        ar.AccountRequestDecisionForm: FormCase(
+            lambda w, d: ar.AccountRequestDecisionForm(d),
+            lambda w: (
+                "akn",
+                "POST",
+                reverse("accounts:request-decide", args=[w.objects["account_request"].pk]),
+            ),
+        ),
+        ar.GuidelineVersionForm: FormCase(
+            lambda w, d: ar.GuidelineVersionForm(d),
+            lambda w: ("akn", "POST", reverse("accounts:guideline-create")),
+        ),
+        mc.AccountCloseForm: FormCase(
+            lambda w, d: mc.AccountCloseForm(d),
+            lambda w: ("akn", "POST", reverse("metrics:account-close-confirm", args=[w.account.pk])),
         ),
     }
 

@@ -24,6 +24,66 @@ def build(world):
             status=OutboxMessage.Status.FAILED,
             last_error=f"SMTPRecipientsRefused: 550 {marked}",
         )
+    build_requests_and_guideline(world)
+
+
+def build_requests_and_guideline(world):
+    """A request for a new account on each side, two guideline versions; the other side's account
+    is left out of the public register (AKN's choice), which every role then reads."""
+    from datetime import date
+
+    from accounts.models import AccountRequest, GuidelineVersion
+
+    for side in (world.own, world.other):
+        marked = world.marker if side is world.other else ""
+        side.account_request = AccountRequest.objects.create(
+            applicant=side.communicator,
+            administration=side.administration,
+            name=f"Fritidsgårdar {marked}",
+            platform="instagram",
+            purpose=f"Syfte {marked}",
+            goal=f"Mål {marked}",
+            target_group=f"Unga {marked}",
+            answering=f"Redaktörerna vardagar 8–17 {marked}",
+            posts_per_week=3,
+        )
+        side.account_request.editors.set([side.editor])
+    world.own.guideline = GuidelineVersion.objects.create(
+        in_force_from=date(2026, 9, 1), url="https://helsingborg.se/riktlinjer-2026-09.pdf"
+    )
+    world.other.guideline = GuidelineVersion.objects.create(
+        in_force_from=date(2026, 3, 1), url="https://helsingborg.se/riktlinjer-2026-03.pdf"
+    )
+    world.other.account.in_register = False
+    world.other.account.save(update_fields=["in_register"])
+
+
+def account_request(side):
+    return {"pk": side.account_request.pk}
+
+
+def guideline(side):
+    return {"pk": side.guideline.pk}
+
+
+def request_post(side):
+    return {
+        "administration": side.administration.pk,
+        "name": "Ungdomsrådet",
+        "platform": "instagram",
+        "purpose": "Att nå unga med information om rådet.",
+        "goal": "Fler unga söker till rådet.",
+        "target_group": "Unga 13–19 år",
+        "editors": [side.editor.pk],
+        "answering": "Redaktörerna, vardagar 8–17",
+        "posts_per_week": "3",
+        "end_date": "",
+    }
+
+
+# Who applies for a new account, and so sees the requests: AKN, the lead and the communicator.
+APPLY = expect(403, akn=200, lead=200, communicator=200)
+PUBLIC = 200  # the account register: no login, on purpose (accounts.access.access_public_register)
 
 
 def failed_mail(side):
@@ -251,4 +311,74 @@ CASES = [
     Case("accounts:mail-failed", method="POST", own=everyone(405)),
     Case("accounts:mail-resend", method="POST", kwargs=failed_mail, own=only_akn(302), other=only_akn(302)),
     Case("accounts:mail-resend", kwargs=failed_mail, own=everyone(405), other=everyone(405)),
+    # --- requests for new accounts --------------------------------------------------------------------
+    Case("accounts:request-list", own=APPLY),
+    Case("accounts:request-list", method="POST", own=everyone(405)),
+    Case("accounts:request-create", own=APPLY),
+    Case(
+        "accounts:request-create",
+        method="POST",
+        label="valid",
+        data=request_post,
+        own=expect(403, akn=302, lead=302, communicator=302),
+    ),
+    Case(
+        "accounts:request-create",
+        method="POST",
+        label="invalid",
+        data={"name": ""},
+        own=expect(403, akn=400, lead=400, communicator=400),
+    ),
+    Case("accounts:request-advice", query="platform=facebook&end_date=2027-01-01", headers=HTMX, own=APPLY),
+    Case("accounts:request-advice", label="nonsense", query="platform=x&end_date=9999-99-99", own=APPLY),
+    Case(
+        "accounts:request-detail",
+        kwargs=account_request,
+        own=APPLY,
+        other=expect(403, akn=200, lead=404, communicator=404),
+    ),
+    Case(
+        "accounts:request-decide",
+        method="POST",
+        kwargs=account_request,
+        data={"decision": "approve", "reason": ""},
+        own=only_akn(302),
+        other=expect(403, akn=302, lead=404, communicator=404),
+    ),
+    Case(
+        "accounts:request-decide",
+        method="POST",
+        label="rejected without reason",
+        kwargs=account_request,
+        data={"decision": "reject", "reason": ""},
+        own=only_akn(400),
+        other=expect(403, akn=400, lead=404, communicator=404),
+    ),
+    Case("accounts:request-decide", kwargs=account_request, own=everyone(405), other=everyone(405)),
+    # --- the public account register: no login ------------------------------------------------------
+    Case("accounts:register", own=everyone(PUBLIC), anonymous=PUBLIC),
+    Case("accounts:register", method="POST", own=everyone(405), anonymous=405),
+    Case("accounts:register-feed", own=everyone(PUBLIC), anonymous=PUBLIC),
+    Case("accounts:register-feed", method="POST", own=everyone(405), anonymous=405),
+    # --- the guideline in force -----------------------------------------------------------------------
+    Case("accounts:guideline", own=everyone(200)),
+    Case("accounts:guideline", method="POST", own=everyone(405)),
+    Case("accounts:guideline-create", own=only_akn(200)),
+    Case(
+        "accounts:guideline-create",
+        method="POST",
+        data={
+            "title": "Riktlinjer för sociala medier",
+            "in_force_from": "2027-03-01",
+            "url": "https://helsingborg.se/riktlinjer-2027-03.pdf",
+            "changes": "Nytt avsnitt om AI.",
+        },
+        own=only_akn(302),
+    ),
+    Case("accounts:guideline-ask", method="POST", kwargs=guideline, own=only_akn(302), other=only_akn(302)),
+    Case("accounts:guideline-ask", kwargs=guideline, own=everyone(405), other=everyone(405)),
+    Case(
+        "accounts:guideline-confirm", method="POST", kwargs=guideline, own=everyone(302), other=everyone(302)
+    ),
+    Case("accounts:guideline-confirm", kwargs=guideline, own=everyone(405), other=everyone(405)),
 ]

@@ -7,7 +7,7 @@ förvaltning's account is a 404 for everyone but AKN; KC sees no förvaltning ac
 from datetime import UTC, datetime
 
 from platforms.models import PlatformPost
-from tests.access import Case, everyone, expect
+from tests.access import Case, everyone, expect, only_akn
 
 
 def build(world):
@@ -18,6 +18,23 @@ def build(world):
     world.other.post = PlatformPost.objects.create(
         account=world.other.account, platform_id="other-post", created_at=at, text=world.marker
     )
+    build_archives(world)
+
+
+def build_archives(world):
+    # An archive copy on each side, so the decision to close can be taken in the matrix.
+    from metrics.closing import account_archive_make
+
+    for side in (world.own, world.other):
+        side.archive = account_archive_make(account=side.account, by=world.users["akn"])
+
+
+def archive(side):
+    return {"pk": side.archive.pk}
+
+
+def close_post(side):
+    return {"closed_on": "2026-12-01", "reason": "Verksamheten använder stadens gemensamma konto."}
 
 
 def post(side):
@@ -72,6 +89,33 @@ CASES = [
     # Without a state this session started, the callback is refused before any account is touched.
     Case("metrics:connect-callback", own=everyone(400)),
     Case("metrics:connect-callback", label="forged state", query="state=forged&code=abc", own=everyone(400)),
+    # --- closing an account: AKN only, on any förvaltning's account ---------------------------------
+    Case("metrics:account-close", kwargs=account, own=only_akn(200), other=only_akn(200)),
+    Case("metrics:account-close", method="POST", kwargs=account, own=everyone(405), other=everyone(405)),
+    Case(
+        "metrics:account-archive-make", method="POST", kwargs=account, own=only_akn(302), other=only_akn(302)
+    ),
+    Case("metrics:account-archive-make", kwargs=account, own=everyone(405), other=everyone(405)),
+    Case(
+        "metrics:account-close-confirm",
+        method="POST",
+        kwargs=account,
+        data=close_post,
+        own=only_akn(302),
+        other=only_akn(302),
+    ),
+    Case(
+        "metrics:account-close-confirm",
+        method="POST",
+        label="no reason",
+        kwargs=account,
+        data={"closed_on": "2026-12-01", "reason": ""},
+        own=only_akn(400),
+        other=only_akn(400),
+    ),
+    Case("metrics:account-close-confirm", kwargs=account, own=everyone(405), other=everyone(405)),
+    Case("metrics:archive-download", kwargs=archive, own=only_akn(200), other=only_akn(200)),
+    Case("metrics:archive-download", method="POST", kwargs=archive, own=everyone(405), other=everyone(405)),
 ]
 
 # A post's objective and category afterwards: the account's editors, its förvaltning's lead, AKN.
