@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_requests_register_guideline_closing'),
-        ('metrics', '0005_monthly_rollup'),
+        ('accounts', '0004_requests_register_guideline_closing'),
+        ('metrics', '0008_account_review'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_constraint_messages'),
+        ('accounts', '0003_socialaccount_end_plan'),
     ]
 
     operations = [
