@@ -47,7 +47,9 @@ def _this_month() -> date:
 
 
 def _navigation(url_name: str, first: date, previous: date, following: date, scope: ReportScope) -> dict:
-    query = f"?{urlencode({'administration': scope.administration_id})}" if scope.administration_id else ""
+    # The förvaltning goes in the address only when the user picked it (AKN, or a lead of several).
+    picked = scope.administration_id and (scope.can_see_city or scope.choices)
+    query = f"?{urlencode({'administration': scope.administration_id})}" if picked else ""
 
     def link(month: date) -> str:
         return reverse(url_name, kwargs={"year": month.year, "month": month.month}) + query
