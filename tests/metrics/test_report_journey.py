@@ -3,6 +3,8 @@ downloads come, and the print stylesheet hides the menu and the buttons."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.urls import reverse
 
@@ -28,8 +30,11 @@ def test_a_lead_reads_the_monthly_report_and_downloads_it(page, lead, administra
     assert "Gamma" not in page.content()  # another förvaltning's account
     # The post text that looks like a formula is plain text on the page.
     assert page.get_by_text("=HYPERLINK(1)").count() == 1
-    assert "Siffrorna lästes in 23 november 2026." in page.locator("#report-status").inner_text()
+    assert "Siffrorna lästes in den 23 november 2026." in page.locator("#report-status").inner_text()
     axe_check(page)
+    if os.environ.get("REPORT_SCREENSHOT"):  # to look at the page: REPORT_SCREENSHOT=/tmp/report.png
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.screenshot(path=os.environ["REPORT_SCREENSHOT"], full_page=True)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner som Excel (.xlsx)").click()
