@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .reports.access import ReportScope, access_answer_times, access_report
-from .reports.data import build_answer_times, build_report
+from .reports.data import build_answer_times, cached_report
 from .reports.data import figure_label as _label
 from .reports.export import report_csv, report_filename, report_xlsx
 
@@ -112,7 +112,7 @@ def _chart(report) -> dict:
 def report(request: HttpRequest, year: int, month: int, administration_id: int | None = None) -> HttpResponse:
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, administration_id))
-    data = build_report(
+    data = cached_report(
         administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
     )
     return render(
@@ -133,7 +133,7 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
 def report_download(request: HttpRequest, year: int, month: int, fmt: str) -> HttpResponse:
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, None))
-    data = build_report(
+    data = cached_report(
         administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
     )
     if fmt == "xlsx":

@@ -20,14 +20,17 @@ Labels are translated when the report is built: build it under the reader's lang
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount
@@ -230,6 +233,30 @@ class Report:
 
 
 # --- building it ------------------------------------------------------------------------------------
+
+
+def cached_report(
+    *,
+    administration: Administration | None,
+    year: int,
+    month: int,
+    account_ids: Collection[int] | None = None,
+) -> Report:
+    """`build_report()`, kept REPORT_CACHE_SECONDS in the cache: the first reader of a month pays
+    for its aggregates, the next ones read the kept report (its `built_at` says when it was made)."""
+    seconds = getattr(settings, "REPORT_CACHE_SECONDS", 0)
+    if not seconds:
+        return build_report(administration=administration, year=year, month=month, account_ids=account_ids)
+    ids = "all" if account_ids is None else ",".join(str(i) for i in sorted({int(i) for i in account_ids}))
+    scope = (
+        f"{administration.pk if administration else 'city'}:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    )
+    key = f"metrics:report:v1:{get_language()}:{scope}:{year:04d}-{month:02d}"
+    report = cache.get(key)
+    if report is None:
+        report = build_report(administration=administration, year=year, month=month, account_ids=account_ids)
+        cache.set(key, report, seconds)
+    return report
 
 
 def build_report(
