@@ -35,7 +35,9 @@ def test_a_lead_reads_their_forvaltning(known, lead_client):
 
 def test_akn_reads_the_city_and_picks_a_forvaltning(known, akn_client, other_administration):
     city = akn_client.get(URL).content.decode()
-    assert "Helsingborgs stad" in city and "Gamma" in city and "Alfa" in city
+    # The city's table has a row per förvaltning, each linking to its report.
+    assert "Helsingborgs stad" in city and "Förvaltningarnas siffror för månaden" in city
+    assert other_administration.name in city and "Alfa" not in city.split("report-posts")[0]
     one = akn_client.get(URL, {"administration": other_administration.pk}).content.decode()
     assert "Gamma" in one and "Alfa" not in one
     path = reverse(
