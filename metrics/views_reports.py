@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .reports.access import ReportScope, access_answer_times, access_report
-from .reports.data import build_answer_times, cached_report
+from .reports.data import cached_answer_times, cached_report
 from .reports.data import figure_label as _label
 from .reports.export import report_csv, report_filename, report_xlsx
 
@@ -165,7 +165,7 @@ def report_download(request: HttpRequest, year: int, month: int, fmt: str) -> Ht
 def answer_times(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _month(year, month)
     scope = access_answer_times(request.user, _administration_param(request, None))
-    data = build_answer_times(
+    data = cached_answer_times(
         administration=scope.administration,
         year=first.year,
         month=first.month,

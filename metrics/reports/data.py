@@ -238,6 +238,22 @@ class Report:
 # --- building it ------------------------------------------------------------------------------------
 
 
+def _kept(kind: str, administration, year: int, month: int, account_ids, extra: str, build):
+    seconds = getattr(settings, "REPORT_CACHE_SECONDS", 0)
+    if not seconds:
+        return build()
+    ids = "all" if account_ids is None else ",".join(str(i) for i in sorted({int(i) for i in account_ids}))
+    scope = (
+        f"{administration.pk if administration else 'city'}:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    )
+    key = f"metrics:{kind}:v1:{get_language()}:{scope}{extra}:{year:04d}-{month:02d}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
 def cached_report(
     *,
     administration: Administration | None,
@@ -247,19 +263,32 @@ def cached_report(
 ) -> Report:
     """`build_report()`, kept REPORT_CACHE_SECONDS in the cache: the first reader of a month pays
     for its aggregates, the next ones read the kept report (its `built_at` says when it was made)."""
-    seconds = getattr(settings, "REPORT_CACHE_SECONDS", 0)
-    if not seconds:
-        return build_report(administration=administration, year=year, month=month, account_ids=account_ids)
-    ids = "all" if account_ids is None else ",".join(str(i) for i in sorted({int(i) for i in account_ids}))
-    scope = (
-        f"{administration.pk if administration else 'city'}:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    return _kept(
+        "report",
+        administration,
+        year,
+        month,
+        account_ids,
+        "",
+        lambda: build_report(administration=administration, year=year, month=month, account_ids=account_ids),
     )
-    key = f"metrics:report:v1:{get_language()}:{scope}:{year:04d}-{month:02d}"
-    report = cache.get(key)
-    if report is None:
-        report = build_report(administration=administration, year=year, month=month, account_ids=account_ids)
-        cache.set(key, report, seconds)
-    return report
+
+
+def cached_answer_times(
+    *, administration: Administration | None, year: int, month: int, kc_queue_only: bool = False
+) -> AnswerTimes:
+    """`build_answer_times()`, kept like the report."""
+    return _kept(
+        "answers",
+        administration,
+        year,
+        month,
+        None,
+        ":kc" if kc_queue_only else "",
+        lambda: build_answer_times(
+            administration=administration, year=year, month=month, kc_queue_only=kc_queue_only
+        ),
+    )
 
 
 def build_report(
