@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -131,6 +132,7 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
         {
             "report": data,
             "rows": _rows(data),
+            "report_cache_seconds": settings.REPORT_CACHE_SECONDS,
             "scope": scope,
             "chart": _chart(data),
             "nav": _navigation("metrics:report", first, data.previous_month, data.next_month, scope),

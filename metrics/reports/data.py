@@ -687,7 +687,10 @@ def _posts(period: _Period, scope: _Scope):
                 platform=str(platforms.get(r["platform"], r["platform"])),
                 published_at=_as_datetime(r["created_at"]),
                 text=text if len(text) <= 140 else text[:139].rstrip() + "…",
-                permalink=r["permalink"] or "",
+                # Platform data: only a web address becomes a link (never `javascript:`).
+                permalink=r["permalink"]
+                if (r["permalink"] or "").startswith(("https://", "http://"))
+                else "",
                 objective=objective,
                 objective_label=str(objectives.get(objective, objective)),
                 category=r["category"] or "",
