@@ -124,7 +124,11 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, administration_id))
     data = cached_report(
-        administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
+        administration=scope.administration,
+        year=first.year,
+        month=first.month,
+        account_ids=scope.account_ids,
+        for_page=True,
     )
     return render(
         request,
