@@ -29,6 +29,12 @@ def _navigation(request) -> list[dict]:
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD):
         # The moderation log and its export, for public-records requests (moderation/views_log.py).
         items.append({"label": _("Moderation log"), "url": reverse("moderation:moderation-log")})
+    # The monthly report (metrics.reports.access decides whose): AKN, leads and editors; KC and
+    # the leads also read the answer times.
+    if rs.is_akn or rs.has(Role.LEAD) or rs.edited_account_ids:
+        items.append({"label": _("Monthly report"), "url": reverse("metrics:reports-home")})
+    elif rs.is_kc:
+        items.append({"label": _("Answer times"), "url": reverse("metrics:answer-times-home")})
     if rs.is_akn:
         # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
         items.append(

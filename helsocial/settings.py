@@ -552,3 +552,7 @@ CELERY_BEAT_SCHEDULE["guideline-revision-reminder"] = {
     "task": "accounts.tasks.guideline_revision_reminder",
     "schedule": 3600.0,
 }
+
+# The monthly report (metrics/reports): a built report is kept this many seconds in the cache, so
+# the month's later readers do not wait for its aggregates again (0 turns the cache off).
+REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 600)

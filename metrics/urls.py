@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_closing, views_posts
+from . import views, views_closing, views_posts, views_reports
 
 app_name = "metrics"
 
@@ -30,4 +30,29 @@ urlpatterns += [
     path("accounts/<int:pk>/close/archive/", views_closing.account_archive_make, name="account-archive-make"),
     path("accounts/<int:pk>/close/confirm/", views_closing.account_close, name="account-close-confirm"),
     path("archives/<int:pk>/download/", views_closing.archive_download, name="archive-download"),
+]
+
+# The monthly report (issue #15): the page, its downloads and KC's answer times.
+urlpatterns += [
+    path("reports/", views_reports.reports_home, name="reports-home"),
+    path("reports/<int:year>/<int:month>/", views_reports.report, name="report"),
+    path(
+        "reports/<int:year>/<int:month>/<int:administration_id>/",
+        views_reports.report,
+        name="report-administration",
+    ),
+    path(
+        "reports/<int:year>/<int:month>/report.xlsx",
+        views_reports.report_download,
+        {"fmt": "xlsx"},
+        name="report-xlsx",
+    ),
+    path(
+        "reports/<int:year>/<int:month>/report.csv",
+        views_reports.report_download,
+        {"fmt": "csv"},
+        name="report-csv",
+    ),
+    path("reports/answers/", views_reports.answer_times_home, name="answer-times-home"),
+    path("reports/<int:year>/<int:month>/answers/", views_reports.answer_times, name="answer-times"),
 ]
