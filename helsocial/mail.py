@@ -37,10 +37,20 @@ def mail_enqueue(
     to: Sequence[str],
     context: Mapping[str, object],
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    inline_images: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutboxMessage:
-    """Render the mail `name` and write it to the outbox (once per `key`, see outbox_enqueue)."""
+    """Render the mail `name` and write it to the outbox (once per `key`, see outbox_enqueue).
+    `inline_images` are shown in the HTML body as `<img src="cid:FILENAME">`."""
     subject, text, html = mail_render(name=name, context=context)
-    return outbox_enqueue(key=key, to=to, subject=subject, body=text, html=html, attachments=attachments)
+    return outbox_enqueue(
+        key=key,
+        to=to,
+        subject=subject,
+        body=text,
+        html=html,
+        attachments=attachments,
+        inline_images=inline_images,
+    )
 
 
 def mail_render(*, name: str, context: Mapping[str, object]) -> tuple[str, str, str]:
