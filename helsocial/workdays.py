@@ -34,6 +34,7 @@ __all__ = [
     "next_day_off",
     "next_working_day",
     "previous_working_day",
+    "working_intervals",
     "working_time_between",
 ]
 
@@ -311,3 +312,18 @@ def working_time_between(start: datetime, end: datetime) -> timedelta:
                 total += elapsed
         day += _ONE_DAY
     return total
+
+
+def working_intervals(first: date, last: date) -> list[tuple[datetime, datetime]]:
+    """The staffed intervals (opening, closing) in UTC of the working days from `first` to `last`
+    inclusive: what SQL needs to measure answer times in working hours without a loop per row."""
+    _require_date(first)
+    _require_date(last)
+    opening, closing, zone = _working_hours()
+    intervals = []
+    day = first
+    while day <= last:
+        if not _is_day_off(day):
+            intervals.append(_opening_and_closing(day, opening, closing, zone))
+        day += _ONE_DAY
+    return intervals

@@ -1,0 +1,108 @@
+"""The monthly report's figures equal a hand computation on a small known data set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from metrics.figures import reason_text
+from metrics.reports.data import build_report
+from tests.metrics.report_data import NOW, known_report_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def known(administration, other_administration):
+    return known_report_data(administration, other_administration)
+
+
+def test_the_account_rows_equal_the_hand_computation(known, administration):
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    assert [r.name for r in report.accounts] == ["Alfa", "Beta"]
+    alfa, beta = report.accounts
+    assert alfa.followers.value == 1000
+    assert alfa.followers.previous == 900
+    assert alfa.followers.change == pytest.approx(100 / 900)
+    # The median of the 12 months before November: Nov 2025, Aug, Sep and Oct 2026.
+    assert alfa.followers.median == pytest.approx((700 + 800) / 2)
+    assert alfa.reach.median == pytest.approx((2000 + 3000) / 2)
+    assert alfa.interactions.median == 100
+    assert alfa.engagement_rate.value == pytest.approx(0.2)
+    assert alfa.engagement_rate.change == pytest.approx((0.2 - 100 / 900) / (100 / 900))
+    assert alfa.posts_published.value == 4
+    assert alfa.new_followers.change == pytest.approx(0.5)
+    assert not alfa.settled
+    assert beta.reach.value is None
+    assert beta.reach.reason == reason_text("threshold")
+    assert beta.reach.median is None
+    assert beta.followers.change is None  # no month before
+    assert report.totals.followers.value == 1400
+    assert report.totals.interactions.value == 240
+    assert report.totals.reach.value == 5000
+    assert report.totals.engagement_rate.value == pytest.approx(240 / 1400)
+    assert report.totals.posts_published.value == 5
+    assert report.read_on == date(2026, 11, 23)  # the rows were computed a day before
+    assert not report.settled
+
+
+def test_the_posts_are_judged_by_their_own_objective(known, administration):
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    tops = {t.objective: t for t in report.top_posts}
+    assert [(p.post_id and p.judged_value) for p in tops["inform"].posts] == [500]
+    assert [p.judged_value for p in tops["activate"].posts] == [60, 40]
+    assert [p.judged_by for p in tops["activate"].posts] == ["link_clicks", "link_clicks"]
+    assert [p.judged_value for p in tops["engage"].posts] == [90]
+    objectives = {g.key: g for g in report.by_objective}
+    assert (objectives["inform"].posts, objectives["inform"].judged_total) == (1, 500)
+    assert (objectives["activate"].posts, objectives["activate"].judged_total) == (2, 100)
+    assert (objectives["activate"].reach, objectives["activate"].link_clicks) == (400, 100)
+    assert (objectives["engage"].posts, objectives["engage"].judged_total) == (1, 90)
+    assert (objectives[""].posts, objectives[""].interactions) == (1, 7)
+    categories = {g.key: g for g in report.by_category}
+    assert (categories["tips"].posts, categories["tips"].reach) == (2, 800)
+    assert categories["civic_crisis"].posts == 1
+    assert categories["people"].posts == 1
+    assert categories["development"].posts == 0
+    assert categories["development"].reach is None
+    assert categories[""].posts == 1
+
+
+def test_the_calendar_side(known, administration):
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    cal = report.calendar
+    assert (cal.booked, cal.published, cal.missed, cal.planned) == (6, 4, 1, 1)
+    assert cal.published_without_booking == 1
+
+
+def test_the_comment_side(known, administration):
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    answers = report.comments.answers
+    assert (answers.received, answers.comments, answers.messages) == (5, 4, 1)
+    assert (answers.answered, answers.answered_in_time, answers.overdue) == (3, 2, 1)
+    assert answers.share_in_time == pytest.approx(2 / 4)
+    assert answers.median_hours == pytest.approx(3.0)
+    # percentile_cont(0.9) of 2, 3 and 10.5: 3 + 0.8 × 7.5.
+    assert answers.p90_hours == pytest.approx(9.0)
+    assert (report.comments.hidden, report.comments.deleted, report.comments.registered) == (1, 2, 1)
+
+
+def test_the_city_and_an_editors_accounts(known, administration):
+    _a, b, _c = known
+    city = build_report(administration=None, year=2026, month=11, now=NOW)
+    assert {r.name for r in city.accounts} == {"Alfa", "Beta", "Gamma"}
+    assert city.calendar.published_without_booking == 2
+    assert city.comments.answers.received == 6
+    mine = build_report(administration=administration, year=2026, month=11, account_ids=[b.pk], now=NOW)
+    assert [r.name for r in mine.accounts] == ["Beta"]
+    assert mine.comments.answers.received == 1
+    assert mine.calendar.booked == 3
+
+
+def test_the_report_is_a_fixed_number_of_queries(known, administration):
+    with CaptureQueriesContext(connection) as queries:
+        build_report(administration=administration, year=2026, month=11, now=NOW)
+    assert len(queries) == 6
