@@ -185,7 +185,7 @@ def render_report_mail(*, administration: Administration | None, month: date) ->
     """The mail of one report as outbox_enqueue's keyword arguments (subject, body, html,
     attachments, inline_images): rendered once, sent to each recipient."""
     from .data import build_report
-    from .export import report_xlsx
+    from .export import report_filename, report_xlsx
 
     with translation.override(settings.LANGUAGE_CODE):
         report = build_report(administration=administration, year=month.year, month=month.month)
@@ -198,7 +198,7 @@ def render_report_mail(*, administration: Administration | None, month: date) ->
             "profile_url": settings.SITE_URL + reverse("accounts:profile"),
         }
         subject, text, html = mail_render(name=MAIL_NAME, context=context)
-        filename = xlsx_filename(report)
+        filename = report_filename(report, "xlsx")
     return {
         "subject": subject,
         "body": text,
@@ -209,18 +209,9 @@ def render_report_mail(*, administration: Administration | None, month: date) ->
 
 
 def report_page_path(report) -> str:
-    """The report's page; the city's report is the same address read by AKN."""
-    path = reverse("metrics:report", kwargs={"year": report.year, "month": report.month})
-    if report.administration_id is not None:
-        path += f"?administration={report.administration_id}"
-    return path
-
-
-def xlsx_filename(report) -> str:
-    scope = (
-        "helsingborgs-stad" if report.administration_id is None else f"forvaltning-{report.administration_id}"
-    )
-    return f"manadsrapport-{report.year}-{report.month:02d}-{scope}.xlsx"
+    """The report's page (architecture.md's stable address): a lead sees their förvaltning's
+    report there, AKN the city's."""
+    return f"/reports/{report.year}/{report.month}/"
 
 
 def report_charts(report) -> list[charts.Chart]:
