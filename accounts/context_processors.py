@@ -34,6 +34,7 @@ def _navigation(request) -> list[dict]:
                     {"label": _("Triage rules"), "url": reverse("moderation:triage-lists")},
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
+                    {"label": _("Monthly report mail"), "url": reverse("report_mail:page")},
                 ],
             }
         )

@@ -267,6 +267,7 @@ def _cases() -> dict[type, FormCase]:
     from helsocial.tone import forms as t
     from helsocial.tone.models import ToneSettings
     from metrics import forms as m
+    from metrics.reports import forms_mail as rm
     from moderation import forms as mo
     from moderation import pattern_forms as mp
     from moderation.access import can_write_citywide_saved_replies, saved_reply_administrations
@@ -447,6 +448,10 @@ def _cases() -> dict[type, FormCase]:
                 d, instance=ToneSettings.objects.filter(pk=1).first() or ToneSettings(pk=1)
             ),
             lambda w: ("akn", "POST", reverse("tone:settings-edit")),
+        ),
+        rm.ReportRecipientForm: FormCase(
+            lambda w, d: rm.ReportRecipientForm(d),
+            lambda w: ("akn", "POST", reverse("report_mail:recipient-add")),
         ),
     }
 

@@ -73,3 +73,16 @@ CASES = [
     Case("metrics:connect-callback", own=everyone(400)),
     Case("metrics:connect-callback", label="forged state", query="state=forged&code=abc", own=everyone(400)),
 ]
+
+# The monthly report mail's AKN page: its rows and objects live in their own module.
+from tests.metrics import access_cases_report_mail as _report_mail  # noqa: E402
+
+_build_figures = build
+
+
+def build(world):
+    _build_figures(world)
+    _report_mail.build(world)
+
+
+CASES += _report_mail.CASES

@@ -344,3 +344,51 @@ def test_axe_finds_nothing_on_the_mails_html(page, live_server, known, administr
     assert page.locator("html").get_attribute("lang") == "sv"
     assert page.locator("img").count() == message.attachments.filter(content_id__gt="").count()
     axe_check(page)
+
+
+# --- AKN's page ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_akn_adds_a_shared_mailbox_once_and_it_gets_the_report(akn_client, administration, known):
+    page = "/reports/mail/"
+    data = {"administration": administration.pk, "email": " SOF-Kommunikation@Helsingborg.se "}
+    response = akn_client.post("/reports/mail/recipients/", data)
+    assert response.status_code == 302
+    assert ReportRecipient.objects.get().email == "sof-kommunikation@helsingborg.se"
+    again = akn_client.post("/reports/mail/recipients/", data)
+    assert again.status_code == 400
+    assert "Adressen får redan förvaltningens rapport." in again.content.decode()
+    assert "sof-kommunikation@helsingborg.se" in akn_client.get(page).content.decode()
+    plans = {plan.scope: plan.recipients for plan in planned_reports()}
+    assert plans[str(administration.pk)] == ["sof-kommunikation@helsingborg.se"]
+
+
+@pytest.mark.django_db
+def test_akn_resends_a_report_from_the_page(akn_client, administration, known, recipients):
+    send(administration_id=administration.pk)
+    message = OutboxMessage.objects.get(key=lena_key(administration))
+    listed = akn_client.get("/reports/mail/?month=2026-11").content.decode()
+    assert "lena@helsingborg.se" in listed and f"/reports/mail/{message.pk}/resend/" in listed
+    response = akn_client.post(f"/reports/mail/{message.pk}/resend/")
+    assert response.status_code == 302
+    assert OutboxMessage.objects.filter(key=f"{message.key}:again:1").exists()
+    # A mail that is not a report is not found here.
+    other = OutboxMessage.objects.create(
+        key="registry:1", to=["a@example.org"], subject="s", body="b", message_id="<x@y>"
+    )
+    assert akn_client.post(f"/reports/mail/{other.pk}/resend/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_lead_turns_the_mail_off_in_the_profile(lead_client, lead, administration, known):
+    lead.email = "lena@helsingborg.se"
+    lead.save()
+    assert "lena@helsingborg.se" in {e for p in planned_reports() for e in p.recipients}
+    form = lead_client.get("/profile/").content.decode()
+    assert "månadsrapport via e-post" in form.lower()
+    data = {"first_name": "Lena", "last_name": "", "email": lead.email, "title": "chef", "signoff": ""}
+    assert lead_client.post("/profile/", data).status_code == 302  # the box unticked
+    lead.refresh_from_db()
+    assert lead.monthly_report_mail is False
+    assert "lena@helsingborg.se" not in {e for p in planned_reports() for e in p.recipients}
