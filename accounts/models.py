@@ -63,6 +63,7 @@ class User(AbstractUser):
     monthly_report_mail = models.BooleanField(
         _("monthly report by e-mail"),
         default=True,
+        db_default=True,  # rows written by raw SQL (the bench's COPY) get the mail too
         help_text=_("The report of your administration (the city's for AKN) on the first working day."),
     )
 

@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='monthly_report_mail',
-            field=models.BooleanField(default=True, help_text="The report of your administration (the city's for AKN) on the first working day.", verbose_name='monthly report by e-mail'),
+            field=models.BooleanField(
+                db_default=True, default=True, help_text="The report of your administration (the city's for AKN) on the first working day.", verbose_name='monthly report by e-mail'),
         ),
     ]

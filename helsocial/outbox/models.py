@@ -109,7 +109,7 @@ class OutboxAttachment(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     # Set for an image shown inside the HTML body (`<img src="cid:...">`): sent as an inline part of
     # a multipart/related next to the HTML instead of as a file to download. Empty: an attachment.
-    content_id = models.CharField(_("Content-ID"), max_length=255, blank=True, default="")
+    content_id = models.CharField(_("Content-ID"), max_length=255, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("attachment")

@@ -13,6 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='outboxattachment',
             name='content_id',
-            field=models.CharField(blank=True, default='', max_length=255, verbose_name='Content-ID'),
+            field=models.CharField(
+                db_default="", blank=True, default='', max_length=255, verbose_name='Content-ID'),
         ),
     ]
