@@ -23,6 +23,12 @@ def _navigation(request) -> list[dict]:
         items.append({"label": _("Language check"), "url": reverse("tone:check")})
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
+    # The monthly report (metrics.reports.access decides whose): AKN, leads and editors; KC and
+    # the leads also read the answer times.
+    if rs.is_akn or rs.has(Role.LEAD) or rs.edited_account_ids:
+        items.append({"label": _("Monthly report"), "url": reverse("metrics:reports-home")})
+    elif rs.is_kc:
+        items.append({"label": _("Answer times"), "url": reverse("metrics:answer-times-home")})
     if rs.is_akn:
         # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
         items.append(

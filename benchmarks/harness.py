@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Created, migrated and loaded by scripts/bench.sh (size S and size L of quality.md's table).
-DATABASES = {"S": "helsocial_bench_s", "L": "helsocial_bench_l"}
+# BENCH_DB_S / BENCH_DB_L name other databases (a helper's own copies); make bench uses these.
+DATABASES = {
+    "S": os.environ.get("BENCH_DB_S", "helsocial_bench_s"),
+    "L": os.environ.get("BENCH_DB_L", "helsocial_bench_l"),
+}
 SIZES = ("S", "L")
 FLOOR_PATH = "/bench/floor/"
 # quality.md, performance bars 1 and 2.

@@ -20,6 +20,7 @@ from platforms.services import account_connect, connection_for
 from . import rollup, services
 
 HISTORY_DAYS = 30
+REPORT_HISTORY_DAYS = 400  # 13 months and a little more, for the monthly report
 
 
 def seed(*, stdout=None) -> list:
@@ -56,7 +57,21 @@ def seed(*, stdout=None) -> list:
                 facts=past.figure_facts,
                 settled=day <= services.last_settled_day(now=now, facts=past.figure_facts),
             )
-        history = [timezone.localdate(now) - timedelta(days=n) for n in range(HISTORY_DAYS + 1)]
+        # The year before that as the account's days alone (the posts' lifetime figures are the last
+        # month's), so the monthly report has 13 months to compare with.
+        for days_ago in range(REPORT_HISTORY_DAYS, HISTORY_DAYS, -1):
+            day = timezone.localdate(now) - timedelta(days=days_ago)
+            evening = timezone.make_aware(datetime.combine(day, time(21, 0)))
+            past = DemoClient(account_key=key, now=evening)
+            services.snapshots_upsert(
+                account=account,
+                day=day,
+                posts={},
+                totals=past.account_metrics(day),
+                facts=past.figure_facts,
+                settled=True,
+            )
+        history = [timezone.localdate(now) - timedelta(days=n) for n in range(REPORT_HISTORY_DAYS + 1)]
         rollup.months_rollup(account_ids=[account.pk], months=history, now=now)
         comments = account_pull_comments(account=account, now=now, client=client)
         if stdout is not None:

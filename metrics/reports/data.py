@@ -730,7 +730,7 @@ ANSWER_GROUPS = {
 }
 
 
-def answer_rows(*, period: _Period, scope: _Scope, by: str) -> list[dict]:
+def answer_rows(*, period: _Period, scope: _Scope, by: str, kc_queue_only: bool = False) -> list[dict]:
     """Comments and messages written in the month on the scope's accounts, grouped `by` one of
     ANSWER_GROUPS: counts, and median and 90th percentile answer time in working seconds (one
     query). The city's own replies are not counted."""
@@ -752,7 +752,7 @@ def answer_rows(*, period: _Period, scope: _Scope, by: str) -> list[dict]:
                    {epoch.format("c.created_at")} AS t0, {epoch.format("c.answered_at")} AS t1
             FROM {Comment._meta.db_table} c {joins}
             WHERE c.account_id IN ({scope.sql}) AND c.created_at >= %(start)s AND c.created_at < %(end)s
-              AND c.status <> 'own'
+              AND c.status <> 'own' {"AND c.in_kc_queue" if kc_queue_only else ""}
         ),
         times AS (
             SELECT c.id, c.g, COALESCE(SUM({d["greatest"]}(0, {d["least"]}(w.closes, c.t1)
@@ -835,3 +835,82 @@ def _comments(period: _Period, scope: _Scope) -> CommentSide:
 
 def label_name(code: str) -> str:
     return str(dict(Label.choices).get(code, code))
+
+
+# --- KC's answer times ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerTimes:
+    year: int
+    month: int
+    first: date
+    previous_month: date
+    next_month: date
+    administration_id: int | None
+    title: str
+    total: AnswerRow
+    by_queue: tuple[AnswerRow, ...]
+    by_account: tuple[AnswerRow, ...]
+    by_label: tuple[AnswerRow, ...]
+    promise_hours: float
+
+
+def build_answer_times(
+    *,
+    administration: Administration | None,
+    year: int,
+    month: int,
+    account_ids: Collection[int] | None = None,
+    kc_queue_only: bool = False,
+    now: datetime | None = None,
+) -> AnswerTimes:
+    """Answer times of the month per queue, per account and per label (six queries). KC's own view
+    (`kc_queue_only`) counts the contact centre's queue alone and names no account."""
+    now = now or timezone.now()
+    period = _Period(year, month, now)
+    scope = _Scope(administration.pk if administration else None, account_ids)
+    kc = {"kc_queue_only": kc_queue_only}
+    total = answer_rows(period=period, scope=scope, by="all", **kc)
+    queues = answer_rows(period=period, scope=scope, by="queue", **kc)
+    accounts = [] if kc_queue_only else answer_rows(period=period, scope=scope, by="account")
+    labels = answer_rows(period=period, scope=scope, by="label", **kc)
+    admin_ids = [int(r["g"]) for r in queues if r["g"] not in (None, "kc")]
+    admin_names = dict(Administration.objects.filter(pk__in=admin_ids).values_list("pk", "name"))
+    platforms = dict(SocialAccount.Platform.choices)
+    account_names = {
+        pk: f"{name} ({platforms.get(platform, platform)})"
+        for pk, name, platform in SocialAccount.objects.filter(
+            pk__in=[int(r["g"]) for r in accounts]
+        ).values_list("pk", "name", "platform")
+    }
+
+    def queue_label(key: str) -> str:
+        if key == "kc":
+            return _("The contact centre's queue")
+        return admin_names.get(int(key), key)
+
+    by_queue = sorted(
+        (answer_row(r, key=r["g"], label=queue_label(r["g"])) for r in queues), key=lambda a: a.label
+    )
+    by_account = sorted(
+        (answer_row(r, key=r["g"], label=account_names.get(int(r["g"]), r["g"])) for r in accounts),
+        key=lambda a: a.label,
+    )
+    by_label = sorted(
+        (answer_row(r, key=r["g"], label=label_name(r["g"])) for r in labels), key=lambda a: a.label
+    )
+    return AnswerTimes(
+        year=year,
+        month=month,
+        first=period.first,
+        previous_month=period.previous,
+        next_month=period.next,
+        administration_id=administration.pk if administration else None,
+        title=administration.name if administration else _("The City of Helsingborg"),
+        total=answer_row(total[0] if total else None, key="", label=_("All comments and messages")),
+        by_queue=tuple(by_queue),
+        by_account=tuple(by_account),
+        by_label=tuple(by_label),
+        promise_hours=float(settings.SLA_WORKING_HOURS),
+    )

@@ -209,9 +209,14 @@ def render_report_mail(*, administration: Administration | None, month: date) ->
 
 
 def report_page_path(report) -> str:
-    """The report's page (architecture.md's stable address): a lead sees their förvaltning's
-    report there, AKN the city's."""
-    return f"/reports/{report.year}/{report.month}/"
+    """The report's page: the city's for AKN, a förvaltning's at its own address (which AKN and
+    the förvaltning's leads may open)."""
+    if report.administration_id is None:
+        return reverse("metrics:report", kwargs={"year": report.year, "month": report.month})
+    return reverse(
+        "metrics:report-administration",
+        kwargs={"year": report.year, "month": report.month, "administration_id": report.administration_id},
+    )
 
 
 def report_charts(report) -> list[charts.Chart]:

@@ -74,6 +74,67 @@ CASES = [
     Case("metrics:connect-callback", label="forged state", query="state=forged&code=abc", own=everyone(400)),
 ]
 
+# --- the monthly report (metrics/views_reports.py) ---------------------------------------------------
+# AKN reads the city and every förvaltning; a lead their own; an editor the accounts they edit. Another
+# förvaltning's report is a 404; a role without reports (communicator, KC) gets a 403.
+REPORT_OWN = expect(403, akn=200, lead=200, editor=200)
+REPORT_OTHER = expect(403, akn=200, lead=404, editor=404)
+REPORT_NONE = expect(403, akn=404, lead=404, editor=404)
+# KC's answer times: AKN and KC for the city, a lead for their own förvaltning.
+ANSWERS = expect(403, akn=200, kc=200, lead=200)
+
+
+def month(side):
+    return {"year": 2026, "month": 11}
+
+
+def administration_month(side):
+    return {"year": 2026, "month": 11, "administration_id": side.administration.pk}
+
+
+CASES += [
+    Case("metrics:reports-home", own=expect(403, akn=302, lead=302, editor=302)),
+    Case("metrics:report", kwargs=month, own=REPORT_OWN, other=REPORT_OWN),
+    Case("metrics:report", method="POST", kwargs=month, own=everyone(405), other=everyone(405)),
+    Case(
+        "metrics:report",
+        label="unknown administration",
+        kwargs=month,
+        query="administration=987654321",
+        own=REPORT_NONE,
+        other=REPORT_NONE,
+    ),
+    Case(
+        "metrics:report",
+        label="bad administration",
+        kwargs=month,
+        query="administration=x1",
+        own=everyone(404),
+        other=everyone(404),
+    ),
+    Case("metrics:report-administration", kwargs=administration_month, own=REPORT_OWN, other=REPORT_OTHER),
+    Case("metrics:report-xlsx", kwargs=month, own=REPORT_OWN, other=REPORT_OWN),
+    Case("metrics:report-csv", kwargs=month, own=REPORT_OWN, other=REPORT_OWN),
+    Case(
+        "metrics:report-csv",
+        label="unknown administration",
+        kwargs=month,
+        query="administration=987654321",
+        own=REPORT_NONE,
+        other=REPORT_NONE,
+    ),
+    Case("metrics:answer-times-home", own=expect(403, akn=302, kc=302, lead=302)),
+    Case("metrics:answer-times", kwargs=month, own=ANSWERS, other=ANSWERS),
+    Case(
+        "metrics:answer-times",
+        label="unknown administration",
+        kwargs=month,
+        query="administration=987654321",
+        own=expect(403, akn=404, kc=404, lead=404),
+        other=expect(403, akn=404, kc=404, lead=404),
+    ),
+]
+
 # The monthly report mail's AKN page: its rows and objects live in their own module.
 from tests.metrics import access_cases_report_mail as _report_mail  # noqa: E402
 

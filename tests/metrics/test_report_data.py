@@ -106,3 +106,18 @@ def test_the_report_is_a_fixed_number_of_queries(known, administration):
     with CaptureQueriesContext(connection) as queries:
         build_report(administration=administration, year=2026, month=11, now=NOW)
     assert len(queries) == 6
+
+
+def test_answer_times_per_queue_account_and_label(known, administration):
+    from metrics.reports.data import build_answer_times
+
+    a, b, _c = known
+    times = build_answer_times(administration=administration, year=2026, month=11, now=NOW)
+    assert times.total.received == 5
+    assert times.total.median_hours == pytest.approx(3.0)
+    accounts = {row.key: row for row in times.by_account}
+    assert accounts[str(a.pk)].received == 4
+    assert accounts[str(a.pk)].median_hours == pytest.approx(2.5)
+    assert accounts[str(b.pk)].median_hours == pytest.approx(10.5)
+    assert [row.key for row in times.by_queue] == [str(administration.pk)]
+    assert [(row.key, row.received) for row in times.by_label] == [("question", 5)]
