@@ -87,7 +87,7 @@ def bar_chart(
     series (this month, the month before), each series with its own hatch."""
     plt = _pyplot()
     with _LOCK:
-        height = max(HEIGHT_INCHES, 1.0 + 0.22 * len(categories) * max(len(series), 1))
+        height = max(1.8, 1.0 + 0.22 * len(categories) * max(len(series), 1))
         figure, axes = plt.subplots(figsize=(WIDTH_INCHES, height), dpi=DPI)
         try:
             count = max(len(series), 1)
