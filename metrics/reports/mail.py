@@ -7,8 +7,8 @@ report to send.
 
 Exactly once per recipient, förvaltning and month: every mail is an outbox row whose key is
 `monthly-report:<YYYY-MM>:<förvaltning id or "city">:<address>`, so running again after a crash, a
-retry of the task or a second run of the command adds nothing (`outbox_enqueue` returns the row
-that is there). The keys already in the outbox are read first, and a förvaltning whose every
+retry of the task or a second run of the command adds nothing (the outbox returns the row that is
+there). The keys already in the outbox are read first, and a förvaltning whose every
 recipient has their mail is not even built again. AKN sends one again by hand (`resend_report_mail`):
 a copy with its own key, counted, so a double click still sends one copy.
 
@@ -38,9 +38,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, Role, RoleAssignment
-from helsocial.mail import mail_render
+from helsocial.mail import mail_enqueue_copy, mail_enqueue_rendered, mail_render
 from helsocial.outbox.models import OutboxMessage
-from helsocial.outbox.services import outbox_enqueue
 from helsocial.workdays import is_working_day
 
 from ..models import ReportMailing, ReportRecipient
@@ -170,7 +169,7 @@ def send_monthly_reports(
             mail = render_report_mail(administration=plan.administration, month=month)
             with transaction.atomic():
                 for email in missing:
-                    outbox_enqueue(key=keys[email], to=[email], **mail)
+                    mail_enqueue_rendered(key=keys[email], to=[email], **mail)
         except Exception:
             # One förvaltning's broken report must not keep the others' mail back; the next run
             # (beat, the command) tries it again.
@@ -182,7 +181,7 @@ def send_monthly_reports(
 
 
 def render_report_mail(*, administration: Administration | None, month: date) -> dict:
-    """The mail of one report as outbox_enqueue's keyword arguments (subject, body, html,
+    """The mail of one report as mail_enqueue_rendered's keyword arguments (subject, body, html,
     attachments, inline_images): rendered once, sent to each recipient."""
     from .data import build_report
     from .export import report_filename, report_xlsx
@@ -291,16 +290,7 @@ def resend_report_mail(*, message: OutboxMessage) -> OutboxMessage:
         raise ValueError("not a monthly report mail")
     base = message.key.split(":again:")[0]
     copies = OutboxMessage.objects.filter(key__startswith=f"{base}:again:").count()
-    attachments = list(message.attachments.all())
-    return outbox_enqueue(
-        key=f"{base}:again:{copies + 1}",
-        to=list(message.to),
-        subject=message.subject,
-        body=message.body,
-        html=message.html,
-        attachments=[(a.filename, bytes(a.content), a.mimetype) for a in attachments if not a.content_id],
-        inline_images=[(a.filename, bytes(a.content), a.mimetype) for a in attachments if a.content_id],
-    )
+    return mail_enqueue_copy(message=message, key=f"{base}:again:{copies + 1}")
 
 
 # --- when ------------------------------------------------------------------------------------------
