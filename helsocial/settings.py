@@ -526,3 +526,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# The monthly report (metrics/reports): a built report is kept this many seconds in the cache, so
+# the month's later readers do not wait for its aggregates again (0 turns the cache off).
+REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 600)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .reports.access import ReportScope, access_answer_times, access_report
-from .reports.data import build_answer_times, build_report
+from .reports.data import cached_answer_times, cached_report
 from .reports.data import figure_label as _label
 from .reports.export import report_csv, report_filename, report_xlsx
 
@@ -79,13 +79,23 @@ def answer_times_home(request: HttpRequest) -> HttpResponse:
     return redirect("metrics:answer-times", year=last.year, month=last.month)
 
 
+CHART_BARS = 25  # the city's chart shows the largest förvaltningar; the table has them all
+
+
+def _rows(report) -> tuple:
+    """The table's rows: the accounts, or for the city one row per förvaltning."""
+    return report.administrations if report.is_city else report.accounts
+
+
 def _chart(report) -> dict:
-    accounts = [r for r in report.accounts if r.has_figures]
+    rows = [r for r in _rows(report) if r.has_figures]
+    if len(rows) > CHART_BARS:
+        rows = sorted(rows, key=lambda r: r.reach.value or 0, reverse=True)[:CHART_BARS]
     return {
         "accounts": {
-            "labels": [f"{r.name} ({r.platform})" for r in accounts],
+            "labels": [f"{r.name} ({r.platform})" if r.platform else r.name for r in rows],
             "series": [
-                {"label": label, "data": [getattr(r, name).value for r in accounts]}
+                {"label": label, "data": [getattr(r, name).value for r in rows]}
                 for name, label in (
                     ("reach", str(_label("reach"))),
                     ("interactions", str(_label("interactions"))),
@@ -112,7 +122,7 @@ def _chart(report) -> dict:
 def report(request: HttpRequest, year: int, month: int, administration_id: int | None = None) -> HttpResponse:
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, administration_id))
-    data = build_report(
+    data = cached_report(
         administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
     )
     return render(
@@ -120,6 +130,7 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
         "reports/report.html",
         {
             "report": data,
+            "rows": _rows(data),
             "scope": scope,
             "chart": _chart(data),
             "nav": _navigation("metrics:report", first, data.previous_month, data.next_month, scope),
@@ -133,7 +144,7 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
 def report_download(request: HttpRequest, year: int, month: int, fmt: str) -> HttpResponse:
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, None))
-    data = build_report(
+    data = cached_report(
         administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
     )
     if fmt == "xlsx":
@@ -154,7 +165,7 @@ def report_download(request: HttpRequest, year: int, month: int, fmt: str) -> Ht
 def answer_times(request: HttpRequest, year: int, month: int) -> HttpResponse:
     first = _month(year, month)
     scope = access_answer_times(request.user, _administration_param(request, None))
-    data = build_answer_times(
+    data = cached_answer_times(
         administration=scope.administration,
         year=first.year,
         month=first.month,

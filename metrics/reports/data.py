@@ -20,14 +20,17 @@ Labels are translated when the report is built: build it under the reader's lang
 from __future__ import annotations
 
 import calendar
+import hashlib
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount
@@ -106,6 +109,7 @@ class AccountRow:
     new_followers_kind: str  # "gross", "net" or ""
     settled: bool
     has_figures: bool  # the rollup has the account's month
+    administration_id: int | None = None
 
     def measures(self) -> tuple[tuple[str, str, Measure], ...]:
         """(name, label, measure) in the page's order."""
@@ -215,6 +219,8 @@ class Report:
     account_ids: tuple[int, ...] | None  # an editor's accounts; None is every account of the scope
     accounts: tuple[AccountRow, ...]
     totals: AccountRow
+    # The city's report: one summed row per förvaltning (account_id None), by name; () otherwise.
+    administrations: tuple[AccountRow, ...]
     top_posts: tuple[ObjectiveTop, ...]  # one per objective, in the guideline's order
     by_objective: tuple[GroupRow, ...]
     by_category: tuple[GroupRow, ...]
@@ -230,6 +236,59 @@ class Report:
 
 
 # --- building it ------------------------------------------------------------------------------------
+
+
+def _kept(kind: str, administration, year: int, month: int, account_ids, extra: str, build):
+    seconds = getattr(settings, "REPORT_CACHE_SECONDS", 0)
+    if not seconds:
+        return build()
+    ids = "all" if account_ids is None else ",".join(str(i) for i in sorted({int(i) for i in account_ids}))
+    scope = (
+        f"{administration.pk if administration else 'city'}:{hashlib.sha256(ids.encode()).hexdigest()[:16]}"
+    )
+    key = f"metrics:{kind}:v1:{get_language()}:{scope}{extra}:{year:04d}-{month:02d}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
+def cached_report(
+    *,
+    administration: Administration | None,
+    year: int,
+    month: int,
+    account_ids: Collection[int] | None = None,
+) -> Report:
+    """`build_report()`, kept REPORT_CACHE_SECONDS in the cache: the first reader of a month pays
+    for its aggregates, the next ones read the kept report (its `built_at` says when it was made)."""
+    return _kept(
+        "report",
+        administration,
+        year,
+        month,
+        account_ids,
+        "",
+        lambda: build_report(administration=administration, year=year, month=month, account_ids=account_ids),
+    )
+
+
+def cached_answer_times(
+    *, administration: Administration | None, year: int, month: int, kc_queue_only: bool = False
+) -> AnswerTimes:
+    """`build_answer_times()`, kept like the report."""
+    return _kept(
+        "answers",
+        administration,
+        year,
+        month,
+        None,
+        ":kc" if kc_queue_only else "",
+        lambda: build_answer_times(
+            administration=administration, year=year, month=month, kc_queue_only=kc_queue_only
+        ),
+    )
 
 
 def build_report(
@@ -263,6 +322,7 @@ def build_report(
         account_ids=tuple(sorted(account_ids)) if account_ids is not None else None,
         accounts=rows,
         totals=_totals(rows),
+        administrations=_per_administration(rows) if administration is None else (),
         top_posts=posts_top,
         by_objective=by_objective,
         by_category=by_category,
@@ -395,7 +455,7 @@ def _account_rows(period: _Period, scope: _Scope) -> list[_AccountResult]:
         WHERE metric_set = 'account_day' AND subject = '' AND day >= %(first)s AND day < %(next)s
           AND account_id IN ({scope.sql})
     )
-    SELECT a.id, a.name, a.platform, adm.name AS administration, {columns},
+    SELECT a.id, a.name, a.platform, a.administration_id, adm.name AS administration, {columns},
            cur.account_id IS NOT NULL AS has_figures, cur.settled, cur.reach_is_period,
            cur.new_followers_kind, cur.computed_at, miss.missing
     FROM {SocialAccount._meta.db_table} a
@@ -443,6 +503,7 @@ def _account_rows(period: _Period, scope: _Scope) -> list[_AccountResult]:
                     name=r["name"],
                     platform=str(platforms.get(r["platform"], r["platform"])),
                     administration=r["administration"],
+                    administration_id=r["administration_id"],
                     reach_is_period=bool(r["reach_is_period"]),
                     new_followers_kind=r["new_followers_kind"] or "",
                     settled=bool(r["settled"]),
@@ -479,7 +540,20 @@ def _reason(name: str, value, has_figures: bool, missing: dict) -> str:
     return reason_text("not_given")
 
 
-def _totals(rows: tuple[AccountRow, ...]) -> AccountRow:
+def _per_administration(rows: tuple[AccountRow, ...]) -> tuple[AccountRow, ...]:
+    """The city's accounts summed per förvaltning (the rows come ordered by förvaltning)."""
+    groups: dict[int, list[AccountRow]] = {}
+    for row in rows:
+        groups.setdefault(row.administration_id, []).append(row)
+    return tuple(
+        _totals(tuple(members), name=members[0].administration, administration_id=pk)
+        for pk, members in groups.items()
+    )
+
+
+def _totals(
+    rows: tuple[AccountRow, ...], *, name: str | None = None, administration_id: int | None = None
+) -> AccountRow:
     sums: dict[str, dict[str, int | None]] = {}
     for f in ("followers", "new_followers", "reach", "views", "interactions", "posts_published"):
         for side in ("value", "previous"):
@@ -509,9 +583,10 @@ def _totals(rows: tuple[AccountRow, ...]) -> AccountRow:
     with_figures = [r for r in rows if r.has_figures]
     return AccountRow(
         account_id=None,
-        name=_("All accounts"),
+        name=name or _("All accounts"),
         platform="",
-        administration="",
+        administration=name or "",
+        administration_id=administration_id,
         reach_is_period=False,  # a sum over accounts counts a person once per account
         new_followers_kind="",
         settled=bool(with_figures) and all(r.settled for r in with_figures),

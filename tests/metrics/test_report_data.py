@@ -95,6 +95,11 @@ def test_the_city_and_an_editors_accounts(known, administration):
     city = build_report(administration=None, year=2026, month=11, now=NOW)
     assert {r.name for r in city.accounts} == {"Alfa", "Beta", "Gamma"}
     assert city.calendar.published_without_booking == 2
+    per_administration = {row.name: row for row in city.administrations}
+    assert per_administration[administration.name].followers.value == 1400
+    assert per_administration[administration.name].interactions.value == 240
+    assert len(city.administrations) == 2
+    assert build_report(administration=administration, year=2026, month=11, now=NOW).administrations == ()
     assert city.comments.answers.received == 6
     mine = build_report(administration=administration, year=2026, month=11, account_ids=[b.pk], now=NOW)
     assert [r.name for r in mine.accounts] == ["Beta"]

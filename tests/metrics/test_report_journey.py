@@ -14,7 +14,10 @@ from tests.metrics.report_data import known_report_data
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_lead_reads_the_monthly_report_and_downloads_it(page, lead, administration, other_administration):
+def test_a_lead_reads_the_monthly_report_and_downloads_it(
+    page, lead, administration, other_administration, settings
+):
+    settings.REPORT_CACHE_SECONDS = 0
     known_report_data(administration, other_administration)
     login(page, lead)
     url = reverse("metrics:report", kwargs={"year": 2026, "month": 11})

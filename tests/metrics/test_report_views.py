@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db
 URL = reverse("metrics:report", kwargs={"year": 2026, "month": 11})
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_reports(settings):
+    settings.REPORT_CACHE_SECONDS = 0  # each test reads its own data; the cache has its own test
+
+
 @pytest.fixture
 def known(administration, other_administration):
     return known_report_data(administration, other_administration)
@@ -30,7 +35,9 @@ def test_a_lead_reads_their_forvaltning(known, lead_client):
 
 def test_akn_reads_the_city_and_picks_a_forvaltning(known, akn_client, other_administration):
     city = akn_client.get(URL).content.decode()
-    assert "Helsingborgs stad" in city and "Gamma" in city and "Alfa" in city
+    # The city's table has a row per förvaltning, each linking to its report.
+    assert "Helsingborgs stad" in city and "Förvaltningarnas siffror för månaden" in city
+    assert other_administration.name in city and "Alfa" not in city.split("report-posts")[0]
     one = akn_client.get(URL, {"administration": other_administration.pk}).content.decode()
     assert "Gamma" in one and "Alfa" not in one
     path = reverse(
@@ -97,3 +104,16 @@ def test_the_answer_times_page(known, kc_client, lead_client):
     assert "Alfa" not in kc  # KC's view names no account
     page = lead_client.get(url).content.decode()
     assert "Per konto" in page and "Alfa" in page
+
+
+def test_a_kept_report_answers_the_next_reader_without_its_aggregates(known, lead_client, settings):
+    from django.core.cache import cache
+
+    settings.REPORT_CACHE_SECONDS = 60
+    cache.clear()
+    first = _queries(lead_client, URL)
+    with CaptureQueriesContext(connection) as captured:
+        page = lead_client.get(URL).content.decode()
+    assert len(captured) == first - 6  # the report's six queries are not made again
+    assert "Alfa" in page and "Sammanställd kl." in page
+    cache.clear()
