@@ -18,7 +18,8 @@ queries whatever the size of the report.
 
 Beat runs `send_due_reports()` every quarter hour; on the first working day of a month (the city's
 calendar in helsocial/workdays.py: 1 January is a holiday, a weekend is skipped) from 07:00
-Europe/Stockholm it sends the month before's reports, and a `ReportMailing` row marks the month done.
+Europe/Stockholm it sends the month before's reports, and a `ReportMailing` row marks the month done
+(until then every quarter hour tries again, for a week at most).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ logger = logging.getLogger(__name__)
 KEY_PREFIX = "monthly-report"
 MAIL_NAME = "monthly_report"
 SEND_AT = time(7, 0)  # local time on the first working day
+CATCH_UP_DAYS = 7  # a month not finished by then is left to the command
 CHART_ACCOUNTS = 10  # the charts show the accounts with the largest reach; the tables show all
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CITY = "city"
@@ -304,11 +306,15 @@ def first_working_day(year: int, month: int) -> date:
 
 
 def report_month_due(now: datetime) -> date | None:
-    """The month whose reports go out at `now`: the month before, on the first working day of a
-    month from SEND_AT local time; None at any other time."""
-    local = timezone.localtime(now, ZoneInfo(settings.TIME_ZONE))
+    """The month whose reports are due at `now`: the month before, from SEND_AT local time on the
+    first working day of a month and for CATCH_UP_DAYS after (a mail server or a worker that is away
+    that morning delays the reports, it does not cancel them); None at any other time, so a portal
+    installed mid-month sends no stale report."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    local = timezone.localtime(now, zone)
     today = local.date()
-    if today != first_working_day(today.year, today.month) or local.time() < SEND_AT:
+    start = datetime.combine(first_working_day(today.year, today.month), SEND_AT, tzinfo=zone)
+    if not start <= local < start + timedelta(days=CATCH_UP_DAYS):
         return None
     return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
 

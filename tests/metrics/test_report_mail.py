@@ -296,14 +296,15 @@ def test_the_first_working_day_follows_the_calendar(year, month, first):
         ("2027-01-04 06:59", None),
         ("2027-01-04 07:00", date(2026, 12, 1)),
         ("2027-01-04 16:00", date(2026, 12, 1)),
-        ("2027-01-05 07:00", None),  # the second working day
+        ("2027-01-05 07:00", date(2026, 12, 1)),  # still due if not done (send_due_reports knows)
+        ("2027-01-11 07:00", None),  # a week after: left to the command
         ("2026-08-01 07:00", None),  # a Saturday
         ("2026-08-03 07:15", date(2026, 7, 1)),
         ("2026-03-29 07:00", None),
         ("2026-03-02 07:00", date(2026, 2, 1)),
     ],
 )
-def test_the_reports_are_due_on_the_first_working_day_from_seven(now, due):
+def test_the_reports_are_due_from_seven_on_the_first_working_day(now, due):
     assert report_month_due(local(now)) == due
 
 
@@ -318,9 +319,22 @@ def test_beat_sends_the_month_once_on_its_day(administration, recipients):
     assert result.queued == 2  # the förvaltning's lead and AKN
     mailing = ReportMailing.objects.get()
     assert mailing.month == NOV and mailing.finished_at and mailing.mails == 2
-    # The next quarter hours of the day: done already.
+    # The next quarter hours of the day, and the next days: done already.
     assert send_due_reports(now=local("2026-12-01 07:15")) is None
+    assert send_due_reports(now=local("2026-12-02 09:00")) is None
     assert OutboxMessage.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_month_left_unfinished_is_sent_on_a_later_quarter_hour(administration, recipients):
+    from tests.factories import SocialAccountFactory
+
+    SocialAccountFactory(administration=administration)
+    # The worker died on the first working day after it had started the month.
+    ReportMailing.objects.create(month=NOV, started_at=local("2026-12-01 07:00"))
+    result = send_due_reports(now=local("2026-12-02 08:00"))
+    assert result.queued == 2
+    assert ReportMailing.objects.get().finished_at is not None
 
 
 # --- the HTML as a page ----------------------------------------------------------------------------
