@@ -193,6 +193,8 @@ def render_report_mail(*, administration: Administration | None, month: date) ->
         images = report_charts(report)
         context = {
             "report": report,
+            # The city's mail, like its page, sums the accounts per förvaltning (the .xlsx has each).
+            "rows": report_rows(report),
             "charts": images,
             "month_name": formats.date_format(month, "F Y"),
             "page_url": settings.SITE_URL + report_page_path(report),
@@ -220,21 +222,31 @@ def report_page_path(report) -> str:
     )
 
 
+def report_rows(report) -> tuple:
+    """The rows of the account tables: the accounts, or for the city one row per förvaltning."""
+    return report.administrations if report.is_city else report.accounts
+
+
+def row_label(row) -> str:
+    return f"{row.name} ({row.platform})" if row.platform else row.name
+
+
 def report_charts(report) -> list[charts.Chart]:
     """The mail's charts: reach and interactions of the accounts (the largest first, this month and
     the month before), the posts by objective, and the comments against the answering promise."""
     month = formats.date_format(report.first, "F")
     before = formats.date_format(report.previous_month, "F")
     shown = sorted(
-        (row for row in report.accounts if row.has_figures),
+        (row for row in report_rows(report) if row.has_figures),
         key=lambda row: (row.reach.value is None, -(row.reach.value or 0), row.name),
     )[:CHART_ACCOUNTS]
-    names = [f"{row.name} ({row.platform})" for row in shown]
+    names = [row_label(row) for row in shown]
     result = []
     if shown:
+        city = report.is_city
         for figure, title in (
-            ("reach", _("Reach per account")),
-            ("interactions", _("Interactions per account")),
+            ("reach", _("Reach per administration") if city else _("Reach per account")),
+            ("interactions", _("Interactions per administration") if city else _("Interactions per account")),
         ):
             result.append(
                 charts.bar_chart(

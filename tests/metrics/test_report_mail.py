@@ -214,7 +214,14 @@ def test_sending_twice_for_the_same_month_sends_nothing_new(smtp_server, known, 
     first = send()
     assert first.queued == 3
     deliver_all()
-    smtp_server.wait_for(3)
+    received = smtp_server.wait_for(3)
+    # AKN's mail is the city's: like its page, one row per förvaltning, its accounts summed.
+    [city] = [m for m in received if m.rcpt_tos == ("agnes@helsingborg.se",)]
+    city_text = mail_parts(city.message)[0]
+    assert "== Förvaltningarna ==" in city_text
+    assert "Skol- och fritidsförvaltningen *: 1\xa0400 | 900 |" in city_text  # Alfa not final
+    assert "Miljöförvaltningen: 99\xa0999 | – |" in city_text
+    assert "Alfa (Facebook) *: " not in city_text  # no account rows (the top posts name it)
     with CaptureQueriesContext(connection) as queries:
         second = send()
     assert second.queued == 0
