@@ -219,8 +219,8 @@ def test_sending_twice_for_the_same_month_sends_nothing_new(smtp_server, known, 
     [city] = [m for m in received if m.rcpt_tos == ("agnes@helsingborg.se",)]
     city_text = mail_parts(city.message)[0]
     assert "== Förvaltningarna ==" in city_text
-    assert "Skol- och fritidsförvaltningen *: 1\xa0400 | 900 |" in city_text  # Alfa not final
-    assert "Miljöförvaltningen: 99\xa0999 | – |" in city_text
+    assert "Skol- och fritidsförvaltningen *: Följare 1\xa0400 (+5" in city_text  # from 900: +5x %
+    assert "Miljöförvaltningen: Följare 99\xa0999, Nya följare –" in city_text
     assert "Alfa (Facebook) *: " not in city_text  # no account rows (the top posts name it)
     with CaptureQueriesContext(connection) as queries:
         second = send()
@@ -349,11 +349,14 @@ def test_a_month_left_unfinished_is_sent_on_a_later_quarter_hour(administration,
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_axe_finds_nothing_on_the_mails_html(page, live_server, known, administration, recipients):
-    send(administration_id=administration.pk)
-    message = OutboxMessage.objects.get(
-        key=report_mail_key(NOV, str(administration.pk), "lena@helsingborg.se")
-    )
+@pytest.mark.parametrize("scope", ["administration", "city"])
+def test_axe_finds_nothing_on_the_mails_html(page, live_server, known, administration, recipients, scope):
+    send()
+    if scope == "city":
+        key = report_mail_key(NOV, "city", "agnes@helsingborg.se")
+    else:
+        key = report_mail_key(NOV, str(administration.pk), "lena@helsingborg.se")
+    message = OutboxMessage.objects.get(key=key)
     html = message.html
     # As a mail client shows it: each cid: image in place.
     for image in message.attachments.filter(content_id__gt=""):
