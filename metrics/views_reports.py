@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -123,7 +124,11 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
     first = _month(year, month)
     scope = access_report(request.user, _administration_param(request, administration_id))
     data = cached_report(
-        administration=scope.administration, year=first.year, month=first.month, account_ids=scope.account_ids
+        administration=scope.administration,
+        year=first.year,
+        month=first.month,
+        account_ids=scope.account_ids,
+        for_page=True,
     )
     return render(
         request,
@@ -131,6 +136,7 @@ def report(request: HttpRequest, year: int, month: int, administration_id: int |
         {
             "report": data,
             "rows": _rows(data),
+            "report_cache_seconds": settings.REPORT_CACHE_SECONDS,
             "scope": scope,
             "chart": _chart(data),
             "nav": _navigation("metrics:report", first, data.previous_month, data.next_month, scope),

@@ -23,7 +23,7 @@ import calendar
 import hashlib
 import json
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
@@ -260,18 +260,19 @@ def cached_report(
     year: int,
     month: int,
     account_ids: Collection[int] | None = None,
+    for_page: bool = False,
 ) -> Report:
     """`build_report()`, kept REPORT_CACHE_SECONDS in the cache: the first reader of a month pays
-    for its aggregates, the next ones read the kept report (its `built_at` says when it was made)."""
-    return _kept(
-        "report",
-        administration,
-        year,
-        month,
-        account_ids,
-        "",
-        lambda: build_report(administration=administration, year=year, month=month, account_ids=account_ids),
-    )
+    for its aggregates, the next ones read the kept report (its `built_at` says when it was made).
+
+    `for_page`: the city's page shows its förvaltningar, not its thousands of accounts, so the copy
+    kept for it leaves `accounts` empty (reading them back would be most of the page's time)."""
+
+    def build() -> Report:
+        report = build_report(administration=administration, year=year, month=month, account_ids=account_ids)
+        return replace(report, accounts=()) if for_page and report.is_city else report
+
+    return _kept("report", administration, year, month, account_ids, ":page" if for_page else "", build)
 
 
 def cached_answer_times(
@@ -687,7 +688,10 @@ def _posts(period: _Period, scope: _Scope):
                 platform=str(platforms.get(r["platform"], r["platform"])),
                 published_at=_as_datetime(r["created_at"]),
                 text=text if len(text) <= 140 else text[:139].rstrip() + "…",
-                permalink=r["permalink"] or "",
+                # Platform data: only a web address becomes a link (never `javascript:`).
+                permalink=r["permalink"]
+                if (r["permalink"] or "").startswith(("https://", "http://"))
+                else "",
                 objective=objective,
                 objective_label=str(objectives.get(objective, objective)),
                 category=r["category"] or "",

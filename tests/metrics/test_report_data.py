@@ -126,3 +126,13 @@ def test_answer_times_per_queue_account_and_label(known, administration):
     assert accounts[str(b.pk)].median_hours == pytest.approx(10.5)
     assert [row.key for row in times.by_queue] == [str(administration.pk)]
     assert [(row.key, row.received) for row in times.by_label] == [("question", 5)]
+
+
+def test_only_a_web_address_becomes_a_link(known, administration):
+    from platforms.models import PlatformPost
+
+    PlatformPost.objects.filter(platform_id="a1").update(permalink="javascript:alert(1)")
+    PlatformPost.objects.filter(platform_id="a3").update(permalink="https://www.facebook.com/a3")
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    links = {p.post_id: p.permalink for top in report.top_posts for p in top.posts}
+    assert sorted(links.values()) == ["", "", "", "https://www.facebook.com/a3"]
