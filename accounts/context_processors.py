@@ -50,6 +50,7 @@ def _navigation(request) -> list[dict]:
                     {"label": _("Requests for new accounts"), "url": reverse("accounts:request-list")},
                     {"label": _("The guideline in force"), "url": reverse("accounts:guideline")},
                     {"label": _("The public account register"), "url": reverse("accounts:register")},
+                    {"label": _("Monthly report mail"), "url": reverse("report_mail:page")},
                 ],
             }
         )

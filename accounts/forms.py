@@ -148,7 +148,7 @@ class ProfileForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = User
         formfield_callback = formfield
-        fields = ("first_name", "last_name", "email", "title", "signoff")
+        fields = ("first_name", "last_name", "email", "title", "signoff", "monthly_report_mail")
         labels = {"first_name": _("First name"), "last_name": _("Last name"), "email": _("E-mail")}
 
     def __init__(self, *args, **kwargs):

@@ -59,6 +59,13 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Shown under your replies, e.g. “Vänliga hälsningar, Louise, kommunikatör”."),
     )
+    # A lead (and AKN) gets the monthly report by e-mail unless they turn it off in their profile.
+    monthly_report_mail = models.BooleanField(
+        _("monthly report by e-mail"),
+        default=True,
+        db_default=True,  # rows written by raw SQL (the bench's COPY) get the mail too
+        help_text=_("The report of your administration (the city's for AKN) on the first working day."),
+    )
 
     objects = UserManager()
 

@@ -37,10 +37,20 @@ def mail_enqueue(
     to: Sequence[str],
     context: Mapping[str, object],
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    inline_images: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutboxMessage:
-    """Render the mail `name` and write it to the outbox (once per `key`, see outbox_enqueue)."""
+    """Render the mail `name` and write it to the outbox (once per `key`, see outbox_enqueue).
+    `inline_images` are shown in the HTML body as `<img src="cid:FILENAME">`."""
     subject, text, html = mail_render(name=name, context=context)
-    return outbox_enqueue(key=key, to=to, subject=subject, body=text, html=html, attachments=attachments)
+    return outbox_enqueue(
+        key=key,
+        to=to,
+        subject=subject,
+        body=text,
+        html=html,
+        attachments=attachments,
+        inline_images=inline_images,
+    )
 
 
 def mail_render(*, name: str, context: Mapping[str, object]) -> tuple[str, str, str]:
@@ -60,3 +70,41 @@ def mail_render(*, name: str, context: Mapping[str, object]) -> tuple[str, str, 
 
 def _render(engine: Engine, template_name: str, context: Mapping[str, object], *, autoescape: bool) -> str:
     return engine.get_template(template_name).render(Context(dict(context), autoescape=autoescape))
+
+
+def mail_enqueue_rendered(
+    *,
+    key: str,
+    to: Sequence[str],
+    subject: str,
+    body: str,
+    html: str = "",
+    attachments: Sequence[tuple[str, bytes, str]] = (),
+    inline_images: Sequence[tuple[str, bytes, str]] = (),
+) -> OutboxMessage:
+    """Write a mail rendered once by `mail_render` to the outbox for one recipient (the monthly
+    report goes to many alike: rendering it once per recipient would multiply the work)."""
+    return outbox_enqueue(
+        key=key,
+        to=to,
+        subject=subject,
+        body=body,
+        html=html,
+        attachments=attachments,
+        inline_images=inline_images,
+    )
+
+
+def mail_enqueue_copy(*, message: OutboxMessage, key: str) -> OutboxMessage:
+    """A copy of an outbox mail as it was (subject, bodies, attachments, inline images) under a new
+    key: sending one again by hand to the same recipients. Once per `key`, like every mail."""
+    parts = list(message.attachments.all())
+    return outbox_enqueue(
+        key=key,
+        to=list(message.to),
+        subject=message.subject,
+        body=message.body,
+        html=message.html,
+        attachments=[(a.filename, bytes(a.content), a.mimetype) for a in parts if not a.content_id],
+        inline_images=[(a.filename, bytes(a.content), a.mimetype) for a in parts if a.content_id],
+    )

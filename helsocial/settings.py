@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -467,6 +468,13 @@ CELERY_BEAT_SCHEDULE.update(
         "metrics-press-releases": {
             "task": "metrics.tasks.press_releases_poll",
             "schedule": float(PRESS_RELEASE_POLL_SECONDS),
+        },
+        # The monthly report mails: the task itself decides whether now is the first working day
+        # of the month from 07:00 (helsocial/workdays.py) and whether the month is done already.
+        # On the quarter hours of the clock (07:00 itself), not every 900 s from beat's start.
+        "metrics-monthly-reports": {
+            "task": "metrics.tasks.monthly_reports_send",
+            "schedule": crontab(minute="*/15"),
         },
     }
 )

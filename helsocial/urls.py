@@ -16,6 +16,7 @@ urlpatterns = [
     path("calendar/", include("calendar_booking.urls")),
     path("", include("moderation.urls")),
     path("", include("metrics.urls")),
+    path("", include("metrics.reports.urls_mail")),
 ]
 
 # A BadInput (helsocial/errors.py) says what was wrong with the address; see views.bad_request.

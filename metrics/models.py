@@ -233,3 +233,60 @@ class AccountArchive(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.created_at:%Y-%m-%d} {self.sha256[:12]}"
+
+
+class ReportRecipient(models.Model):
+    """An extra address AKN adds to a förvaltning's monthly report mail (a shared mailbox), besides
+    the förvaltning's leads. No förvaltning: the city's report, which AKN gets."""
+
+    administration = models.ForeignKey(
+        "accounts.Administration",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="report_recipients",
+        verbose_name=_("administration"),
+    )
+    email = models.EmailField(_("e-mail address"))
+    created_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["administration__name", "email"]
+        verbose_name = _("report recipient")
+        verbose_name_plural = _("report recipients")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["administration", "email"],
+                condition=Q(administration__isnull=False),
+                name="report_recipient_once",
+                violation_error_message=_("This address already gets the administration's report."),
+            ),
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(administration__isnull=True),
+                name="report_recipient_city_once",
+                violation_error_message=_("This address already gets the city's report."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class ReportMailing(models.Model):
+    """The monthly report mails of one month: started by beat (or the command), finished when every
+    förvaltning's mails are in the outbox. The outbox's key makes each mail once; this row only
+    spares beat from building every report again each hour of the day."""
+
+    month = models.DateField(_("month"), unique=True)
+    started_at = models.DateTimeField(_("started"))
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    mails = models.PositiveIntegerField(_("mails queued"), default=0)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("monthly report mailing")
+        verbose_name_plural = _("monthly report mailings")
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m}"

@@ -60,3 +60,13 @@ def press_releases_poll(self) -> dict:
 
 # The account review's nightly task lives with the review; importing it here lets Celery find it.
 from .review.tasks import review_store_task  # noqa: E402, F401
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def monthly_reports_send() -> int:
+    """Beat, every quarter hour: on the first working day of a month from 07:00 Europe/Stockholm,
+    queue the month before's report mails (once; see metrics/reports/mail.py)."""
+    from metrics.reports.mail import send_due_reports
+
+    result = send_due_reports()
+    return result.queued if result else 0

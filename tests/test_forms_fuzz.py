@@ -292,6 +292,7 @@ def _cases() -> dict[type, FormCase]:
     from helsocial.tone.models import ToneSettings
     from metrics import forms as m
     from metrics import forms_closing as mc
+    from metrics.reports import forms_mail as rm
     from moderation import forms as mo
     from moderation import pattern_forms as mp
     from moderation.access import can_write_citywide_saved_replies, saved_reply_administrations
@@ -498,6 +499,10 @@ def _cases() -> dict[type, FormCase]:
         mc.AccountCloseForm: FormCase(
             lambda w, d: mc.AccountCloseForm(d),
             lambda w: ("akn", "POST", reverse("metrics:account-close-confirm", args=[w.account.pk])),
+        ),
+        rm.ReportRecipientForm: FormCase(
+            lambda w, d: rm.ReportRecipientForm(d),
+            lambda w: ("akn", "POST", reverse("report_mail:recipient-add")),
         ),
     }
 

@@ -107,6 +107,9 @@ class OutboxAttachment(models.Model):
     mimetype = models.CharField(_("MIME type"), max_length=127)
     # Hex SHA-256 of `content`, taken at enqueue: proves the file sent is the file stored.
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # Set for an image shown inside the HTML body (`<img src="cid:...">`): sent as an inline part of
+    # a multipart/related next to the HTML instead of as a file to download. Empty: an attachment.
+    content_id = models.CharField(_("Content-ID"), max_length=255, blank=True, default="", db_default="")
 
     class Meta:
         verbose_name = _("attachment")

@@ -24,11 +24,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.mime.image import MIMEImage
 from email.utils import make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMultiAlternatives, get_connection
-from django.core.mail.message import sanitize_address
+from django.core.mail.message import SafeMIMEMultipart, sanitize_address
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -88,12 +89,20 @@ def outbox_enqueue(
     body: str,
     html: str = "",
     attachments: Sequence[tuple[str, bytes, str]] = (),
+    inline_images: Sequence[tuple[str, bytes, str]] = (),
 ) -> OutboxMessage:
     """Write one mail to the outbox inside the caller's transaction; deliver it after commit.
 
     `key` names the logical mail ("registry-delete:1234"); a second call with the same key returns
     the existing row and changes nothing. `attachments` are (filename, content, mimetype).
+    `inline_images` are (filename, content, mimetype) shown in the HTML body: the body refers to
+    each as `<img src="cid:FILENAME">` (the filename is its Content-ID; keep it ASCII, no spaces).
     """
+    for filename, _content, _mimetype in inline_images:
+        if not _CONTENT_ID.fullmatch(filename or ""):
+            raise ValueError(f"outbox_enqueue: {filename!r} cannot be a Content-ID")
+        if not html:
+            raise ValueError("outbox_enqueue: inline images need an HTML body")
     if not key or len(key) > 255:
         raise ValueError("outbox_enqueue: key must be 1 to 255 characters")
     recipients = [to] if isinstance(to, str) else list(to) if isinstance(to, list | tuple) else []
@@ -123,6 +132,17 @@ def outbox_enqueue(
                     sha256=hashlib.sha256(content).hexdigest(),
                 )
                 for filename, content, mimetype in attachments
+            )
+            OutboxAttachment.objects.bulk_create(
+                OutboxAttachment(
+                    message=message,
+                    filename=filename,
+                    content=bytes(content),
+                    mimetype=mimetype,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    content_id=filename,
+                )
+                for filename, content, mimetype in inline_images
             )
     except IntegrityError:
         # Another transaction committed the same key between our SELECT and INSERT.
@@ -294,7 +314,9 @@ def _claim(message_id: int, now: datetime) -> OutboxMessage | None:
 def _compose(message: OutboxMessage) -> EmailMultiAlternatives:
     """The message as it goes on the wire, built and checked before the server is contacted, so an
     error in the row's content (a header that cannot be written) is told from a server's answer."""
-    email = EmailMultiAlternatives(
+    attachments = list(message.attachments.all())
+    email = _MailWithInlineImages(
+        inline_images=[a for a in attachments if a.content_id],
         # Rows written before every subject went through subject_line may still hold a line break.
         subject=subject_line(message.subject),
         body=message.body,
@@ -305,13 +327,55 @@ def _compose(message: OutboxMessage) -> EmailMultiAlternatives:
     )
     if message.html:
         email.attach_alternative(message.html, "text/html")
-    for attachment in message.attachments.all():
+    for attachment in attachments:
+        if attachment.content_id:
+            continue
         email.attach(attachment.filename, bytes(attachment.content), attachment.mimetype)
     email.message()  # raises BadHeaderError for a header with a line break in it
     encoding = email.encoding or settings.DEFAULT_CHARSET
     for address in email.recipients():
         sanitize_address(address, encoding)  # raises ValueError for an address that cannot be written
     return email
+
+
+# A Content-ID's left part (RFC 5322 dot-atom-text, kept to what every client reads).
+_CONTENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,200}")
+
+
+class _MailWithInlineImages(EmailMultiAlternatives):
+    """Text and HTML alternatives where the HTML travels with its images:
+
+        multipart/mixed (only with attachments)
+          multipart/alternative
+            text/plain
+            multipart/related
+              text/html          <img src="cid:chart.png">
+              image/png          Content-ID: <chart.png>, Content-Disposition: inline
+          application/...        the attachments
+
+    the structure Outlook, Apple Mail and Gmail all show with the images in place.
+    """
+
+    def __init__(self, *args, inline_images=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline_images = list(inline_images)
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not self.inline_images or not self.alternatives:
+            return msg
+        encoding = self.encoding or settings.DEFAULT_CHARSET
+        parts = msg.get_payload()
+        related = SafeMIMEMultipart(_subtype="related", encoding=encoding)
+        related.attach(parts[-1])  # the HTML alternative, attached last
+        for image in self.inline_images:
+            subtype = image.mimetype.partition("/")[2] or "png"
+            part = MIMEImage(bytes(image.content), _subtype=subtype)
+            part.add_header("Content-ID", f"<{image.content_id}>")
+            part.add_header("Content-Disposition", "inline", filename=image.filename)
+            related.attach(part)
+        parts[-1] = related
+        return msg
 
 
 def _is_permanent(exc: BaseException) -> bool:

@@ -272,3 +272,16 @@ CASES += [
         other=expect(403, akn=404, kc=404, lead=404),
     ),
 ]
+
+# The monthly report mail's AKN page: its rows and objects live in their own module.
+from tests.metrics import access_cases_report_mail as _report_mail  # noqa: E402
+
+_build_figures = build
+
+
+def build(world):
+    _build_figures(world)
+    _report_mail.build(world)
+
+
+CASES += _report_mail.CASES
