@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0003_user_monthly_report_mail'),
-        ('metrics', '0005_monthly_rollup'),
+        ('accounts', '0005_user_monthly_report_mail'),
+        ('metrics', '0009_account_archive'),
     ]
 
     operations = [

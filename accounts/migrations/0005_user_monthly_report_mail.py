@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_constraint_messages'),
+        ('accounts', '0004_requests_register_guideline_closing'),
     ]
 
     operations = [
