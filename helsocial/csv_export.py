@@ -11,6 +11,7 @@ every cell, headings included, and writes the file as UTF-8 with a byte-order ma
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
@@ -33,6 +34,17 @@ def csv_lines(header: Iterable[object], rows: Iterable[Iterable[object]]) -> Ite
     yield "\ufeff" + writer.writerow([csv_cell(value) for value in header])
     for row in rows:
         yield writer.writerow([csv_cell(value) for value in row])
+
+
+def csv_text(rows: Iterable[Iterable[object]], *, delimiter: str = ",") -> str:
+    """Rows as one CSV text starting with the byte-order mark, lines ended CRLF (a file Excel opens;
+    Swedish Excel wants `delimiter=";"`). The caller has made each cell safe (`csv_cell`): a number
+    written with a decimal comma, e.g. "-1,5", is a value here, not a formula."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def csv_response(

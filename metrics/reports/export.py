@@ -11,7 +11,6 @@ Swedish Excel opens by double-click: UTF-8 with a byte-order mark, semicolons, d
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,7 +19,7 @@ import xlsxwriter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from helsocial.csv_export import csv_cell
+from helsocial.csv_export import csv_cell, csv_text
 
 from .data import ACCOUNT_FIGURES, AccountRow, Report, figure_label
 
@@ -292,15 +291,15 @@ def _decimal(number: float) -> str:
 def report_csv(report: Report) -> str:
     """The report as one CSV text (the tables one after the other, each under its title), to be
     written as UTF-8 with a byte-order mark (the text starts with it)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    out.write("\ufeff")
-    for line in _heading(report):
-        writer.writerow([csv_cell(line)])
-    for table in report_tables(report):
-        writer.writerow([])
-        writer.writerow([csv_cell(table.title)])
-        writer.writerow([csv_cell(c.title + (" (%)" if c.kind == SHARE else "")) for c in table.columns])
-        for row in table.rows:
-            writer.writerow([_csv_value(v, c.kind) for c, v in zip(table.columns, row, strict=True)])
-    return out.getvalue()
+
+    def rows():
+        for line in _heading(report):
+            yield [csv_cell(line)]
+        for table in report_tables(report):
+            yield []
+            yield [csv_cell(table.title)]
+            yield [csv_cell(c.title + (" (%)" if c.kind == SHARE else "")) for c in table.columns]
+            for row in table.rows:
+                yield [_csv_value(v, c.kind) for c, v in zip(table.columns, row, strict=True)]
+
+    return csv_text(rows(), delimiter=";")
