@@ -56,8 +56,11 @@ def accounts_judge(
 
 @transaction.atomic
 def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | None = None) -> int:
-    """Store today's states of every account (or of the given ones); rerunning a day replaces its rows."""
+    """Store today's states of every open account (or of the given ones); rerunning a day replaces
+    its rows. A closed account is judged no more: its last states stay in its history."""
     now = now or timezone.now()
+    if account_ids is None and SocialAccount.objects.closed().exists():
+        account_ids = list(SocialAccount.objects.open().values_list("pk", flat=True))
     judged = accounts_judge(account_ids=account_ids, now=now)
     rows = []
     for pk, j in judged.items():

@@ -314,3 +314,15 @@ def test_amber_thresholds_stricter_than_green_are_refused(akn_client):
     response = akn_client.post(reverse("metrics:review-thresholds"), data)
     assert response.status_code == 200
     assert "Varje gräns för gult måste vara mindre sträng än den för grönt." in response.content.decode()
+
+
+def test_a_closed_account_leaves_the_review(akn_client, known, akn_user):
+    from django.utils import timezone as tz
+
+    SocialAccount.objects.filter(pk=known["other"].pk).update(
+        closed_on=tz.localdate(), closed_reason="Sammanslaget med stadens konto.", closed_by=akn_user
+    )
+    services.review_store()
+    html = _page(akn_client, "?sort=name").content.decode()
+    assert "Simhallsbygget" in html
+    assert "Tredje kontot" not in html
