@@ -8,6 +8,15 @@ from .access import roles_of
 from .models import Role
 
 
+def _menu(label: str, links: list[dict]) -> dict | None:
+    """A menu of `links`; one link on its own is no menu, and none is nothing."""
+    if not links:
+        return None
+    if len(links) == 1:
+        return links[0]
+    return {"label": label, "children": links}
+
+
 def _navigation(request) -> list[dict]:
     """The main menu: only what the user's roles let them do (views still check every request)."""
     user = request.user
@@ -15,26 +24,34 @@ def _navigation(request) -> list[dict]:
         return []
     rs = roles_of(user)
     items = [{"label": _("Start"), "url": reverse("home")}]
+    # Grouped so that the bar fits a 1280 px screen whatever the roles: the accounts, the work, the
+    # follow-up and (AKN's) the administration, each a menu where it holds more than one page.
+    accounts = []
     if rs.edited_account_ids:
-        items.append({"label": _("My accounts"), "url": reverse("accounts:account-mine")})
+        accounts.append({"label": _("My accounts"), "url": reverse("accounts:account-mine")})
     if rs.is_anyone:
-        items.append({"label": _("Accounts"), "url": reverse("accounts:account-list")})
+        accounts.append({"label": _("All accounts"), "url": reverse("accounts:account-list")})
+    if rs.is_akn or rs.has(Role.LEAD) or rs.has(Role.COMMUNICATOR):
+        accounts.append({"label": _("Requests for new accounts"), "url": reverse("accounts:request-list")})
+    items.append(_menu(_("Accounts"), accounts))
+    if rs.is_anyone:
         items.append({"label": _("Publishing calendar"), "url": reverse("calendar_booking:calendar-index")})
-        items.append({"label": _("Language check"), "url": reverse("tone:check")})
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD) or rs.has(Role.EDITOR):
         items.append({"label": _("Comments"), "url": reverse("moderation:queue-home")})
+    if rs.is_anyone:
+        items.append({"label": _("Language check"), "url": reverse("tone:check")})
+    # The follow-up pages are the metrics and moderation floors'; URL names here, not imports.
+    follow_up = []
+    if rs.is_akn or rs.has(Role.LEAD) or rs.edited_account_ids:
+        follow_up.append({"label": _("Monthly report"), "url": reverse("metrics:reports-home")})
+    if rs.is_akn or rs.is_kc or rs.has(Role.LEAD):
+        follow_up.append({"label": _("Answer times"), "url": reverse("metrics:answer-times-home")})
     if rs.is_akn or rs.has(Role.LEAD):
-        # The account review is the metrics floor's page; a URL name, not an import.
-        items.append({"label": _("Account review"), "url": reverse("metrics:review")})
+        follow_up.append({"label": _("Account review"), "url": reverse("metrics:review")})
     if rs.is_akn or rs.is_kc or rs.has(Role.LEAD):
         # The moderation log and its export, for public-records requests (moderation/views_log.py).
-        items.append({"label": _("Moderation log"), "url": reverse("moderation:moderation-log")})
-    # The monthly report (metrics.reports.access decides whose): AKN, leads and editors; KC and
-    # the leads also read the answer times.
-    if rs.is_akn or rs.has(Role.LEAD) or rs.edited_account_ids:
-        items.append({"label": _("Monthly report"), "url": reverse("metrics:reports-home")})
-    elif rs.is_kc:
-        items.append({"label": _("Answer times"), "url": reverse("metrics:answer-times-home")})
+        follow_up.append({"label": _("Moderation log"), "url": reverse("moderation:moderation-log")})
+    items.append(_menu(_("Follow-up"), follow_up))
     if rs.is_akn:
         # AKN's settings and watch lists in one menu, so the bar fits a 1280 px screen.
         items.append(
@@ -47,13 +64,13 @@ def _navigation(request) -> list[dict]:
                     {"label": _("Webhook errors"), "url": reverse("moderation:webhook-deliveries")},
                     {"label": _("Automatic hiding"), "url": reverse("moderation:auto-hide-accounts")},
                     {"label": _("E-mail that could not be sent"), "url": reverse("accounts:mail-failed")},
-                    {"label": _("Requests for new accounts"), "url": reverse("accounts:request-list")},
                     {"label": _("The guideline in force"), "url": reverse("accounts:guideline")},
                     {"label": _("The public account register"), "url": reverse("accounts:register")},
                     {"label": _("Monthly report mail"), "url": reverse("report_mail:page")},
                 ],
             }
         )
+    items = [item for item in items if item]
     # The current page is the link whose address is the longest prefix of the path ("/accounts/mine/"
     # is "My accounts", not also "Accounts"); a menu holding it is marked too.
     links = [link for item in items for link in item.get("children", [item])]

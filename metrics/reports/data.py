@@ -41,7 +41,7 @@ from moderation.models import Comment, Evidence, Label, ModerationLogEntry
 from platforms.models import PlatformPost
 
 from ..figures import reason_text
-from ..models import MonthlyRollup
+from ..models import MonthlyRollup, PostTag
 
 # The account figures of the report, in the order the page shows them.
 ACCOUNT_FIGURES = (
@@ -602,18 +602,22 @@ def _totals(
 def post_classification_sql(scope: _Scope) -> str:
     """SQL of (post_id, objective, category, booked) for every post published in the month by the
     scope's accounts: the objective and category of the booking whose slot was published as the
-    post. THE PLUG: a tag on a post without a booking (issue #14) joins here, e.g.
-    `COALESCE(MAX(b.objective), MAX(t.objective))`; `booked` stays the booking's."""
+    post, else those an editor gave the post afterwards (`PostTag`, metrics.classification: the
+    booking always wins); `booked` stays the booking's."""
     post = PlatformPost._meta.db_table
     slot = BookingSlot._meta.db_table
     booking = Booking._meta.db_table
+    tag = PostTag._meta.db_table
     return f"""
-        SELECT p.id AS post_id, MAX(b.objective) AS objective, MAX(b.category) AS category,
+        SELECT p.id AS post_id,
+               COALESCE(MAX(b.objective), MAX(t.objective)) AS objective,
+               COALESCE(MAX(b.category), MAX(t.category)) AS category,
                MAX(CASE WHEN s.id IS NULL THEN 0 ELSE 1 END) AS booked
         FROM {post} p
         LEFT JOIN {slot} s ON s.account_id = p.account_id AND s.post_platform_id = p.platform_id
                           AND s.post_platform_id <> '' AND s.status <> 'cancelled'
         LEFT JOIN {booking} b ON b.id = s.booking_id
+        LEFT JOIN {tag} t ON t.post_id = p.id
         WHERE p.created_at >= %(start)s AND p.created_at < %(end)s AND p.account_id IN ({scope.sql})
         GROUP BY p.id
     """
@@ -735,7 +739,8 @@ def _posts(period: _Period, scope: _Scope):
             judged_total=r.get("judged") if judged_by else None,
         )
 
-    without = _("Without booking")
+    # Neither booked nor given an objective and category afterwards on the post's figures page.
+    without = _("Not classified")
     by_objective = (
         *(group("objective", o, str(objectives[o]), JUDGED_BY[o]) for o in JUDGED_BY),
         group("objective", "", without),

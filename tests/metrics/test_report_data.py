@@ -71,6 +71,22 @@ def test_the_posts_are_judged_by_their_own_objective(known, administration):
     assert categories[""].posts == 1
 
 
+def test_a_post_tagged_afterwards_is_judged_by_its_tag(known, administration):
+    from metrics.models import PostTag
+    from platforms.models import PlatformPost
+
+    # a4 was published without a booking; its editor gives it an objective on its figures page.
+    PostTag.objects.create(
+        post=PlatformPost.objects.get(platform_id="a4"), objective="engage", category="tips"
+    )
+    report = build_report(administration=administration, year=2026, month=11, now=NOW)
+    objectives = {g.key: g for g in report.by_objective}
+    assert (objectives["engage"].posts, objectives["engage"].judged_total) == (2, 97)
+    assert objectives[""].posts == 0
+    assert {g.key: g.posts for g in report.by_category}["tips"] == 3
+    assert report.calendar.published_without_booking == 1  # the tag gives no booking
+
+
 def test_the_calendar_side(known, administration):
     report = build_report(administration=administration, year=2026, month=11, now=NOW)
     cal = report.calendar

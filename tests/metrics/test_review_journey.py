@@ -41,6 +41,7 @@ def reviewed(administration, other_administration):
 
 def test_akn_reviews_the_accounts_filters_them_and_records_a_decision(page, akn_user, reviewed):
     login(page, akn_user)
+    page.get_by_role("button", name="Uppföljning").click()  # the follow-up menu
     page.get_by_role("link", name="Kontogranskning").click()
     page.wait_for_url("**" + reverse("metrics:review"))
     rows = page.locator("#review-rows")
