@@ -81,6 +81,11 @@ class CalendarAccess:
     def accounts(self) -> QuerySet[SocialAccount]:
         return accounts_visible_to(self.user)
 
+    def own_administration_ids(self) -> list[int]:
+        """The förvaltningar where the person holds a role (none for AKN and KC): their accounts
+        come first in the calendar. Read from the roles already read, no query."""
+        return sorted(roles_of(self.user).administration_ids())
+
 
 def access_calendar(user: User) -> CalendarAccess:
     """The calendar's pages: anyone with a role."""
