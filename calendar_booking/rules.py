@@ -243,16 +243,20 @@ def charged_is_hard_block(rule: ChannelRule) -> bool:
 
 
 def _charged_message(account: SocialAccount, moment: datetime) -> str:
-    next_off = workdays.next_day_off(local(moment).date())
-    reason = workdays.holiday_name(next_off) or _("the weekend")
+    """Names the day the guard protects: "sista arbetsdagen före julafton", or "före helgen"."""
+    day = local(moment).date()
+    next_off = workdays.next_day_off(day)
+    holiday = workdays.holiday_name(next_off)
+    reason = holiday.lower() if holiday else _("the weekend")
     return _(
         "%(account)s: charged content at %(time)s is late on the last working day before %(reason)s; "
-        "comments would not be answered until the next working day (rule: avoid charged content late "
-        "on Fridays, cut-off %(cutoff)s)."
+        "comments would not be answered until %(next)s (rule: avoid charged content after %(cutoff)s "
+        "on the last working day before a day off)."
     ) % {
         "account": account,
-        "time": fmt(moment),
+        "time": date_format(local(moment), "j b H:i"),
         "reason": reason,
+        "next": date_format(workdays.next_working_day(next_off), "l j b"),
         "cutoff": settings.CALENDAR_CHARGED_CUTOFF,
     }
 

@@ -98,7 +98,7 @@ def _period_context(
         )
     holidays = {d: workdays.holiday_name(d) or "" for d in days}
     words = {"free_word": _("Free"), "taken_word": _("Taken"), "full_word": _("Day full")}
-    headings = {d: f"{date_format(d, 'D j M')} {holidays[d]}".strip() for d in days}
+    headings = {d: f"{date_format(d, 'D j b')} {holidays[d]}".strip() for d in days}
     for _account, _rule, cells_of_row in rows:
         for cell in cells_of_row:
             cell.holiday, cell.heading = holidays[cell.day], headings[cell.day]
@@ -109,7 +109,7 @@ def _period_context(
         "free_word": _("Free"),
         "taken_word": _("Taken"),
         "holidays": holidays,
-        "day_heads": [{"day": d, "label": date_format(d, "D j M"), "holiday": holidays[d]} for d in days],
+        "day_heads": [{"day": d, "label": date_format(d, "D j b"), "holiday": holidays[d]} for d in days],
         "filters": filters,
         "rows": rows,
         "shown_accounts": accounts,
