@@ -101,6 +101,7 @@ BookingContentFields = type(
         widgets={
             "draft_text": forms.Textarea(attrs={"rows": 6, "aria-describedby": "tone-panel"}),
             "target_group": forms.Textarea(attrs={"rows": 2}),
+            "image_alt_text": forms.Textarea(attrs={"rows": 2}),
             "faq_text": forms.Textarea(attrs={"rows": 4}),
             "objective": forms.RadioSelect,
             "ad_starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -130,6 +131,10 @@ class BookingForm(BookingContentFields):
             kwargs.setdefault("initial", model_to_dict(booking, fields=BOOKING_FIELDS))
         super().__init__(*args, **kwargs)
         self.fields["target_group"].required = True
+        # The label asks the question already: the model's help text would say it twice.
+        self.fields["target_group"].help_text = ""
+        # No radio chosen until the person chooses (Django would offer and check an empty one).
+        self.fields["objective"].choices = Objective.choices
         if administrations is not None:
             self.fields["administration"] = forms.ModelChoiceField(
                 administrations, label=_("Administration"), empty_label=None

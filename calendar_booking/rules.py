@@ -34,6 +34,7 @@ BOOKING_FIELDS = (
     "target_group",
     "link",
     "media_type",
+    "image_alt_text",
     "is_charged",
     "expects_high_activity",
     "faq_text",
@@ -128,6 +129,12 @@ def content_errors(fields: dict) -> dict[str, ValidationError]:
     if starts and ends and ends < starts:
         refuse("ad_ends_on", _("The advertising period must end after it starts."), "advertising_period")
     media = fields.get("media_type")
+    if media == MediaType.IMAGE and not (fields.get("image_alt_text") or "").strip():
+        refuse(
+            "image_alt_text",
+            _("Describe the image for those who cannot see it (alternative text)."),
+            "alt_text",
+        )
     if media == MediaType.VIDEO and not fields.get("captions_confirmed"):
         refuse("captions_confirmed", _("A video must be captioned (textning)."), "captions")
     if media in (MediaType.IMAGE, MediaType.VIDEO):

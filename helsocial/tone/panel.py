@@ -64,6 +64,7 @@ def read_request(data: Mapping[str, str]) -> tuple[str, CheckContext]:
         captions_confirmed=str(data.get("captions_confirmed", "")).lower() in _TRUE,
         rights_confirmed=str(data.get("rights_confirmed", "")).lower() in _TRUE,
         consent_confirmed=str(data.get("consent_confirmed", "")).lower() in _TRUE,
+        alt_text=str(data.get("image_alt_text") or "")[:1000],
     )
     return text, context
 

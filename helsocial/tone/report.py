@@ -31,6 +31,7 @@ class CheckContext:
     captions_confirmed: bool = False
     rights_confirmed: bool = False
     consent_confirmed: bool = False
+    alt_text: str = ""  # the image's alternative text (the booking form's image_alt_text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -356,6 +356,8 @@ def check_booking(
     media = context.media_type
     if media == "video" and not context.captions_confirmed:
         out.add("booking.captions", WARNING, (0, 0), messages.CAPTIONS, messages.CAPTIONS_SUGGESTION)
+    if media in ("image", "carousel") and not context.alt_text.strip():
+        out.add("booking.alt_text", WARNING, (0, 0), messages.ALT_TEXT, messages.ALT_TEXT_SUGGESTION)
     if media in ("image", "video", "carousel"):
         if not context.rights_confirmed:
             out.add("booking.rights", WARNING, (0, 0), messages.RIGHTS, None)

@@ -25,6 +25,7 @@ def fields(**overrides) -> dict:
         "target_group": "Föräldrar till barn 6–12 år i Helsingborg",
         "link": "https://helsingborg.se/lov",
         "media_type": "image",
+        "image_alt_text": "Barn som leker i höstlövet i Slottshagen.",
         "rights_confirmed": True,
         "consent_confirmed": True,
     }
