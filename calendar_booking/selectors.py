@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Administration, SocialAccount, User
 from helsocial.pagination import KeysetPage, keyset_page
 
+from .log_sentences import sentence
 from .models import Booking, BookingSlot, CalendarFeedToken, Category, ChannelRule, KcAgreement, Status
 from .rules import UNBOOKABLE_PLATFORMS, bookable_q, free_starts, zone
 
@@ -382,12 +383,9 @@ def booking_slots(booking: Booking) -> list[BookingSlot]:
 
 
 def booking_log_rows(booking: Booking) -> list[dict]:
-    """The log, oldest first: each entry with the names of the fields it changed and their values
-    (the draft and the FAQ only as "changed")."""
-    return [
-        {"entry": entry, "fields": sorted(entry.changes), "changes": entry.changes}
-        for entry in booking.log.select_related("actor")
-    ]
+    """The log, oldest first: each entry with its Swedish sentence (the draft and the FAQ only as
+    "changed", as the log stores them)."""
+    return [{"entry": entry, "sentence": sentence(entry)} for entry in booking.log.select_related("actor")]
 
 
 # --- AKN's settings ---------------------------------------------------------------------------------
