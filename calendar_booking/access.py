@@ -98,6 +98,7 @@ def access_calendar(user: User) -> CalendarAccess:
 class BookingCreateAccess:
     administrations: QuerySet[Administration]  # those the person books for
     can_override_capacity: bool
+    can_book_x: bool = False  # AKN lets a booking use the X account
 
 
 def access_booking_create(user: User) -> BookingCreateAccess:
@@ -106,6 +107,7 @@ def access_booking_create(user: User) -> BookingCreateAccess:
     return BookingCreateAccess(
         administrations=administrations_bookable_by(user),
         can_override_capacity=may_override_capacity(user),
+        can_book_x=may_manage_calendar(user),
     )
 
 

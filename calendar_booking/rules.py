@@ -81,17 +81,17 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 # --- which accounts are bookable -------------------------------------------------------------------
 
 
-def bookable_q(administrations) -> Q:
+def bookable_q(administrations, *, allow_x: bool = False) -> Q:
     """The accounts these förvaltningar (ids or a queryset) book: the city-wide ones and their
-    own, never X."""
-    return (Q(is_citywide=True) | Q(administration__in=administrations)) & ~Q(
-        platform__in=UNBOOKABLE_PLATFORMS
-    )
+    own; X only when AKN allows it for the booking (`allow_x`): the guideline lets the press
+    account be used "i andra sammanhang om man bedömer det lämpligt", and AKN judges that."""
+    q = Q(is_citywide=True) | Q(administration__in=administrations)
+    return q if allow_x else q & ~Q(platform__in=UNBOOKABLE_PLATFORMS)
 
 
-def is_bookable(account: SocialAccount, administration_id: int) -> bool:
+def is_bookable(account: SocialAccount, administration_id: int, *, allow_x: bool = False) -> bool:
     """`bookable_q` for one account already read."""
-    return account.platform not in UNBOOKABLE_PLATFORMS and (
+    return (allow_x or account.platform not in UNBOOKABLE_PLATFORMS) and (
         account.is_citywide or account.administration_id == administration_id
     )
 

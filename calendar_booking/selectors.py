@@ -54,9 +54,11 @@ def with_bookings(accounts: QuerySet[SocialAccount]) -> QuerySet[SocialAccount]:
     return accounts.exclude(platform__in=UNBOOKABLE_PLATFORMS)
 
 
-def bookable_accounts(administrations) -> QuerySet[SocialAccount]:
-    """The accounts these förvaltningar book, for the booking and move forms."""
-    return SocialAccount.objects.filter(bookable_q(administrations)).order_by("platform", "name")
+def bookable_accounts(administrations, *, allow_x: bool = False) -> QuerySet[SocialAccount]:
+    """The accounts these förvaltningar book, for the booking and move forms (X where AKN books)."""
+    return SocialAccount.objects.filter(bookable_q(administrations, allow_x=allow_x)).order_by(
+        "platform", "name"
+    )
 
 
 # The week and the month show at most this many accounts: the page's cost follows what it shows,
@@ -83,10 +85,12 @@ def calendar_accounts(
     (`own`) first, then the city-wide ones, then the rest by name."""
     if account is not None:
         return ShownAccounts([account], more=False)
-    accounts = with_bookings(visible).defer("access_token")
     words = " ".join(search.split())
-    if words:
-        accounts = accounts.filter(Q(name__icontains=words) | Q(handle__icontains=words))
+    if words:  # X too, which AKN may let a booking use
+        accounts = visible.filter(Q(name__icontains=words) | Q(handle__icontains=words))
+    else:
+        accounts = with_bookings(visible)
+    accounts = accounts.defer("access_token")
     whens = [When(is_citywide=True, then=Value(1))]
     own = list(own)
     if own:

@@ -77,7 +77,9 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = BookingForm(data, administrations=booker.administrations)
     slots = slot_forms(
-        data, accounts=selectors.bookable_accounts(booker.administrations), initial=_prefill(request)
+        data,
+        accounts=selectors.bookable_accounts(booker.administrations, allow_x=booker.can_book_x),
+        initial=_prefill(request),
     )
     needs_ack = False
     if request.method == "POST" and form.is_valid() and all(s.is_valid() for s in slots):
@@ -97,6 +99,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 acknowledge_charged=form.cleaned_data["acknowledge_charged"],
                 # The box is on the page only for those who may; anyone else's is not read.
                 crisis_override=booker.can_override_capacity and form.cleaned_data["crisis_override"],
+                allow_x=booker.can_book_x,
             )
         except ValidationError as exc:
             needs_ack = _needs_ack(exc)
