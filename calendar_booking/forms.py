@@ -104,6 +104,8 @@ BookingContentFields = type(
             "image_alt_text": forms.Textarea(attrs={"rows": 2}),
             "faq_text": forms.Textarea(attrs={"rows": 4}),
             "objective": forms.RadioSelect,
+            "category": QuickSelect,
+            "media_type": QuickSelect,
             "ad_starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ad_ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         },
@@ -137,7 +139,7 @@ class BookingForm(BookingContentFields):
         self.fields["objective"].choices = Objective.choices
         if administrations is not None:
             self.fields["administration"] = forms.ModelChoiceField(
-                administrations, label=_("Administration"), empty_label=None
+                administrations, label=_("Administration"), empty_label=None, widget=QuickSelect
             )
             self.order_fields(["administration"])
         self.helper = FormHelper()
@@ -148,7 +150,10 @@ class BookingForm(BookingContentFields):
 
 
 class SlotForm(SingleLineInputsMixin, forms.Form):
-    account = forms.ModelChoiceField(SocialAccount.objects.none(), required=False, label=_("Account"))
+    # Three of these on the form, each offering every bookable account: written in Python.
+    account = forms.ModelChoiceField(
+        SocialAccount.objects.none(), required=False, label=_("Account"), widget=QuickSelect
+    )
     starts_at = MomentField(
         required=False,
         label=_("Starts"),
