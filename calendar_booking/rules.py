@@ -49,7 +49,7 @@ BOOKING_FIELDS = (
 # Never shown in the log: the draft and the FAQ belong to the förvaltning.
 SECRET_FIELDS = ("draft_text", "faq_text")
 
-# X posts the city's press releases by itself: nobody books it.
+# X posts the city's press releases by itself: nobody books it unless AKN lets a booking (allow_x).
 UNBOOKABLE_PLATFORMS = frozenset({SocialAccount.Platform.X})
 
 # How far ahead a displaced slot may be moved before it is cancelled instead.
