@@ -100,34 +100,93 @@ def calendar_accounts(
     return ShownAccounts(rows[:limit], more=len(rows) > limit)
 
 
-# What the calendar's cells print of a slot's booking and förvaltning: the rest of the booking (the
-# draft, the FAQ) is wide, and the accounts are the rows the page has already read.
-SHOWN_SLOT_FIELDS = (
-    "account_id",
-    "starts_at",
-    "ends_at",
-    "blocked_until",
-    "status",
-    "booking__title",
-    "booking__category",
-    "booking__objective",
-    "booking__administration__name",
-    "booking__administration__short_name",
-)
+@dataclass(frozen=True, slots=True)
+class ShownAdministration:
+    name: str
+    short_name: str
 
 
-def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[BookingSlot]:
+@dataclass(frozen=True, slots=True)
+class ShownBooking:
+    pk: int
+    title: str
+    category: str
+    objective: str
+    administration_id: int
+    administration: ShownAdministration
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSlot:
+    """A slot as the calendar's cells read it: plain values, not a model (a week at size L reads
+    a few hundred, and three model instances each were a third of the page's time)."""
+
+    pk: int
+    account_id: int
+    account: SocialAccount
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime
+    status: str
+    can_open: bool
+    booking: ShownBooking
+
+
+def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[ShownSlot]:
     """The slots with only what the cells print, each given its account from `accounts`."""
     by_pk = {a.pk: a for a in accounts}
-    rows = list(slots.select_related("booking__administration").only(*SHOWN_SLOT_FIELDS))
-    for slot in rows:
-        slot.account = by_pk[slot.account_id]
-    return rows
+    rows = slots.values_list(
+        "pk",
+        "account_id",
+        "starts_at",
+        "ends_at",
+        "blocked_until",
+        "status",
+        "can_open",
+        "booking_id",
+        "booking__title",
+        "booking__category",
+        "booking__objective",
+        "booking__administration_id",
+        "booking__administration__name",
+        "booking__administration__short_name",
+    )
+    return [
+        ShownSlot(
+            pk=pk,
+            account_id=account_id,
+            account=by_pk[account_id],
+            starts_at=starts_at,
+            ends_at=ends_at,
+            blocked_until=blocked_until,
+            status=status,
+            can_open=can_open,
+            booking=ShownBooking(
+                booking_id, title, category, objective, admin_id, ShownAdministration(name, short)
+            ),
+        )
+        for (
+            pk,
+            account_id,
+            starts_at,
+            ends_at,
+            blocked_until,
+            status,
+            can_open,
+            booking_id,
+            title,
+            category,
+            objective,
+            admin_id,
+            name,
+            short,
+        ) in rows
+    ]
 
 
 def period_slots(
     *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: QuerySet[Administration]
-) -> list[BookingSlot]:
+) -> list[ShownSlot]:
     """Live slots on these accounts that meet [start, end), with what the pages print joined."""
     slots = (
         BookingSlot.objects.live()
@@ -153,7 +212,7 @@ def _booking_filters(*, administration=None, category: str = "", objective: str 
 class MonthDays:
     taken: dict[date, int]  # live slots starting that (local) day, filters or not
     shown: dict[date, int]  # of those, the ones the filters show
-    first: dict[date, list[BookingSlot]]  # the first `limit` shown, by start, with `can_open`
+    first: dict[date, list[ShownSlot]]  # the first `limit` shown, by start, with `can_open`
 
 
 def month_days(
@@ -200,14 +259,14 @@ def month_days(
             : limit * ((end - start).days + 2)
         ]
     )
-    first: dict[date, list[BookingSlot]] = defaultdict(list)
+    first: dict[date, list[ShownSlot]] = defaultdict(list)
     shown_slots = BookingSlot.objects.filter(pk__in=ranked).order_by("starts_at", "pk")
     for slot in _shown(with_can_open(shown_slots, openable), accounts):
         first[slot.starts_at.astimezone(z).date()].append(slot)
     return MonthDays(taken=taken, shown=shown, first=first)
 
 
-def filter_slots(slots, *, administration=None, category: str = "", objective: str = "") -> list[BookingSlot]:
+def filter_slots(slots, *, administration=None, category: str = "", objective: str = "") -> list[ShownSlot]:
     # Done in Python on purpose: free times depend on every booking, the filters only hide some.
     ids = None if administration is None else set(administration.values_list("pk", flat=True))
     return [
@@ -246,7 +305,7 @@ class SlotViews:
         self._categories = {value: str(label) for value, label in Category.choices}
         self._statuses = {value: str(label) for value, label in Status.choices}
 
-    def __call__(self, slot: BookingSlot) -> SlotView:
+    def __call__(self, slot: ShownSlot) -> SlotView:
         z = zone()
         booking = slot.booking
         administration = booking.administration
@@ -284,8 +343,8 @@ def grid(
     *,
     accounts,
     days: list[date],
-    slots: list[BookingSlot],
-    shown: list[BookingSlot],
+    slots: list[ShownSlot],
+    shown: list[ShownSlot],
     rules,
     now,
     with_free: bool,
@@ -298,10 +357,10 @@ def grid(
     """
     z = zone()
     view = SlotViews()
-    live_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
+    live_by_key: dict[tuple[int, date], list[ShownSlot]] = defaultdict(list)
     for s in slots:
         live_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
-    shown_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
+    shown_by_key: dict[tuple[int, date], list[ShownSlot]] = defaultdict(list)
     for s in shown:
         shown_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
     one_day = timedelta(days=1)
