@@ -6,6 +6,7 @@ pages live here because who may see them is the access layer's decision."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from django.contrib import messages
@@ -21,10 +22,11 @@ from helsocial.tone import services
 from helsocial.tone.checker import check_text
 from helsocial.tone.forms import CheckForm, ToneSettingsForm, ToneWordForm
 from helsocial.tone.models import ToneSettings, ToneWord
-from helsocial.tone.panel import MAX_PANEL_CHARS, panel_context, read_request
+from helsocial.tone.panel import MAX_PANEL_CHARS, chosen_account_ids, panel_context, read_request
 from helsocial.tone.selectors import tone_lists
 
 from .access import can_edit_tone_lists, require_akn, require_any_role
+from .models import SocialAccount
 
 # What the note column means in each list (the form's label and the table's heading).
 NOTE_LABELS = {
@@ -69,6 +71,9 @@ def panel(request: HttpRequest) -> HttpResponse:
     """The live panel's content for the posted text and context (htmx, from any including form)."""
     require_any_role(request.user)
     text, context = read_request(request.POST)
+    ids = chosen_account_ids(request.POST)
+    if ids and SocialAccount.objects.filter(pk__in=ids, platform=SocialAccount.Platform.X).exists():
+        context = dataclasses.replace(context, for_x=True)  # X's length rule applies
     return render(request, "tone/_panel.html", {"panel": _check(text, context)})
 
 

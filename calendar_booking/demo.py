@@ -418,6 +418,7 @@ def _create(entry, *, index, day, admins, users, citywide, now) -> None:
         target_group=target,
         link=link,
         media_type=media,
+        image_alt_text=f"Bild till inlägget: {title}." if media == "image" else "",
         rights_confirmed=media in ("image", "video"),
         consent_confirmed=media in ("image", "video"),
         **flags,

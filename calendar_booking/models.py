@@ -95,6 +95,13 @@ class Booking(models.Model):
     )
     ad_starts_on = models.DateField(_("advertising from"), null=True, blank=True)
     ad_ends_on = models.DateField(_("advertising until"), null=True, blank=True)
+    image_alt_text = models.TextField(
+        _("alternative text for the image"),
+        blank=True,
+        default="",
+        max_length=1000,
+        help_text=_("What the image shows, for those who cannot see it (the accessibility law, DOS-lagen)."),
+    )
     captions_confirmed = models.BooleanField(_("the video is captioned"), default=False)
     rights_confirmed = models.BooleanField(_("the city has the rights to the images or video"), default=False)
     consent_confirmed = models.BooleanField(_("the people shown have agreed"), default=False)

@@ -34,6 +34,7 @@ BOOKING_FIELDS = (
     "target_group",
     "link",
     "media_type",
+    "image_alt_text",
     "is_charged",
     "expects_high_activity",
     "faq_text",
@@ -48,7 +49,7 @@ BOOKING_FIELDS = (
 # Never shown in the log: the draft and the FAQ belong to the förvaltning.
 SECRET_FIELDS = ("draft_text", "faq_text")
 
-# X posts the city's press releases by itself: nobody books it.
+# X posts the city's press releases by itself: nobody books it unless AKN lets a booking (allow_x).
 UNBOOKABLE_PLATFORMS = frozenset({SocialAccount.Platform.X})
 
 # How far ahead a displaced slot may be moved before it is cancelled instead.
@@ -80,20 +81,19 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 # --- which accounts are bookable -------------------------------------------------------------------
 
 
-def bookable_q(administrations) -> Q:
+def bookable_q(administrations, *, allow_x: bool = False) -> Q:
     """The accounts these förvaltningar (ids or a queryset) book: the city-wide ones and their
-    own, never X, never a closed account."""
-    return (
-        (Q(is_citywide=True) | Q(administration__in=administrations))
-        & ~Q(platform__in=UNBOOKABLE_PLATFORMS)
-        & Q(closed_on__isnull=True)
-    )
+    own, never a closed account; X only when AKN allows it for the booking (`allow_x`): the
+    guideline lets the press account be used "i andra sammanhang om man bedömer det lämpligt", and
+    AKN judges that."""
+    q = (Q(is_citywide=True) | Q(administration__in=administrations)) & Q(closed_on__isnull=True)
+    return q if allow_x else q & ~Q(platform__in=UNBOOKABLE_PLATFORMS)
 
 
-def is_bookable(account: SocialAccount, administration_id: int) -> bool:
+def is_bookable(account: SocialAccount, administration_id: int, *, allow_x: bool = False) -> bool:
     """`bookable_q` for one account already read."""
     return (
-        account.platform not in UNBOOKABLE_PLATFORMS
+        (allow_x or account.platform not in UNBOOKABLE_PLATFORMS)
         and not account.is_closed
         and (account.is_citywide or account.administration_id == administration_id)
     )
@@ -132,6 +132,12 @@ def content_errors(fields: dict) -> dict[str, ValidationError]:
     if starts and ends and ends < starts:
         refuse("ad_ends_on", _("The advertising period must end after it starts."), "advertising_period")
     media = fields.get("media_type")
+    if media == MediaType.IMAGE and not (fields.get("image_alt_text") or "").strip():
+        refuse(
+            "image_alt_text",
+            _("Describe the image for those who cannot see it (alternative text)."),
+            "alt_text",
+        )
     if media == MediaType.VIDEO and not fields.get("captions_confirmed"):
         refuse("captions_confirmed", _("A video must be captioned (textning)."), "captions")
     if media in (MediaType.IMAGE, MediaType.VIDEO):
@@ -247,16 +253,20 @@ def charged_is_hard_block(rule: ChannelRule) -> bool:
 
 
 def _charged_message(account: SocialAccount, moment: datetime) -> str:
-    next_off = workdays.next_day_off(local(moment).date())
-    reason = workdays.holiday_name(next_off) or _("the weekend")
+    """Names the day the guard protects: "sista arbetsdagen före julafton", or "före helgen"."""
+    day = local(moment).date()
+    next_off = workdays.next_day_off(day)
+    holiday = workdays.holiday_name(next_off)
+    reason = holiday.lower() if holiday else _("the weekend")
     return _(
         "%(account)s: charged content at %(time)s is late on the last working day before %(reason)s; "
-        "comments would not be answered until the next working day (rule: avoid charged content late "
-        "on Fridays, cut-off %(cutoff)s)."
+        "comments would not be answered until %(next)s (rule: avoid charged content after %(cutoff)s "
+        "on the last working day before a day off)."
     ) % {
         "account": account,
-        "time": fmt(moment),
+        "time": date_format(local(moment), "j b H:i"),
         "reason": reason,
+        "next": date_format(workdays.next_working_day(next_off), "l j b"),
         "cutoff": settings.CALENDAR_CHARGED_CUTOFF,
     }
 

@@ -10,19 +10,34 @@ and never a role.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from urllib.parse import quote
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Prefetch, Q, QuerySet, Window
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber, TruncDate
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount, User
 from helsocial.pagination import KeysetPage, keyset_page
 
-from .models import Booking, BookingSlot, CalendarFeedToken, ChannelRule, KcAgreement, Status
+from .log_sentences import sentence
+from .models import Booking, BookingSlot, CalendarFeedToken, Category, ChannelRule, KcAgreement, Status
 from .rules import UNBOOKABLE_PLATFORMS, bookable_q, free_starts, zone
 
 
@@ -39,42 +54,153 @@ def with_bookings(accounts: QuerySet[SocialAccount]) -> QuerySet[SocialAccount]:
     return accounts.exclude(platform__in=UNBOOKABLE_PLATFORMS)
 
 
-def bookable_accounts(administrations) -> QuerySet[SocialAccount]:
-    """The accounts these förvaltningar book, for the booking and move forms."""
-    return SocialAccount.objects.filter(bookable_q(administrations)).order_by("platform", "name")
+def bookable_accounts(administrations, *, allow_x: bool = False) -> QuerySet[SocialAccount]:
+    """The accounts these förvaltningar book, for the booking and move forms (X where AKN books)."""
+    return SocialAccount.objects.filter(bookable_q(administrations, allow_x=allow_x)).order_by(
+        "platform", "name"
+    )
+
+
+# The week and the month show at most this many accounts: the page's cost follows what it shows,
+# whatever the number of accounts; the filter's search finds the others.
+ROW_LIMIT = 10
+
+
+@dataclass
+class ShownAccounts:
+    accounts: list[SocialAccount]
+    more: bool  # more accounts match than the page shows: search to narrow
 
 
 def calendar_accounts(
-    visible: QuerySet[SocialAccount], account: SocialAccount | None = None
-) -> QuerySet[SocialAccount]:
-    """The rows of the calendar: the chosen account (among `visible`), else the city-wide accounts
-    one books."""
+    visible: QuerySet[SocialAccount],
+    *,
+    own: Iterable[int] = (),
+    account: SocialAccount | None = None,
+    search: str = "",
+    limit: int = ROW_LIMIT,
+) -> ShownAccounts:
+    """The rows of the calendar: the chosen account (among `visible`), else at most `limit` of the
+    visible accounts one books (matching `search`, if any): those of the person's own förvaltningar
+    (`own`) first, then the city-wide ones, then the rest by name."""
     if account is not None:
-        return visible.filter(pk=account.pk)
-    return with_bookings(SocialAccount.objects.open().filter(is_citywide=True)).order_by(
-        "platform", "name", "pk"
+        return ShownAccounts([account], more=False)
+    words = " ".join(search.split())
+    if words:  # X too, which AKN may let a booking use
+        accounts = visible.open().filter(Q(name__icontains=words) | Q(handle__icontains=words))
+    else:
+        accounts = with_bookings(visible.open())  # a closed account leaves the calendar
+    accounts = accounts.defer("access_token")
+    whens = [When(is_citywide=True, then=Value(1))]
+    own = list(own)
+    if own:
+        whens.insert(0, When(Q(administration_id__in=own, is_citywide=False), then=Value(0)))
+    accounts = accounts.annotate(place=Case(*whens, default=Value(2))).order_by("place", "name", "pk")
+    rows = list(accounts[: limit + 1])
+    return ShownAccounts(rows[:limit], more=len(rows) > limit)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownAdministration:
+    name: str
+    short_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShownBooking:
+    pk: int
+    title: str
+    category: str
+    objective: str
+    administration_id: int
+    administration: ShownAdministration
+
+
+@dataclass(frozen=True, slots=True)
+class ShownSlot:
+    """A slot as the calendar's cells read it: plain values, not a model (a week at size L reads
+    a few hundred, and three model instances each were a third of the page's time)."""
+
+    pk: int
+    account_id: int
+    account: SocialAccount
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime
+    status: str
+    can_open: bool
+    booking: ShownBooking
+
+
+def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[ShownSlot]:
+    """The slots with only what the cells print, each given its account from `accounts`."""
+    by_pk = {a.pk: a for a in accounts}
+    rows = slots.values_list(
+        "pk",
+        "account_id",
+        "starts_at",
+        "ends_at",
+        "blocked_until",
+        "status",
+        "can_open",
+        "booking_id",
+        "booking__title",
+        "booking__category",
+        "booking__objective",
+        "booking__administration_id",
+        "booking__administration__name",
+        "booking__administration__short_name",
     )
+    return [
+        ShownSlot(
+            pk=pk,
+            account_id=account_id,
+            account=by_pk[account_id],
+            starts_at=starts_at,
+            ends_at=ends_at,
+            blocked_until=blocked_until,
+            status=status,
+            can_open=can_open,
+            booking=ShownBooking(
+                booking_id, title, category, objective, admin_id, ShownAdministration(name, short)
+            ),
+        )
+        for (
+            pk,
+            account_id,
+            starts_at,
+            ends_at,
+            blocked_until,
+            status,
+            can_open,
+            booking_id,
+            title,
+            category,
+            objective,
+            admin_id,
+            name,
+            short,
+        ) in rows
+    ]
 
 
 def period_slots(
     *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: QuerySet[Administration]
-) -> list[BookingSlot]:
+) -> list[ShownSlot]:
     """Live slots on these accounts that meet [start, end), with what the pages print joined."""
     slots = (
         BookingSlot.objects.live()
         .filter(account__in=accounts)
         .between(start, end)
-        .select_related("booking", "booking__administration", "account")
-        .defer("account__access_token")  # decrypted per row, and never shown
         .order_by("starts_at", "pk")
     )
-    return list(with_can_open(slots, openable))
+    return _shown(with_can_open(slots, openable), accounts)
 
 
 def _booking_filters(*, administration=None, category: str = "", objective: str = "") -> Q:
     q = Q()
-    if administration is not None:
-        q &= Q(booking__administration=administration)
+    if administration is not None:  # the förvaltningar the filter's words match
+        q &= Q(booking__administration__in=administration)
     if category:
         q &= Q(booking__category=category)
     if objective:
@@ -86,7 +212,7 @@ def _booking_filters(*, administration=None, category: str = "", objective: str 
 class MonthDays:
     taken: dict[date, int]  # live slots starting that (local) day, filters or not
     shown: dict[date, int]  # of those, the ones the filters show
-    first: dict[date, list[BookingSlot]]  # the first `limit` shown, by start, with `can_open`
+    first: dict[date, list[ShownSlot]]  # the first `limit` shown, by start, with `can_open`
 
 
 def month_days(
@@ -133,24 +259,20 @@ def month_days(
             : limit * ((end - start).days + 2)
         ]
     )
-    first: dict[date, list[BookingSlot]] = defaultdict(list)
-    shown_slots = (
-        BookingSlot.objects.filter(pk__in=ranked)
-        .select_related("booking", "booking__administration", "account")
-        .defer("account__access_token")  # decrypted per row, and never shown
-        .order_by("starts_at", "pk")
-    )
-    for slot in with_can_open(shown_slots, openable):
+    first: dict[date, list[ShownSlot]] = defaultdict(list)
+    shown_slots = BookingSlot.objects.filter(pk__in=ranked).order_by("starts_at", "pk")
+    for slot in _shown(with_can_open(shown_slots, openable), accounts):
         first[slot.starts_at.astimezone(z).date()].append(slot)
     return MonthDays(taken=taken, shown=shown, first=first)
 
 
-def filter_slots(slots, *, administration=None, category: str = "", objective: str = "") -> list[BookingSlot]:
+def filter_slots(slots, *, administration=None, category: str = "", objective: str = "") -> list[ShownSlot]:
     # Done in Python on purpose: free times depend on every booking, the filters only hide some.
+    ids = None if administration is None else set(administration.values_list("pk", flat=True))
     return [
         s
         for s in slots
-        if (administration is None or s.booking.administration_id == administration.pk)
+        if (ids is None or s.booking.administration_id in ids)
         and (not category or s.booking.category == category)
         and (not objective or s.booking.objective == objective)
     ]
@@ -161,6 +283,44 @@ def rules_for(accounts: list[SocialAccount]) -> dict[int, ChannelRule]:
     return {a.pk: rules.get(a.pk) or ChannelRule(account=a) for a in accounts}
 
 
+@dataclass(frozen=True)
+class SlotView:
+    """A taken slot as the week's cells and the month's days print it: text only, no model."""
+
+    category: str  # the booking's category, for its colour
+    start_iso: str
+    times: str  # "09:15–10:15", local
+    title: str
+    href: str  # the booking's page, or "" when the person may not open it
+    who: str  # "SBF · Tips och råd"
+    status: str  # "" while planned, else the status's name
+
+
+class SlotViews:
+    """Builds `SlotView`s; the booking pages' address is reversed once, not per slot."""
+
+    def __init__(self):
+        self._detail = reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")]
+        # The choices' names translated once: a lazy name is translated again on each use.
+        self._categories = {value: str(label) for value, label in Category.choices}
+        self._statuses = {value: str(label) for value, label in Status.choices}
+
+    def __call__(self, slot: ShownSlot) -> SlotView:
+        z = zone()
+        booking = slot.booking
+        administration = booking.administration
+        return SlotView(
+            category=booking.category,
+            start_iso=slot.starts_at.isoformat(),
+            times=f"{slot.starts_at.astimezone(z):%H:%M}–{slot.ends_at.astimezone(z):%H:%M}",
+            title=booking.title,
+            href=f"{self._detail}{booking.pk}/" if slot.can_open else "",
+            who=f"{administration.short_name or administration.name} · "
+            f"{self._categories.get(booking.category, booking.category)}",
+            status="" if slot.status == Status.PLANNED else self._statuses.get(slot.status, slot.status),
+        )
+
+
 # A week row of a busy account would otherwise print dozens of free times per day.
 FREE_SHOWN = 6
 
@@ -168,20 +328,23 @@ FREE_SHOWN = 6
 @dataclass
 class Cell:
     day: date
-    taken: list[BookingSlot] = field(default_factory=list)
+    taken: list[SlotView] = field(default_factory=list)
     free: list[tuple[str, str]] = field(default_factory=list)  # (HH:MM, address of the pre-filled form)
     free_more: str = ""  # "and 3 more free", when more than FREE_SHOWN are free
     free_label: str = ""  # the list's accessible name: account and day
     count: int = 0
     full: bool = False
+    holiday: str = ""  # the red day's name ("Julafton"), set by the page
+    heading: str = ""  # the day as the agenda labels it ("fre 25 dec Juldagen")
+    html: str = ""  # the cell as cells.week_cell writes it
 
 
 def grid(
     *,
     accounts,
     days: list[date],
-    slots: list[BookingSlot],
-    shown: list[BookingSlot],
+    slots: list[ShownSlot],
+    shown: list[ShownSlot],
     rules,
     now,
     with_free: bool,
@@ -193,10 +356,11 @@ def grid(
     cells, not with their product.
     """
     z = zone()
-    live_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
+    view = SlotViews()
+    live_by_key: dict[tuple[int, date], list[ShownSlot]] = defaultdict(list)
     for s in slots:
         live_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
-    shown_by_key: dict[tuple[int, date], list[BookingSlot]] = defaultdict(list)
+    shown_by_key: dict[tuple[int, date], list[ShownSlot]] = defaultdict(list)
     for s in shown:
         shown_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
     one_day = timedelta(days=1)
@@ -206,7 +370,8 @@ def grid(
         cells = []
         for day in days:
             live = live_by_key.get((account.pk, day), [])
-            cell = Cell(day=day, taken=shown_by_key.get((account.pk, day), []), count=len(live))
+            taken = [view(s) for s in shown_by_key.get((account.pk, day), [])]
+            cell = Cell(day=day, taken=taken, count=len(live))
             cell.full = cell.count >= rule.max_posts_per_day
             if with_free and not cell.full:
                 around = (
@@ -247,7 +412,7 @@ def slot_list(
     if accounts_q is not None:
         qs = qs.filter(account__in=accounts_q)
     if administration is not None:
-        qs = qs.filter(booking__administration=administration)
+        qs = qs.filter(booking__administration__in=administration)
     if category:
         qs = qs.filter(booking__category=category)
     if objective:
@@ -281,12 +446,9 @@ def booking_slots(booking: Booking) -> list[BookingSlot]:
 
 
 def booking_log_rows(booking: Booking) -> list[dict]:
-    """The log, oldest first: each entry with the names of the fields it changed and their values
-    (the draft and the FAQ only as "changed")."""
-    return [
-        {"entry": entry, "fields": sorted(entry.changes), "changes": entry.changes}
-        for entry in booking.log.select_related("actor")
-    ]
+    """The log, oldest first: each entry with its Swedish sentence (the draft and the FAQ only as
+    "changed", as the log stores them)."""
+    return [{"entry": entry, "sentence": sentence(entry)} for entry in booking.log.select_related("actor")]
 
 
 # --- AKN's settings ---------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -43,14 +44,16 @@ def _require_known(fields: dict, service: str) -> None:
         raise ValueError(f"{service}: unknown fields {sorted(unknown)}")
 
 
-def _requests(times: Sequence[SlotTime], administration: Administration) -> list[rules.Request]:
+def _requests(
+    times: Sequence[SlotTime], administration: Administration, *, allow_x: bool = False
+) -> list[rules.Request]:
     """Lock the accounts and turn the times into requests; an account the förvaltning may not book
     (another förvaltning's, or X) is refused before any rule is checked."""
     accounts = lock_accounts(t.account.pk for t in times)
     requests = []
     for t in times:
         account = accounts.get(t.account.pk)
-        if account is None or not rules.is_bookable(account, administration.pk):
+        if account is None or not rules.is_bookable(account, administration.pk, allow_x=allow_x):
             raise rules.not_bookable_error(t.account, administration)
         rule = rule_of(account)
         ends_at = t.ends_at or (t.starts_at + rule.slot_length)
@@ -67,18 +70,22 @@ def booking_create(
     fields: dict,
     acknowledge_charged: bool = False,
     crisis_override: bool = False,
+    allow_x: bool = False,
     now: datetime | None = None,
 ) -> Booking:
     """Book all the slots or none; a refusal names each account and the rule it broke.
 
-    `crisis_override` (AKN booking crisis information only) displaces what stands in the way.
+    `crisis_override` (AKN booking crisis information only) displaces what stands in the way;
+    `allow_x` (AKN only: the access layer's `can_book_x`) lets the booking use the X account.
     """
     require_booker(by, administration.pk)
     _require_known(fields, "booking_create")
     if crisis_override:
         rules.check_override(may_override=may_override_capacity(by), category=fields.get("category"))
     rules.raise_content_errors(fields, no_slots=not times)
-    requests = _requests(times, administration)
+    if allow_x and not may_override_capacity(by):  # the same person: AKN
+        raise PermissionDenied
+    requests = _requests(times, administration, allow_x=allow_x)
     # A crisis post takes its time whatever stands there; everything else keeps the capacity rules.
     capacity = not crisis_override
     refusals, warnings = rules.check_slots(

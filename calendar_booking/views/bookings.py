@@ -13,7 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import selectors
+from .. import error_summary, selectors
 from ..access import (
     access_booking,
     access_booking_create,
@@ -47,6 +47,29 @@ def _needs_ack(exc: ValidationError) -> bool:
     return any(getattr(e, "code", "") == "charged_needs_ack" for e in getattr(exc, "error_list", []))
 
 
+def _add_errors(form, slots, exc: ValidationError) -> None:
+    """The service's refusal on the form; "no account and time" on the first slot's account."""
+    if slots and hasattr(exc, "error_dict"):
+        rest = {}
+        for name, errors in exc.error_dict.items():
+            for error in errors:
+                if error.code == "no_slots":
+                    slots[0].add_error("account", error)
+                else:
+                    rest.setdefault(name, []).append(error)
+        exc = ValidationError(rest) if rest else None
+    if exc is not None:
+        form.add_error(None, exc)
+
+
+def _error_context(form, slots) -> dict:
+    return {
+        "problems": error_summary.problems(form, slots),
+        "charged_warnings": error_summary.charged_warnings(form),
+        "slot_problems": error_summary.slot_problems(form),
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def booking_create(request: HttpRequest) -> HttpResponse:
@@ -54,7 +77,9 @@ def booking_create(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = BookingForm(data, administrations=booker.administrations)
     slots = slot_forms(
-        data, accounts=selectors.bookable_accounts(booker.administrations), initial=_prefill(request)
+        data,
+        accounts=selectors.bookable_accounts(booker.administrations, allow_x=booker.can_book_x),
+        initial=_prefill(request),
     )
     needs_ack = False
     if request.method == "POST" and form.is_valid() and all(s.is_valid() for s in slots):
@@ -74,10 +99,11 @@ def booking_create(request: HttpRequest) -> HttpResponse:
                 acknowledge_charged=form.cleaned_data["acknowledge_charged"],
                 # The box is on the page only for those who may; anyone else's is not read.
                 crisis_override=booker.can_override_capacity and form.cleaned_data["crisis_override"],
+                allow_x=booker.can_book_x,
             )
         except ValidationError as exc:
             needs_ack = _needs_ack(exc)
-            form.add_error(None, exc)
+            _add_errors(form, slots, exc)
         else:
             messages.success(request, _("The booking was saved."))
             return redirect("calendar_booking:booking-detail", pk=booking.pk)
@@ -85,6 +111,7 @@ def booking_create(request: HttpRequest) -> HttpResponse:
         request,
         "calendar_booking/booking_form.html",
         {
+            **_error_context(form, slots),
             "form": form,
             "slots": slots,
             "booking": None,
@@ -128,7 +155,7 @@ def booking_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 needs_ack = _needs_ack(exc)
-                form.add_error(None, exc)
+                _add_errors(form, [], exc)
             else:
                 messages.success(request, _("The booking was saved."))
                 return redirect("calendar_booking:booking-detail", pk=booking.pk)
@@ -136,6 +163,7 @@ def booking_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "calendar_booking/booking_form.html",
         {
+            **_error_context(form, []),
             "form": form,
             "slots": [],
             "booking": booking,

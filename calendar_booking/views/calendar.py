@@ -9,14 +9,16 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from helsocial import workdays
 from helsocial.csv_export import csv_response
 from helsocial.dates import day_param
 
-from .. import selectors
+from .. import cells, selectors
 from ..access import CalendarAccess, access_calendar
 from ..forms import CalendarFilterForm, ListFilterForm
 from ..rules import zone
@@ -29,7 +31,7 @@ def _filter_form(request: HttpRequest, access: CalendarAccess, form_class=Calend
     # Everyone sees every booking's förvaltning in the calendar; the filter offers AKN every
     # förvaltning and others their own, which is what they filter on.
     # Only what the options show: no access token, which is decrypted per row loaded.
-    accounts = selectors.with_bookings(access.accounts()).only("pk", "name", "platform")
+    accounts = selectors.with_bookings(access.accounts()).only("pk", "name", "platform", "is_citywide")
     return form_class(request.GET or None, accounts=accounts, administrations=access.filter_administrations())
 
 
@@ -61,7 +63,10 @@ def _period_context(
     """The week's grid (with_free) or, for the month, what its cells print (`month`)."""
     filters = _filter_form(request, access)
     values = filters.values()
-    accounts = list(selectors.calendar_accounts(access.accounts(), values["account"]))
+    shown = selectors.calendar_accounts(
+        access.accounts(), own=access.own_administration_ids(), account=values["account"], search=values["q"]
+    )
+    accounts = shown.accounts
     start, end = selectors.period_bounds(first, last)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     booking_filters = {
@@ -91,12 +96,25 @@ def _period_context(
             openable=access.openable(),
             **booking_filters,
         )
+    holidays = {d: workdays.holiday_name(d) or "" for d in days}
+    words = {"free_word": _("Free"), "taken_word": _("Taken"), "full_word": _("Day full")}
+    headings = {d: f"{date_format(d, 'D j b')} {holidays[d]}".strip() for d in days}
+    for _account, _rule, cells_of_row in rows:
+        for cell in cells_of_row:
+            cell.holiday, cell.heading = holidays[cell.day], headings[cell.day]
+            cell.html = cells.week_cell(cell, can_book=access.can_book, **words)
     export_query = _query(request)
     return {
         **base_context(access),
         "free_word": _("Free"),
+        "taken_word": _("Taken"),
+        "holidays": holidays,
+        "day_heads": [{"day": d, "label": date_format(d, "D j b"), "holiday": holidays[d]} for d in days],
         "filters": filters,
         "rows": rows,
+        "shown_accounts": accounts,
+        "more_accounts": shown.more,
+        "all_accounts_url": f"{request.path}?{_query(request, 'account', 'q')}",
         "month": month,
         "days": days,
         "first": first,
@@ -150,8 +168,10 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     context = _period_context(request, access, first=first, last=last, with_free=False)
     weeks = []
     # Month cells: the day's shown bookings (first few) and how many slots are taken, all accounts.
-    cells = context["month"]
+    per_day = context["month"]
     days = context["days"]
+    taken = _("Taken")
+    view = selectors.SlotViews()
     for i in range(0, len(days), 7):
         week_days = []
         for d in days[i : i + 7]:
@@ -159,9 +179,12 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
             week_days.append(
                 {
                     "day": d,
-                    "slots": cells.first.get(d, []),
-                    "more": max(0, cells.shown.get(d, 0) - MONTH_CELL_LIMIT),
-                    "taken": cells.taken.get(d, 0),
+                    "slot_views": (shown := [view(s) for s in per_day.first.get(d, [])]),
+                    "slots": cells.slot_items(shown, taken_word=taken),
+                    "more": max(0, per_day.shown.get(d, 0) - MONTH_CELL_LIMIT),
+                    "taken": per_day.taken.get(d, 0),
+                    "holiday": context["holidays"][d],
+                    "weekday": date_format(d, "l"),
                     "in_month": d.month == month,
                     "week_url": reverse("calendar_booking:calendar-week", args=[iso[0], iso[1]]),
                 }
@@ -200,7 +223,7 @@ def _listed_slots(access: CalendarAccess, values: dict, **extra):
 def booking_list(request: HttpRequest) -> HttpResponse:
     access = access_calendar(request.user)
     filters = _filter_form(request, access, ListFilterForm)
-    values = filters.values() if filters.is_valid() else {}
+    values = filters.values()
     slots = _listed_slots(access, values, since=timezone.now() - timedelta(days=1))
     if values.get("mine"):
         slots = slots.filter(booking__author=request.user)
@@ -240,7 +263,7 @@ def booking_export(request: HttpRequest) -> StreamingHttpResponse:
     """
     access = access_calendar(request.user)
     filters = _filter_form(request, access, ListFilterForm)
-    values = filters.values() if filters.is_valid() else {}
+    values = filters.values()
     first = _date_param(request, "from") or timezone.localdate()
     last = _date_param(request, "to") or first + timedelta(days=365)
     try:

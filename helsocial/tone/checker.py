@@ -28,6 +28,8 @@ rule                               severity  what
 ``address.administration_sender``  warning   "vi på miljöförvaltningen", "förvaltningen informerar"
 ``emoji.misread``                  warning   an emoji on the list of easily misread ones
 ``booking.captions``               warning   a video draft without captions confirmed
+``booking.x_length``               warning   a draft for an X account longer than 280 (a link counts 23)
+``booking.alt_text``               warning   an image/carousel draft without an alternative text
 ``booking.rights``                 warning   an image/video/carousel draft without rights confirmed
 ``booking.consent``                warning   … without the consent of the people shown confirmed
 ``booking.call_to_action``         warning   objective ``activate`` without a link or a call to action

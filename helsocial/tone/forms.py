@@ -42,6 +42,12 @@ class CheckForm(SingleLineInputsMixin, forms.Form):
     media_type = forms.ChoiceField(label=_("Media"), choices=MEDIA_CHOICES, required=False)
     objective = forms.ChoiceField(label=_("Objective"), choices=OBJECTIVE_CHOICES, required=False)
     link = forms.CharField(label=_("Link"), required=False, max_length=2000)
+    image_alt_text = forms.CharField(
+        label=_("Alternative text for the image"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     captions_confirmed = forms.BooleanField(label=_("The video is captioned"), required=False)
     rights_confirmed = forms.BooleanField(
         label=_("The city has the rights to the images or video"), required=False

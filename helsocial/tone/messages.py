@@ -30,6 +30,15 @@ GUIDELINES: dict[str, str] = {
         "Vi är noga med att inte använda emojis som är lätta att missuppfatta eller som är svåra att förstå."
     ),
     "booking.captions": "Vi textar allt rörligt material i den utsträckning det är möjligt.",
+    "booking.x_length": (
+        "X används för pressmeddelanden; kontot kan också användas i andra sammanhang om man "
+        "bedömer det lämpligt."
+    ),
+    "booking.alt_text": (
+        "Inkluderande: vi uttrycker oss tydligt och enkelt för att alla ska förstå vad vi menar "
+        "(och lagen om tillgänglighet till digital offentlig service, DOS-lagen, kräver att bilder "
+        "beskrivs i text)."
+    ),
     "booking.rights": "Lägg inte upp bilder eller videos om du inte har rättigheter till dem.",
     "booking.consent": (
         "Lägg inte upp bilder eller video på personer om du inte är säker på att det är okej "
@@ -87,6 +96,11 @@ CAPTIONS = "Bekräfta att videon är textad."
 CAPTIONS_SUGGESTION = "Texta videon och kryssa i att den är textad."
 RIGHTS = "Bekräfta att staden har rättigheter till bilderna eller filmen."
 CONSENT = "Bekräfta att personerna som syns har sagt ja till att vara med."
+# Riktlinjen: inkluderande; lagen om tillgänglighet till digital offentlig service (DOS-lagen).
+X_LENGTH = "För lång för X: {length} av {max} tecken (en länk räknas som {link})."
+X_LENGTH_SUGGESTION = "Korta texten eller skriv en egen, kortare version för X."
+ALT_TEXT = "Bilden saknar alternativtext: den som inte ser bilden får inte veta vad den visar."
+ALT_TEXT_SUGGESTION = "Beskriv kort vad bilden visar, t.ex. ”Barn som badar vid Tropical Beach”."
 CALL_TO_ACTION = "Målet är att aktivera: inlägget behöver {missing}."
 CALL_TO_ACTION_LINK = "en länk"
 CALL_TO_ACTION_CALL = "en uppmaning (till exempel ”Läs mer”, ”Anmäl dig”, ”Boka”)"

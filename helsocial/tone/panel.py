@@ -44,6 +44,17 @@ class FindingView:
     excerpt: str  # the text the finding points at; "" for a finding about the whole text
 
 
+def chosen_account_ids(data: Mapping[str, str]) -> list[int]:
+    """The accounts the booking form's slots have chosen (slotN-account), at most ten: the caller
+    looks up whether one is on X (its length rule applies: `CheckContext.for_x`)."""
+    ids = []
+    for name, value in data.items():
+        text = str(value)
+        if name.startswith("slot") and name.endswith("-account") and text.isdecimal() and len(text) < 12:
+            ids.append(int(text))
+    return ids[:10]
+
+
 def read_request(data: Mapping[str, str]) -> tuple[str, CheckContext]:
     """The text and its context from form data; unknown values fall back, nothing raises.
 
@@ -64,6 +75,7 @@ def read_request(data: Mapping[str, str]) -> tuple[str, CheckContext]:
         captions_confirmed=str(data.get("captions_confirmed", "")).lower() in _TRUE,
         rights_confirmed=str(data.get("rights_confirmed", "")).lower() in _TRUE,
         consent_confirmed=str(data.get("consent_confirmed", "")).lower() in _TRUE,
+        alt_text=str(data.get("image_alt_text") or "")[:1000],
     )
     return text, context
 

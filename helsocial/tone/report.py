@@ -31,6 +31,8 @@ class CheckContext:
     captions_confirmed: bool = False
     rights_confirmed: bool = False
     consent_confirmed: bool = False
+    alt_text: str = ""  # the image's alternative text (the booking form's image_alt_text)
+    for_x: bool = False  # one of the booking's accounts is on X: its length rule applies
 
 
 @dataclass(frozen=True, slots=True)

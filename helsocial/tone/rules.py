@@ -350,12 +350,32 @@ def _has_link(text: str, lowered: str | None) -> bool:
     return False
 
 
+# X's rule: 280 characters, a link counting as 23 whatever its length (t.co).
+X_MAX_CHARS, X_LINK_CHARS = 280, 23
+_X_LINK_RE = re.compile(r"https?://\S+|\b(?:[\w-]+\.)+[a-z]{2,}/\S*", re.IGNORECASE)
+
+
+def x_length(text: str) -> int:
+    """The text's length as X counts it: each link 23 characters."""
+    return len(_X_LINK_RE.sub("x" * X_LINK_CHARS, text))
+
+
 def check_booking(
     text: str, lowered: str | None, context: CheckContext, compiled: Compiled, out: Findings
 ) -> None:
+    if context.for_x and (length := x_length(text)) > X_MAX_CHARS:
+        out.add(
+            "booking.x_length",
+            WARNING,
+            (0, 0),
+            messages.X_LENGTH.format(length=length, max=X_MAX_CHARS, link=X_LINK_CHARS),
+            messages.X_LENGTH_SUGGESTION,
+        )
     media = context.media_type
     if media == "video" and not context.captions_confirmed:
         out.add("booking.captions", WARNING, (0, 0), messages.CAPTIONS, messages.CAPTIONS_SUGGESTION)
+    if media in ("image", "carousel") and not context.alt_text.strip():
+        out.add("booking.alt_text", WARNING, (0, 0), messages.ALT_TEXT, messages.ALT_TEXT_SUGGESTION)
     if media in ("image", "video", "carousel"):
         if not context.rights_confirmed:
             out.add("booking.rights", WARNING, (0, 0), messages.RIGHTS, None)

@@ -25,6 +25,7 @@ def fields(**overrides) -> dict:
         "target_group": "Föräldrar till barn 6–12 år i Helsingborg",
         "link": "https://helsingborg.se/lov",
         "media_type": "image",
+        "image_alt_text": "Barn som leker i höstlövet i Slottshagen.",
         "rights_confirmed": True,
         "consent_confirmed": True,
     }
@@ -33,7 +34,14 @@ def fields(**overrides) -> dict:
 
 
 def book(
-    by, administration, *slots, now=LONG_AGO, acknowledge_charged=False, crisis_override=False, **overrides
+    by,
+    administration,
+    *slots,
+    now=LONG_AGO,
+    acknowledge_charged=False,
+    crisis_override=False,
+    allow_x=False,
+    **overrides,
 ):
     """book(user, admin, (account, "2026-11-27 10:00"), ...)"""
     from calendar_booking.services.bookings import SlotTime, booking_create
@@ -49,5 +57,6 @@ def book(
         fields=fields(**overrides),
         acknowledge_charged=acknowledge_charged,
         crisis_override=crisis_override,
+        allow_x=allow_x,
         now=now,
     )

@@ -60,6 +60,7 @@ def test_a_communicator_books_two_accounts_from_a_free_time(
     page.locator("#id_category").select_option("tips")
     page.locator("#id_target_group").fill("Motionärer och barnfamiljer i Helsingborg")
     page.locator("#id_link").fill("https://helsingborg.se/simhall")
+    page.locator("#id_image_alt_text").fill("Barn som hoppar från trampolinen i simhallen.")
     page.locator("#id_rights_confirmed").check()
     page.locator("#id_consent_confirmed").check()
     with page.expect_navigation():

@@ -63,18 +63,18 @@ def test_month_cells_show_the_first_bookings_the_rest_counted(
     url = reverse("calendar_booking:calendar-month", args=[day.year, day.month])
 
     cell = _cell(communicator_client.get(url), day)
-    assert [s.booking.title for s in cell["slots"]] == [titles[0], titles[1], titles[2], titles[3]]
+    assert [s.title for s in cell["slot_views"]] == [titles[0], titles[1], titles[2], titles[3]]
     assert cell["taken"] == 6
     assert cell["more"] == 2
     next_cell = _cell(communicator_client.get(url), day + timedelta(days=1))
-    assert [s.booking.title for s in next_cell["slots"]] == ["I morgon"]
+    assert [s.title for s in next_cell["slot_views"]] == ["I morgon"]
     assert next_cell["taken"] == 1 and next_cell["more"] == 0
 
     # The filters hide bookings but not the taken times.
     cell = _cell(communicator_client.get(url, {"category": Category.TIPS}), day)
-    assert [s.booking.title for s in cell["slots"]] == [titles[0], titles[2], titles[3], titles[5]]
+    assert [s.title for s in cell["slot_views"]] == [titles[0], titles[2], titles[3], titles[5]]
     assert cell["taken"] == 6
     assert cell["more"] == 0
     cell = _cell(communicator_client.get(url, {"category": Category.CIVIC_CRISIS}), day)
-    assert [s.booking.title for s in cell["slots"]] == [titles[1], titles[4]]
+    assert [s.title for s in cell["slot_views"]] == [titles[1], titles[4]]
     assert cell["taken"] == 6 and cell["more"] == 0

@@ -164,7 +164,7 @@ def test_uncharged_content_late_on_friday_passes(communicator, administration, c
 def test_the_friday_warning_names_the_holiday(communicator, administration, citywide_account, rule):
     with pytest.raises(ValidationError) as caught:
         book(communicator, administration, (citywide_account, "2026-04-02 13:00"), is_charged=True)
-    assert "Långfredagen" in caught.value.messages[0]
+    assert "sista arbetsdagen före långfredagen" in caught.value.messages[0]
 
 
 def test_akn_can_make_the_friday_rule_a_hard_block_per_account(

@@ -42,6 +42,7 @@ def post_data(account, start, **extra):
         "target_group": "Föräldrar i Helsingborg",
         "link": "https://helsingborg.se/simskola",
         "media_type": "image",
+        "image_alt_text": "Barn i simhallens undervisningsbassäng.",
         "rights_confirmed": "on",
         "consent_confirmed": "on",
         "slot0-account": account.pk,

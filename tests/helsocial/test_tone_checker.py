@@ -402,8 +402,22 @@ def test_a_video_draft_needs_captions_rights_and_consent_confirmed():
 
 @pytest.mark.parametrize("media_type", ["image", "carousel"])
 def test_images_need_rights_and_consent_but_no_captions(media_type):
-    report = check("Nu blommar det i parken.", CheckContext(kind="draft", media_type=media_type))
+    context = CheckContext(kind="draft", media_type=media_type, alt_text="Tulpaner i parken.")
+    report = check("Nu blommar det i parken.", context)
     assert {f.rule for f in report.findings} == {"booking.rights", "booking.consent"}
+
+
+@pytest.mark.parametrize("media_type", ["image", "carousel"])
+def test_an_image_needs_an_alternative_text(media_type):
+    # The guideline's inclusive tone, and DOS-lagen: an image says what it shows in words too.
+    context = CheckContext(kind="draft", media_type=media_type, rights_confirmed=True, consent_confirmed=True)
+    report = check("Nu blommar det i parken.", context)
+    assert [f.rule for f in report.findings] == ["booking.alt_text"]
+    assert "alternativtext" in report.findings[0].message
+    described = CheckContext(
+        kind="draft", media_type=media_type, rights_confirmed=True, consent_confirmed=True, alt_text="  "
+    )
+    assert [f.rule for f in check("Nu blommar det i parken.", described).findings] == ["booking.alt_text"]
 
 
 def test_a_link_post_needs_no_confirmations():
