@@ -1,6 +1,9 @@
-"""The main menu of every page, from the user's roles."""
+"""The main menu of every page, from the user's roles, and the footer's guideline."""
+
+import time
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
@@ -91,13 +94,39 @@ def navigation(request):
     return {"nav_items": SimpleLazyObject(lambda: _navigation(request))}
 
 
-def guideline_in_force(request):
-    """The version of "Riktlinjer för sociala medier" in force, for the footer of every page."""
+# The footer's guideline, kept in this process for a minute: every page shows it, and a query per
+# page for a row that changes twice a year would be the floor's cost. Saving or deleting a version
+# forgets it at once in this process (accounts/apps.py); other processes see it within the minute.
+FOOTER_SECONDS = 60.0
+_footer: dict = {}
+
+
+def forget_guideline_footer(**_kwargs) -> None:
+    _footer.clear()
+
+
+def remember_guideline_footer(value) -> None:
+    """Keep `value` as the footer's guideline (the tests start each database with none)."""
+    _footer["entry"] = (timezone.localdate(), time.monotonic(), value)
+
+
+def _guideline_for_footer():
     from .models import GuidelineVersion
 
+    today, now = timezone.localdate(), time.monotonic()
+    entry = _footer.get("entry")
+    if entry is not None and entry[0] == today and now - entry[1] < FOOTER_SECONDS:
+        return entry[2]
+    value = GuidelineVersion.objects.in_force() or ""
+    _footer["entry"] = (today, now, value)
+    return value
+
+
+def guideline_in_force(request):
+    """The version of "Riktlinjer för sociala medier" in force, for the footer of every page."""
     # Pages without a login (the login page, the public register) keep the plain footer: they read
     # nothing from the database for it.
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"guideline_in_force": ""}
-    return {"guideline_in_force": SimpleLazyObject(lambda: GuidelineVersion.objects.in_force() or "")}
+    return {"guideline_in_force": SimpleLazyObject(_guideline_for_footer)}

@@ -187,6 +187,8 @@ class SocialAccount(models.Model):
     end_plan = models.TextField(
         _("what happens at the end date"),
         blank=True,
+        default="",
+        db_default="",  # rows written by raw SQL (the bench's COPY, old migrations' states) get it too
         help_text=_("For a time-limited account: closed, merged into another account, or handed over."),
     )
     access_token = EncryptedTextField(_("access token"), blank=True)

@@ -99,6 +99,7 @@ class Booking(models.Model):
         _("alternative text for the image"),
         blank=True,
         default="",
+        db_default="",  # rows written by raw SQL (the bench's COPY) get it too
         max_length=1000,
         help_text=_("What the image shows, for those who cannot see it (the accessibility law, DOS-lagen)."),
     )

@@ -58,6 +58,20 @@ def _isolated_media(settings, tmp_path):
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_footer(monkeypatch):
+    # The footer's guideline is kept in the process (accounts/context_processors.py). Each test's
+    # database starts without a version, so the footer starts with none, kept for the whole test:
+    # a test's query counts do not depend on which request reads it first. Saving a version
+    # forgets it, as in production.
+    from accounts import context_processors
+
+    monkeypatch.setattr(context_processors, "FOOTER_SECONDS", float("inf"))
+    context_processors.remember_guideline_footer("")
+    yield
+    context_processors.forget_guideline_footer()
+
+
 @pytest.fixture
 def administration(db):
     return AdministrationFactory(name="Skol- och fritidsförvaltningen", short_name="SOF")

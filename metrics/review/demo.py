@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
+from accounts.demo import DEMO_PLATFORM_TOKEN
 from accounts.models import AccountEditor, Administration, Role, RoleAssignment, SocialAccount, User
 from calendar_booking.models import Booking, BookingSlot, Category, Objective
 from calendar_booking.models import Status as SlotStatus
@@ -170,20 +171,22 @@ def _account(profile: Profile, admins: dict[str, Administration]) -> SocialAccou
         return SocialAccount.objects.filter(
             name=profile.name, platform=profile.platform, is_citywide=True
         ).first()
+    values = {
+        "administration": admins[profile.administration],
+        "handle": profile.name.lower().replace(" ", "")[:40],
+        "purpose": profile.purpose,
+        "goal": profile.goal,
+        "target_group": profile.target_group,
+        "end_date": today + timedelta(days=profile.end_in_days) if profile.end_in_days is not None else None,
+        "end_plan": profile.end_plan,
+    }
+    # Connected to the demo platform when the demo makes it, as the other demo accounts are, so that
+    # every role can act on its comments (accounts/demo.py); an existing row keeps its token.
     account, _created = SocialAccount.objects.update_or_create(
         name=profile.name,
         platform=profile.platform,
-        defaults={
-            "administration": admins[profile.administration],
-            "handle": profile.name.lower().replace(" ", "")[:40],
-            "purpose": profile.purpose,
-            "goal": profile.goal,
-            "target_group": profile.target_group,
-            "end_date": today + timedelta(days=profile.end_in_days)
-            if profile.end_in_days is not None
-            else None,
-            "end_plan": profile.end_plan,
-        },
+        defaults=values,
+        create_defaults={**values, "access_token": DEMO_PLATFORM_TOKEN},
     )
     # An account created years ago; the inventory's own date is when the row was made.
     SocialAccount.objects.filter(pk=account.pk).update(created_at=timezone.now() - timedelta(days=900))
