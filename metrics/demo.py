@@ -94,4 +94,19 @@ def seed(*, stdout=None) -> list:
 
     logins = _seed_figures(stdout=stdout)
     review_demo.seed(stdout=stdout)
+    _send_last_months_reports(stdout=stdout)
     return logins
+
+
+def _send_last_months_reports(*, stdout=None) -> None:
+    """Last month's report mails, as beat sends them on the first working day: on `make run` they
+    land in var/mail/. Each goes once (the outbox's key), so a second seed sends nothing."""
+    from django.utils import translation
+
+    from .reports.mail import send_monthly_reports
+
+    last_month = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    with translation.override("sv"):
+        result = send_monthly_reports(month=last_month)
+    if stdout is not None:
+        stdout.write(f"metrics: {result.queued} monthly report mails for {last_month:%Y-%m}")
