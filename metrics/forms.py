@@ -31,7 +31,7 @@ class TokenPasteForm(SingleLineInputsMixin, forms.Form):
         return token
 
 
-class PostTagForm(forms.Form):
+class PostTagForm(SingleLineInputsMixin, forms.Form):
     """An objective and a content category for a post published without a booking."""
 
     objective = forms.ChoiceField(
