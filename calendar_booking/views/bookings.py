@@ -20,6 +20,7 @@ from ..access import (
     access_booking_to_change,
     access_slot_to_change,
     can_change_booking,
+    can_decide_booking,
 )
 from ..forms import BookingForm, CancelForm, MoveForm, slot_forms
 from ..rules import zone
@@ -132,6 +133,7 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "booking": booking,
             "slots": selectors.booking_slots(booking),
             "can_change": can_change_booking(request.user, booking),
+            "can_decide": can_decide_booking(request.user, booking),
             "handler_is_kc": selectors.comment_handler(booking) == "kc",
             "log": selectors.booking_log_rows(booking),
         },
