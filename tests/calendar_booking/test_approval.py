@@ -189,6 +189,8 @@ def test_the_pages_show_the_waiting_state_in_words_and_the_lead_decides_end_to_e
     year, week, _d = at(SLOT).isocalendar()
     week_page = lead_client.get(reverse("calendar_booking:calendar-week", args=[year, week])).content.decode()
     assert "Väntar på godkännande" in week_page
+    list_page = lead_client.get(reverse("calendar_booking:booking-list")).content.decode()
+    assert "Väntar på godkännande" in list_page
     # The lead's list and the decision.
     listing = lead_client.get(reverse("calendar_booking:approval-list")).content.decode()
     assert booking.title in listing and decide in listing
@@ -213,3 +215,19 @@ def test_akn_turns_the_setting_on_in_the_administration_form(akn_client, adminis
     )
     administration.refresh_from_db()
     assert administration.requires_approval is True
+
+
+def test_a_waiting_booking_its_author_cancels_leaves_the_list_and_the_sweep(
+    approving, communicator, lead, lead_client, citywide_account
+):
+    from calendar_booking.services.bookings import booking_cancel
+
+    booking = _waiting(communicator, approving, citywide_account)
+    booking_cancel(booking=booking, by=communicator, reason="Ändrade planer")
+    listing = lead_client.get(reverse("calendar_booking:approval-list")).content.decode()
+    assert "Ingen bokning väntar på godkännande." in listing
+    assert booking_approvals_expire(now=at(SLOT)) == 0
+    with pytest.raises(ValidationError):
+        booking_approve(booking=booking, by=lead)
+    page = lead_client.get(reverse("calendar_booking:booking-detail", args=[booking.pk])).content.decode()
+    assert "Väntar på godkännande" not in page
