@@ -42,6 +42,7 @@ class Administration(models.Model):
     requires_approval = models.BooleanField(
         _("bookings need approval"),
         default=False,
+        db_default=False,  # rows written by raw SQL (the bench's COPY) need no approval either
         help_text=_("A communicator's booking waits until a communications lead approves it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

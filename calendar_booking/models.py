@@ -122,7 +122,9 @@ class Booking(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PLANNED)
     # While pending the booking's slots stay planned (held: capacity and the exclusion constraint
     # count them); a rejection or the deadline cancels them.
-    approval = models.CharField(_("approval"), max_length=12, choices=Approval, blank=True, default="")
+    approval = models.CharField(
+        _("approval"), max_length=12, choices=Approval, blank=True, default="", db_default=""
+    )
     approval_due_at = models.DateTimeField(_("decide before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
