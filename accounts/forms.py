@@ -141,7 +141,7 @@ class AdministrationForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):
     class Meta:
         model = Administration
         formfield_callback = formfield
-        fields = ("name", "short_name", "email", "phone", "is_active")
+        fields = ("name", "short_name", "email", "phone", "is_active", "requires_approval")
 
 
 class ProfileForm(SingleLineInputsMixin, _CrispyMixin, forms.ModelForm):

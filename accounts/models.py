@@ -38,6 +38,13 @@ class Administration(models.Model):
     email = models.EmailField(_("public e-mail"), blank=True)
     phone = models.CharField(_("public phone number"), max_length=40, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    # A communicator's booking waits for a lead's approval (calendar_booking.services.approval).
+    requires_approval = models.BooleanField(
+        _("bookings need approval"),
+        default=False,
+        db_default=False,  # rows written by raw SQL (the bench's COPY) need no approval either
+        help_text=_("A communicator's booking waits until a communications lead approves it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = AdministrationQuerySet.as_manager()

@@ -23,7 +23,7 @@ from django.http import Http404
 from accounts.access import accounts_visible_to, administrations_for, administrations_visible_to, roles_of
 from accounts.models import Administration, Role, SocialAccount, User
 
-from .models import Booking, BookingSlot, CalendarFeedToken, KcAgreement, Status
+from .models import Approval, Booking, BookingSlot, CalendarFeedToken, KcAgreement, Status
 
 BOOKING_ROLES = (Role.COMMUNICATOR, Role.LEAD)
 
@@ -68,6 +68,8 @@ class CalendarAccess:
         self.user = user
         self.can_book = rs.is_akn or bool(rs.administration_ids(*BOOKING_ROLES))
         self.can_manage = may_manage_calendar(user)
+        # The list of bookings awaiting approval: the leads' and AKN's.
+        self.can_approve = rs.is_akn or bool(rs.administration_ids(Role.LEAD))
 
     def openable(self) -> QuerySet[Administration]:
         """The förvaltningar whose bookings the person may open; the pages' selectors mark each
@@ -235,3 +237,53 @@ def access_feed(secret: str) -> FeedAccess:
     ):
         raise Http404
     return FeedAccess(token=token, draft_administration_ids=drafts)
+
+
+# --- approval, where a förvaltning asks for it -----------------------------------------------------
+
+
+def may_decide_for(user: User, administration_id: int) -> bool:
+    """Who decides a waiting booking: the förvaltning's leads and AKN."""
+    rs = roles_of(user)
+    return rs.is_akn or rs.has(Role.LEAD, administration_id)
+
+
+def needs_approval(user: User, administration: Administration) -> bool:
+    """A communicator's booking waits where the förvaltning asks for it; a lead's or AKN's does not."""
+    return administration.requires_approval and not may_decide_for(user, administration.pk)
+
+
+def may_decide(user: User, booking: Booking) -> bool:
+    """A lead of the booking's förvaltning or AKN, and never the booking's own author."""
+    return booking.author_id != user.pk and may_decide_for(user, booking.administration_id)
+
+
+def can_decide_booking(user: User, booking: Booking) -> bool:
+    """Whether the booking's page offers approve and reject."""
+    waiting = booking.approval == Approval.PENDING and booking.status != Status.CANCELLED
+    return waiting and may_decide(user, booking)
+
+
+def access_approvals(user: User) -> QuerySet[Booking]:
+    """The list of waiting bookings: a lead sees their förvaltningar's, AKN the city's (else 403)."""
+    rs = roles_of(user)
+    if rs.is_akn:
+        return Booking.objects.awaiting_approval()
+    leads = rs.administration_ids(Role.LEAD)
+    if not leads:
+        raise PermissionDenied
+    return Booking.objects.awaiting_approval().filter(administration_id__in=leads)
+
+
+def access_booking_to_decide(user: User, pk: int, *, for_update: bool = False) -> Booking:
+    """A booking to approve or reject: 404 as `access_booking`; 403 unless the person is a lead of
+    its förvaltning or AKN, and 403 for the booking's own author."""
+    bookings = _bookings_visible_to(user).select_related("administration", "author")
+    if for_update:
+        bookings = bookings.select_for_update(of=("self",))
+    booking = bookings.filter(pk=pk).first()
+    if booking is None:
+        raise Http404
+    if not may_decide(user, booking):
+        raise PermissionDenied
+    return booking

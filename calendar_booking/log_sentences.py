@@ -111,4 +111,13 @@ def sentence(entry: BookingLog) -> str:
         return _("Not published in time.")
     if entry.action == Action.FAQ_SENT:
         return _("The FAQ was sent to the contact centre.")
+    if entry.action == Action.APPROVED:
+        return _("%(who)s approved the booking.") % {"who": who}
+    if entry.action == Action.REJECTED:
+        return _("%(who)s rejected the booking: “%(reason)s”. Its times were released.") % {
+            "who": who,
+            "reason": changes.get("reason") or "",
+        }
+    if entry.action == Action.EXPIRED:
+        return _("Nobody approved the booking in time: its times were released.")
     return str(entry.get_action_display())

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import Administration, SocialAccount
 
@@ -63,9 +64,21 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class Approval(models.TextChoices):
+    # Only where the förvaltning asks for it (Administration.requires_approval); "" when not asked.
+    NOT_NEEDED = "", _("Not needed")
+    PENDING = "pending", _("Awaiting approval")
+    APPROVED = "approved", pgettext_lazy("booking", "Approved")
+    REJECTED = "rejected", _("Rejected")
+    EXPIRED = "expired", _("Not decided in time")
+
+
 class BookingQuerySet(models.QuerySet):
     def live(self):
         return self.exclude(status=Status.CANCELLED)
+
+    def awaiting_approval(self):
+        return self.live().filter(approval=Approval.PENDING)
 
 
 class Booking(models.Model):
@@ -107,6 +120,12 @@ class Booking(models.Model):
     rights_confirmed = models.BooleanField(_("the city has the rights to the images or video"), default=False)
     consent_confirmed = models.BooleanField(_("the people shown have agreed"), default=False)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PLANNED)
+    # While pending the booking's slots stay planned (held: capacity and the exclusion constraint
+    # count them); a rejection or the deadline cancels them.
+    approval = models.CharField(
+        _("approval"), max_length=12, choices=Approval, blank=True, default="", db_default=""
+    )
+    approval_due_at = models.DateTimeField(_("decide before"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -144,8 +163,19 @@ class Booking(models.Model):
                 name="booking_advertising_period_ordered",
                 violation_error_message=_("The advertising period cannot end before its first day."),
             ),
+            models.CheckConstraint(
+                condition=~Q(approval="pending") | Q(approval_due_at__isnull=False),
+                name="booking_pending_has_deadline",
+                violation_error_message=_("A booking awaiting approval needs a time by which it is decided."),
+            ),
         ]
-        indexes = [models.Index(fields=["administration", "status"], name="booking_admin_status")]
+        indexes = [
+            models.Index(fields=["administration", "status"], name="booking_admin_status"),
+            # The approval list and the deadline sweep read only the waiting bookings.
+            models.Index(
+                fields=["approval_due_at"], condition=Q(approval="pending"), name="booking_approval_due"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -375,6 +405,9 @@ class BookingLog(models.Model):
         PUBLISHED = "published", _("Published")
         MISSED = "missed", _("Missed")
         FAQ_SENT = "faq_sent", _("FAQ sent to the contact centre")
+        APPROVED = "approved", pgettext_lazy("booking", "Approved")
+        REJECTED = "rejected", _("Rejected")
+        EXPIRED = "expired", _("Released: not decided in time")
 
     booking = models.ForeignKey(Booking, models.PROTECT, related_name="log")
     actor = models.ForeignKey(

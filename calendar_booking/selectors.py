@@ -37,7 +37,16 @@ from accounts.models import Administration, SocialAccount, User
 from helsocial.pagination import KeysetPage, keyset_page
 
 from .log_sentences import sentence
-from .models import Booking, BookingSlot, CalendarFeedToken, Category, ChannelRule, KcAgreement, Status
+from .models import (
+    Approval,
+    Booking,
+    BookingSlot,
+    CalendarFeedToken,
+    Category,
+    ChannelRule,
+    KcAgreement,
+    Status,
+)
 from .rules import UNBOOKABLE_PLATFORMS, bookable_q, free_starts, zone
 
 
@@ -114,6 +123,7 @@ class ShownBooking:
     objective: str
     administration_id: int
     administration: ShownAdministration
+    approval: str = ""  # Approval: "pending" while a lead has not decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +160,7 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
         "booking__administration_id",
         "booking__administration__name",
         "booking__administration__short_name",
+        "booking__approval",
     )
     return [
         ShownSlot(
@@ -162,7 +173,7 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             status=status,
             can_open=can_open,
             booking=ShownBooking(
-                booking_id, title, category, objective, admin_id, ShownAdministration(name, short)
+                booking_id, title, category, objective, admin_id, ShownAdministration(name, short), approval
             ),
         )
         for (
@@ -180,6 +191,7 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             admin_id,
             name,
             short,
+            approval,
         ) in rows
     ]
 
@@ -293,7 +305,7 @@ class SlotView:
     title: str
     href: str  # the booking's page, or "" when the person may not open it
     who: str  # "SBF · Tips och råd"
-    status: str  # "" while planned, else the status's name
+    status: str  # "" while planned (or "awaiting approval"), else the status's name
 
 
 class SlotViews:
@@ -304,6 +316,13 @@ class SlotViews:
         # The choices' names translated once: a lazy name is translated again on each use.
         self._categories = {value: str(label) for value, label in Category.choices}
         self._statuses = {value: str(label) for value, label in Status.choices}
+        self._awaiting = str(Approval.PENDING.label)
+
+    def _status(self, status: str, approval: str) -> str:
+        # A planned slot says nothing, unless its booking still awaits a lead's approval.
+        if status == Status.PLANNED:
+            return self._awaiting if approval == Approval.PENDING else ""
+        return self._statuses.get(status, status)
 
     def __call__(self, slot: ShownSlot) -> SlotView:
         z = zone()
@@ -317,7 +336,7 @@ class SlotViews:
             href=f"{self._detail}{booking.pk}/" if slot.can_open else "",
             who=f"{administration.short_name or administration.name} · "
             f"{self._categories.get(booking.category, booking.category)}",
-            status="" if slot.status == Status.PLANNED else self._statuses.get(slot.status, slot.status),
+            status=self._status(slot.status, booking.approval),
         )
 
 

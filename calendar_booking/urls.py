@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import akn, bookings, calendar, feeds
+from .views import akn, approvals, bookings, calendar, feeds
 
 app_name = "calendar_booking"
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("feeds/<int:pk>/renew/", feeds.feed_renew, name="feed-renew"),
     path("feeds/<int:pk>/delete/", feeds.feed_delete, name="feed-delete"),
     path("feed/<str:secret>.ics", feeds.feed_ics, name="feed-ics"),
+    path("approvals/", approvals.approval_list, name="approval-list"),
+    path("bookings/<int:pk>/decide/", approvals.booking_decide, name="booking-decide"),
 ]

@@ -564,3 +564,12 @@ CELERY_BEAT_SCHEDULE["guideline-revision-reminder"] = {
 # The monthly report (metrics/reports): a built report is kept this many seconds in the cache, so
 # the month's later readers do not wait for its aggregates again (0 turns the cache off).
 REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 600)
+
+# --- calendar: approval where a förvaltning asks for it -------------------------------------------
+# A waiting booking is decided within this many working hours (helsocial/workdays.py), and at the
+# latest before its first time starts; else the sweep releases its times.
+BOOKING_APPROVAL_HOURS = env_float("BOOKING_APPROVAL_HOURS", 24.0)
+CELERY_BEAT_SCHEDULE["booking-approvals-expire"] = {
+    "task": "calendar_booking.tasks.booking_approvals_expire",
+    "schedule": 300.0,
+}

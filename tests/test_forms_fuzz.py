@@ -551,6 +551,25 @@ def _moderation_log_case() -> dict:
 FORM_CASES.update(_moderation_log_case())
 
 
+def _approval_case() -> dict:
+    # The lead's decision on a booking awaiting approval (issue 18).
+    from calendar_booking.forms_approval import ApprovalForm
+
+    return {
+        ApprovalForm: FormCase(
+            lambda w, d: ApprovalForm(d),
+            lambda w: (
+                "lead",
+                "POST",
+                reverse("calendar_booking:booking-decide", args=[w.objects["booking"].pk]),
+            ),
+        )
+    }
+
+
+FORM_CASES.update(_approval_case())
+
+
 # --- the meta-test: no form without a case ------------------------------------------------------------
 
 

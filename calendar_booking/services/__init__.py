@@ -3,6 +3,7 @@
 - `bookings`: book, edit, cancel;
 - `slots`: the slot rows under their accounts' locks, move, published and missed;
 - `matching`: the posts mirrored from the platforms matched to their slots;
+- `approval`: approval where a förvaltning asks for it, and its deadline;
 - `crisis`: crisis information pushing other bookings aside;
 - `feeds`: the secret addresses of the iCalendar feeds;
 - `kc`: the contact centre's agreements and the FAQ mail;

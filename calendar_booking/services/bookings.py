@@ -16,6 +16,7 @@ from accounts.models import Administration, SocialAccount, User
 from .. import rules
 from ..access import may_override_capacity, require_booker
 from ..models import Booking, BookingLog, BookingSlot, Status
+from .approval import approval_start
 from .crisis import free_for_crisis, rehome_displaced
 from .log import booking_log, json_value, slot_json
 from .slots import (
@@ -128,6 +129,13 @@ def booking_create(
     )
     if displaced:
         rehome_displaced(displaced, crisis=booking, crisis_slots=slots, by=by)
+    if slots:
+        approval_start(
+            booking=booking,
+            by=by,
+            first_start=min(s.starts_at for s in slots),
+            now=now if now is not None else timezone.now(),
+        )
     return booking
 
 

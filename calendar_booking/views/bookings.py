@@ -20,8 +20,10 @@ from ..access import (
     access_booking_to_change,
     access_slot_to_change,
     can_change_booking,
+    can_decide_booking,
 )
 from ..forms import BookingForm, CancelForm, MoveForm, slot_forms
+from ..models import Approval, Status
 from ..rules import zone
 from ..services import bookings as bookings_service
 from ..services import slots as slots_service
@@ -132,6 +134,8 @@ def booking_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "booking": booking,
             "slots": selectors.booking_slots(booking),
             "can_change": can_change_booking(request.user, booking),
+            "can_decide": can_decide_booking(request.user, booking),
+            "awaiting_approval": booking.approval == Approval.PENDING and booking.status != Status.CANCELLED,
             "handler_is_kc": selectors.comment_handler(booking) == "kc",
             "log": selectors.booking_log_rows(booking),
         },

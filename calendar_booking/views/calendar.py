@@ -44,7 +44,12 @@ def _query(request: HttpRequest, *drop: str) -> str:
 
 def base_context(access: CalendarAccess) -> dict:
     """What every calendar page's navigation offers."""
-    return {"can_book": access.can_book, "can_manage": access.can_manage, "today": timezone.localdate()}
+    return {
+        "can_book": access.can_book,
+        "can_manage": access.can_manage,
+        "can_approve": access.can_approve,
+        "today": timezone.localdate(),
+    }
 
 
 @login_required

@@ -229,3 +229,21 @@ CASES = [
         anonymous=LOGIN_FREE,
     ),
 ]
+
+# Approval, where a förvaltning asks for it: the list is the leads' and AKN's; the decision on a
+# booking is its förvaltning's leads' and AKN's (the World's bookings wait for nothing, so a POST
+# is answered with the form and its "not awaiting approval" error, and changes nothing).
+DECIDE_OWN = expect(403, akn=200, lead=200, kc=404)
+DECIDE_OTHER = expect(404, akn=200)
+CASES += [
+    Case("calendar_booking:approval-list", own=expect(403, akn=200, lead=200)),
+    Case("calendar_booking:booking-decide", kwargs=booking, own=DECIDE_OWN, other=DECIDE_OTHER),
+    Case(
+        "calendar_booking:booking-decide",
+        method="POST",
+        kwargs=booking,
+        data={"decision": "reject", "reason": "Krockar med kampanjen"},
+        own=DECIDE_OWN,
+        other=DECIDE_OTHER,
+    ),
+]
