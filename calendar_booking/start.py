@@ -19,7 +19,7 @@ from accounts.models import Role, SocialAccount, User
 from accounts.start import StartCard, StartLink, register
 
 from .access import administrations_bookable_by
-from .models import BookingSlot, ChannelRule, Status
+from .models import Approval, BookingSlot, ChannelRule, Status
 from .rules import UNBOOKABLE_PLATFORMS, free_starts, local, zone
 
 
@@ -101,9 +101,18 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
         return []
     monday, start, end = week_bounds(now)
     in_scope = Q(pk__in=[]) if scope is None else scope
+    # The bookings waiting for this person's decision (a lead's förvaltningar, AKN's city), never
+    # their own: counted over their held slots, in the same query.
+    rs = roles_of(user)
+    leads = list(rs.administration_ids(Role.LEAD))
+    decides = rs.is_akn or bool(leads)
+    waiting = Q(booking__approval=Approval.PENDING) & ~Q(booking__author=user)
+    if not rs.is_akn:
+        waiting &= Q(booking__administration_id__in=leads)
     counts = BookingSlot.objects.live().aggregate(
         upcoming=Count("pk", filter=Q(booking__author=user, status=Status.PLANNED, starts_at__gte=now)),
         week=Count("pk", filter=Q(starts_at__gte=start, starts_at__lt=end) & in_scope),
+        waiting=Count("booking", distinct=True, filter=waiting if decides else Q(pk__in=[])),
     )
     iso = monday.isocalendar()
     week_url = reverse("calendar_booking:calendar-week", args=[iso.year, iso.week])
@@ -120,6 +129,15 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
         links.append(
             StartLink(
                 _("Free slots this week on the city-wide accounts"), week_url, free_slots_this_week(now)
+            )
+        )
+    if decides:
+        links.append(
+            StartLink(
+                _("Bookings awaiting your approval"),
+                reverse("calendar_booking:approval-list"),
+                counts["waiting"],
+                urgent=bool(counts["waiting"]),
             )
         )
     if scope is not None:

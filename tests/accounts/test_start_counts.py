@@ -249,3 +249,18 @@ def test_the_start_page_is_flat_in_comments_and_bookings(
     large = measure()
     assert large == small, f"{small} queries before, {large} after"
     assert large <= 14
+
+
+def test_a_lead_is_led_to_the_bookings_awaiting_approval_but_not_their_own(
+    lead, communicator, administration, citywide_account
+):
+    administration.requires_approval = True
+    administration.save(update_fields=["requires_approval"])
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    book(communicator, administration, (citywide_account, "2026-11-26 10:00"))
+    (card,) = calendar_cards(lead, start_page(lead), at(MONDAY_MORNING))
+    (waiting,) = [link for link in card.links if link.url == reverse("calendar_booking:approval-list")]
+    assert (waiting.count, waiting.urgent) == (2, True)
+    # The communicator decides nothing and is offered no such link.
+    (own,) = calendar_cards(communicator, start_page(communicator), at(MONDAY_MORNING))
+    assert reverse("calendar_booking:approval-list") not in [link.url for link in own.links]
