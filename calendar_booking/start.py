@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.access import StartPage, administrations_for, roles_of
+from accounts.access import StartPage, roles_of
 from accounts.models import Role, SocialAccount, User
 from accounts.start import StartCard, StartLink, register
 
@@ -43,7 +43,7 @@ def _week_scope(user: User) -> Q | None:
     if rs.is_akn:
         return Q()
     scope = None
-    leads = list(administrations_for(user, Role.LEAD).values_list("pk", flat=True))
+    leads = list(rs.administration_ids(Role.LEAD))  # the roles already read: no query
     if leads:
         scope = Q(booking__administration_id__in=leads) | Q(account__administration_id__in=leads)
     if rs.edited_account_ids:

@@ -21,6 +21,8 @@ from .access import can_see_kc_queue, comments_visible_to, queue_administrations
 from .models import Comment
 
 SOON = timedelta(hours=1)
+# AKN's city card names the förvaltningar whose queues are furthest behind.
+WORST_SHOWN = 3
 
 
 def queue_counts(user: User, now: datetime) -> list[dict]:
@@ -62,10 +64,6 @@ def queue_counts(user: User, now: datetime) -> list[dict]:
     rows = comments_visible_to(user).open()
     group = ["in_kc_queue", "queue_administration", "queue_administration__name"]
     return list(rows.values(*group).annotate(**counts).order_by(*group))
-
-
-# AKN's city card names the förvaltningar whose queues are furthest behind.
-WORST_SHOWN = 3
 
 
 def _links(url: str, counts: dict) -> tuple[StartLink, ...]:
