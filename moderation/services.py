@@ -133,7 +133,16 @@ def _delivery_apply(delivery: WebhookDelivery, *, now: datetime) -> tuple[list[s
             logger.info("webhook: delivery %s names an account we do not run: %s", delivery.pk, key)
             continue
         where = f"{key[0]} account {key[1]!r}"
-        if changes.upserts.get(key):
+        if changes.upserts.get(key) and account.is_closed:
+            # A closed account has left the queues (its archive copy was made before closing): what
+            # the platform still sends is kept in the stored delivery, never queued for an answer.
+            logger.info(
+                "webhook: delivery %s: %s is closed, %s comments not queued",
+                delivery.pk,
+                key,
+                len(changes.upserts[key]),
+            )
+        elif changes.upserts.get(key):
             _ingest_isolated(account, changes.upserts[key], rules=rules, now=now, errors=errors)
         for ids, mark, what in (
             (

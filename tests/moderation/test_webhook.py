@@ -223,5 +223,26 @@ def test_processing_a_delivery_twice_does_nothing_the_second_time(page):
     assert Comment.objects.count() == 1
 
 
+def test_a_closed_accounts_new_comments_are_not_queued_but_its_removals_are_recorded(page):
+    from datetime import date
+
+    from moderation.services import webhook_delivery_store
+
+    first, _ = webhook_delivery_store(body=json.dumps(feed(comment_change())).encode())
+    webhook_delivery_process(delivery_id=first.pk)
+    page.closed_on, page.closed_reason = date(2026, 11, 30), "Sammanslaget med stadens konto."
+    page.save()
+    later, _ = webhook_delivery_store(
+        body=json.dumps(feed(comment_change("PAGE1_C2"), comment_change(verb="remove"))).encode()
+    )
+
+    assert webhook_delivery_process(delivery_id=later.pk) is True
+
+    assert list(Comment.objects.values_list("platform_id", flat=True)) == ["PAGE1_C1"]
+    assert Comment.objects.get().removed_on_platform_at is not None
+    later.refresh_from_db()
+    assert later.processed_at is not None and bytes(later.body)  # the delivery itself is kept
+
+
 def test_the_webhook_url_name_is_routed():
     assert reverse("moderation:webhook-meta") == URL
