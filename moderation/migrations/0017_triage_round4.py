@@ -1,0 +1,346 @@
+"""Round 4 of the starting patterns: constructions the development part's fourth batch (`dev-v4`)
+showed the rules did not read, written as general patterns over word groups.
+
+What they add (see moderation/corpus/README.md, round 4):
+
+* threats: a wish ("vore kul", "det vore synd om", "måtte") with fire or an explosion at a building;
+  damage to someone's car or house that is intended or "to be counted on"; "someone waits for" an
+  office holder; "we know which school / where … parks"; a weapon or torches brought to a building;
+  "blir det ambulans"; "a rope and a tree"; violence that is "too kind" for someone; "good luck
+  sleeping peacefully"; burned-down and slashed as violence done to someone.
+* racism: "those people" (not "those who …") ruining a place; a call to deport said anywhere in a
+  comment that names a group or immigration; a group blamed as the cause, said to control things,
+  to be unable to live among others, to live only on benefits, to drag others down; "no Swedes
+  left"; a city turned into a foreign capital; fences and forced removals; animals as metaphors.
+* personal attacks: "den här" with an insult; a superlative insult ("största idiot"); "sådan" with
+  an insult; "hur dum får man vara"; "bakom flötet"; "mer än två hjärnceller"; "du låter som en
+  papegoja"; an insulting adjective with "människa" said to someone; "skäms du inte"; more insulting
+  adjectives and compound insults.
+* figurative and game violence: a sentence about games, matches or tournaments is no threat
+  ("skjuta sönder alla i lobbyn", "laget borde slå sönder Rögle"), nor "döda för en glass".
+
+As in 0014: words are added to groups (nothing AKN wrote is removed), patterns are added by name
+(one AKN already has under that name is left alone), and guards are appended to a starting pattern
+only when AKN has not added them already. The words are written for this project.
+"""
+
+from django.db import migrations
+
+GROUPS_ADD = {
+    "folkgrupp": (
+        "Groups of people by origin, religion or skin colour (as nouns and adjectives).",
+        "östeuropé*, nordafrikan*, västafrikan*, östafrikan*, latinamerikan*, utomeuropé*, "
+        "=invandrarbarnen, =invandrarbarn, =mörkhyade, =romska, =romer",
+    ),
+    "avhumanisering": (
+        "Words that make people vermin, dirt, disease or animals.",
+        "=vargar, =vargarna, =rovdjur, =kaniner, =råttor, =hyenor, =grisar, =svin, =gräshoppor, "
+        "=kackerlackor, =parasiter, =ohyra",
+    ),
+    "utvisning": (
+        "Expulsion and keeping people out.",
+        "tvångsförflytt*, =avlägsnas, =fördrivas, =förvisas, =staket, =stängsel, =taggtråd",
+    ),
+    "avsikt": (
+        "Intent, wish or modal before a violent act.",
+        "=måtte, =må",
+    ),
+    "våld_passiv": (
+        "Violence done to someone, in the passive or as a participle.",
+        "=nedbränt, =nerbränt, =nedbränd, =nerbränd, =nedbrända, =nerbrända, =uppskuren, "
+        "=uppskurna, =uppskurit, =sönderslagna, =skadas, =skadad",
+    ),
+    "vapen": (
+        "Weapons.",
+        "basebollträ*, =slägga, =släggan, =släggor, =yxa, =yxan, =yxor, =tillhyggen, =tillhygge, "
+        "=batong, =batonger, =facklor, =högafflar",
+    ),
+    "brand": (
+        "Fire and explosives.",
+        "=smälla, =smäller, =rök, =röken, =lågor, =mordbrand, =brandbomb, =tändsticka",
+    ),
+    "byggnad": (
+        "Buildings and property a threat of fire or bombs is aimed at.",
+        "paviljong*, fritidsgård*, partikansli*, =kansliet, =nämndhuset, =nämndhus, =kontor",
+    ),
+    "skällsord": (
+        "Insults for a person.",
+        "pappskall*, *skallar, *huvuden, =kretin, =kretiner, =våp, =nolla, =nollor, =mes, =mesar, "
+        "=fifflare, =fifflarna, =kräk, =skithög, =skithögar, =fjant, =fjantar, =dumskalle, "
+        "=pajas, =clown, =clownen, =tönt, =lögnare, =idiot, =idioten, =idioter",
+    ),
+    "nedsättande": (
+        "Insulting adjectives for a person (not their neuter forms, which describe decisions).",
+        "=obegåvad, =obegåvade, =inkompetent, =inkompetenta, =värdelös, =värdelösa, =korkad, "
+        "=korkade, =efterbliven, =efterblivna, =hjärndöd, =hjärndöda, =fjantig, =fjantiga, "
+        "=patetisk, =patetiska, =äcklig, =äckliga, =vidrig, =vidriga, =feg, =fega, =uppblåst, "
+        "=uppblåsta, =ynkliga, =lögnaktiga",
+    ),
+    # New groups.
+    "spel": (
+        "Games, matches and tournaments: violent words in a sentence about them are play.",
+        "=lobbyn, =lobbyt, =servern, =spelet, =spelen, =match, =matchen, =matcher, =matcherna, "
+        "=laget, =lagets, ishockeylag*, hockeylag*, fotbollslag*, =motståndarlaget, turnering*, "
+        "schack*, =fortnite, =minecraft, =duty, =bossen, =derby, =derbyt, =finalen, =semifinalen, "
+        "datorspel*, =paintball, =airsoft, =laserdome",
+    ),
+    "önskan": (
+        "A wish or a pleasure taken in something happening.",
+        "=vore, =hoppas, =önskar, =måtte, =synd, =skönt, =kul, =gärna, =härligt, =fel, =roligt",
+    ),
+    "egendom": (
+        "Someone's property: what damage is done to in a threat.",
+        "=bil, =bilen, =bilar, =bilarna, =däck, =däcken, =rutor, =rutorna, =rutan, =fönster, "
+        "=fönstren, =garage, =garaget, =villa, =villan, =hus, =huset, =volvo, =tesla, {byggnad}",
+    ),
+    "skadegörelse": (
+        "Damage done to property.",
+        "punkter*, uppskur*, =sönderslagen, =sönderslagna, =sönderslaget, =krossade, =krossad, "
+        "=repad, =repade, =sprayad, =sprejad, =nedbränt, =nerbränt, =nedbränd, =nerbränd, "
+        "=tändsticka, =sockret, =socker, =slägga",
+    ),
+    "förväntan": (
+        "What is to be expected or counted on.",
+        "{avsikt}, =räkna, =räknar, =vänta, =väntar",
+    ),
+    "skuld": (
+        "Blame: a group named as the cause of what is wrong.",
+        "=orsaken, =skulden, =felet, =anledningen, =boven, =bovarna",
+    ),
+    "utvisa_stark": (
+        "Verbs that call for people to be deported or removed (not nouns that report it).",
+        "=utvisa, =utvisas, =deportera, =deporteras, =landsförvisa, =landsförvisas, =förpassa, "
+        "=förpassas, =hemskicka, =hemskickas, tvångsförflytt*",
+    ),
+    "invandring": (
+        "Immigration as a topic (no group of people, but what a call to deport is about).",
+        "invandring*, =invandringen, massinvandring*, flyktingmottag*, asylmottag*, =asylsökande",
+    ),
+    "djurlikhet": (
+        "Animals and things a person is likened to in an insult.",
+        "=papegoja, =papegojan, =höna, =hönan, =kyckling, =gris, =ko, =åsna, =apa, =råtta, =orm, "
+        "=mask, =snigel, =hyena, =gam, =igel, =parasit, =kackerlacka, =robot, =robotar, =tallrik, "
+        "=stol, =stubbe, =sten, =potatis",
+    ),
+}
+
+PATTERNS = [
+    # --- threats ----------------------------------------------------------------------------------
+    (
+        "threat",
+        "önskan om brand i en byggnad",
+        "{önskan} ..8 {byggnad} ~4 ({brand}|=eld|=elden|=brand|=luften) !{figurativ} !!{spel}",
+    ),
+    (
+        "threat",
+        "skadegörelse på någons egendom",
+        "{egendom} ~6 {skadegörelse} &{förväntan} !? !!(=min|=mitt|=mina|=vår|=vårt|=våra)",
+    ),
+    (
+        "threat",
+        "någon väntar på en person",
+        "(=någon|=nån|=folk|=vi) ..2 (=väntar|=vänta|=möter|=möta|=tar|=ta) =på ..2 ({ämbete}|{offer}|{förnamn}) "
+        "..6 (=hem|=hemåt|=kväll|=ikväll|=natt|=natten|=inatt|=mörkret|=ensam) !{negation}",
+    ),
+    (
+        "threat",
+        "vi vet vilken skola",
+        "=vet (=var|=vilken|=vilket|=vilka|=när) ..3 ({hemma}|=parkerar|=handlar|=tränar|=sover|=skola|=skolan) "
+        "!{negation} !? !!{tack} !!(=min|=mitt|=mina|=jag)",
+    ),
+    ("threat", "vet jag vem jag ska besöka", "=vet (=jag|=vi) (=vem|=vilka|=var) ..3 (=besöka|=hälsa|=hitta|=leta) !? !!{tack}"),
+    (
+        "threat",
+        "vet vem jag ska besöka",
+        "=vet (=vem|=vilka|=var) ..3 (=besöka|=hälsa|=hitta|=leta) !{negation} !? !!{tack}",
+    ),
+    (
+        "threat",
+        "med tillhyggen till en byggnad",
+        "=med ..2 ({vapen}) ..4 ({byggnad}|{ämbete}|{offer}|=hem|=hus|=villa) !{negation}",
+    ),
+    ("threat", "blir det ambulans", "=blir =det (=ambulans|=sjukhus|=akuten|=bår|=kista|=likbil|=blod|=stryk)"),
+    ("threat", "ett rep och ett träd", "=rep ..3 (=träd|=trädet|=lyktstolpe|=lyktstolpen|=balk|=gren)"),
+    (
+        "threat",
+        "för snällt för någon",
+        "({våld_passiv}|{våld_aktiv}|{brand}|=döden|dödsstraff*|=stryk|=prygel|=hängning) ..3 =för "
+        "(=snällt|=milt|=lindrigt|=bra) !{figurativ}",
+    ),
+    (
+        "threat",
+        "lycka till att sova lugnt",
+        "=lycka =till ..5 (=sova|=sover|=gå|=promenera|=känna|=leva) ..2 (=lugnt|=tryggt|=trygg|=säker|=säkert|=ostört)",
+    ),
+    (
+        "threat",
+        "tänd på en byggnad",
+        "(=tänd|=tänder|=tända|=antänd|=antända|=bränn|=bränna) ..1 (=på|=eld|=ner) ..4 ({byggnad}|{egendom}) "
+        "!{negation} !{figurativ}",
+    ),
+    (
+        "threat",
+        "avsikt och eld mot en person eller byggnad",
+        "{avsikt} ..5 {brand} ..4 ({ämbete}|{offer}|{mål}|{byggnad}) !{negation} !{figurativ} !!{spel}",
+    ),
+    ("threat", "önskan om någons död, måtte", "(=måtte|=må) ..4 ({du}|{offer}|{mål}) ..3 {dödsönskan} !{figurativ}"),
+    ("threat", "minuter ensam med någon", "(=minuter|=minut|=sekunder|=timme) =ensam =med"),
+    (
+        "threat",
+        "min adress hos någon",
+        "(=har|=vet|=hittat|=fått|=koll) ..2 (=ditt|=din|=dina|=hans|=hennes|=era|=ert) ..1 "
+        "(=adress|=adressen|=registreringsnummer|regnummer*|=bilnummer|=personnummer) !? !!{tack}",
+    ),
+    (
+        "threat",
+        "någon tar hand om er på riktigt",
+        "(=någon|=nån|=vi|=folk) ..3 =ta =hand =om ({du}|{offer}|{ämbete}) ..2 (=riktigt|=ordentligt|=gott) !!{tack}",
+    ),
+    # --- racism -----------------------------------------------------------------------------------
+    (
+        "racism",
+        "de där människorna förstör",
+        "(=de|=dom|=dessa) ..1 (=människorna|=människor|=typerna|=folket|=figurerna) ..4 "
+        "({grupp_skada}|{avhumanisering}) !(=som) !{negation} !? !!{ämbete} !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "uppmaning att utvisa, om en grupp",
+        "{utvisa_stark} &({folkgrupp}|{invandring}) !{negation} !? !!{mot_rasism}",
+    ),
+    ("racism", "grupp som orsaken", "{folkgrupp} ~5 {skuld} !{negation} !? !!{mot_rasism}"),
+    ("racism", "grupp som står för brotten", "{folkgrupp} =som (=står|=ligger) (=för|=bakom) !{negation} !?"),
+    (
+        "racism",
+        "grupp som styr",
+        "{folkgrupp} ..2 (=styr|=styrde|=kontrollerar|=konspirerar|=manipulerar) !{negation} !? !!{mot_rasism}",
+    ),
+    ("racism", "grupp som tar över, ta", "{folkgrupp} ~6 (=ta|=tagit) =över !{negation}"),
+    ("racism", "inga svenskar kvar", "(=inga|=knappt|=få|=snart) =svenskar ..1 =kvar"),
+    (
+        "racism",
+        "grupp som inte kan leva bland andra",
+        "{folkgrupp} ..4 (=inte|=aldrig) ..3 (=leva|=bo) ..1 (=bland|=med) ..2 "
+        "(=civiliserade|=svenskar|=normala|=vanliga|=oss|=andra)",
+    ),
+    (
+        "racism",
+        "grupp som bara lever på bidrag",
+        "{folkgrupp} ..6 (=bara|=enbart|=endast) ..6 (=bidrag|=bidragen|=bidragens|=bidragspengar|"
+        "=skattepengar|=försörjningsstöd) !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "grupp som drar ner andra",
+        "(=drar|=dra|=drog) =ner ..2 (=våra|=vår|=vårt|=nivån|=standarden|=snittet|=området|=resten) "
+        "&{folkgrupp} !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "staden har blivit ett annat land",
+        "(=blivit|=förvandlats|=förvandlat|=liknar) ..5 (=mogadishu|=kabul|=bagdad|=damaskus|=somalia|"
+        "=afghanistan|=kalifat|=kalifatet|=tredje) !{negation} !?",
+    ),
+    # --- personal attacks -------------------------------------------------------------------------
+    ("personal_attack", "den här idioten", "(=den|=det|=de|=dom) =här ..1 {skällsord} !{negation} !!{egna}"),
+    (
+        "personal_attack",
+        "största idiot",
+        "(=största|=värsta|=störste|=värste|=dummaste|=sämsta|=total|=totala|=komplett|=fullständig|"
+        "=fullständiga) ..1 {skällsord} !{negation} !(=jag|=mig) !!{egna} !!{folkgrupp}",
+    ),
+    (
+        "personal_attack",
+        "en sådan idiot",
+        "(=sådan|=sån|=sådana|=såna) ..2 ({skällsord}|{nedsättande}) !{negation} !(=jag|=mig) !!{egna} !!{folkgrupp}",
+    ),
+    (
+        "personal_attack",
+        "hur dum får man egentligen vara",
+        "=hur ({nedsättande}|=dum|=korkad|=blåst|=trög) (=får|=kan|=måste|=är) (=man|{du}|{ämbete}) !(=jag|=mig)",
+    ),
+    ("personal_attack", "bakom flötet", "({du}|{ämbete}) ..3 =bakom =flötet"),
+    (
+        "personal_attack",
+        "mer än två hjärnceller",
+        "(=mer|=fler|=flera|=två|=tre|=några|=någon|=nån|=en) ..3 (=hjärnceller|=hjärncell|=iq) &({du}|{ämbete})",
+    ),
+    (
+        "personal_attack",
+        "du låter som en papegoja",
+        "({du}|{ämbete}) (=låter|=ser|=beter|=luktar|=pratar|=är|=har) ..3 =som ..1 (=en|=ett) ..2 "
+        "({skällsord}|{djurlikhet}) !{negation} !!{egna}",
+    ),
+    (
+        "personal_attack",
+        "äckliga människa",
+        "{nedsättande} (=människa|=människor|=typ|=person|=varelse|=kvinna|=karl|=gubbe|=individ|=figur) "
+        "&({du}|{ämbete}) !{negation} !!{egna} !!{folkgrupp}",
+    ),
+    ("personal_attack", "skäms du inte", "(=skäms|=skäm) {du} =inte"),
+    ("personal_attack", "dumjävel i slutet", "=tack =för =ingenting ..3 {skällsord}"),
+]
+
+PATTERNS_REMOVE: list[tuple[str, str]] = []
+
+# Starting patterns that read play and idioms as threats: a guard is added to those AKN has not
+# changed since (the guard is appended only when the pattern does not hold it already).
+PATTERNS_GUARD = [
+    ("threat", "avsikt och våldshandling, nära", "!!{spel}"),
+    ("threat", "våld mot någon", "!!{spel}"),
+    ("threat", "slå sönder ansiktet", "!!{spel}"),
+    ("threat", "då blir det blod", "!!{spel}"),
+    ("threat", "avsikt och våldshandling", "!(=för)"),
+]
+
+TERMS_ADD: list[tuple[str, str, str]] = []
+
+
+def words_merge(existing: str, added: str) -> str:
+    """`existing` with the entries of `added` it lacks appended (comma-separated, order kept)."""
+    have = [entry.strip() for entry in existing.replace("\n", ",").split(",") if entry.strip()]
+    seen = {entry.casefold() for entry in have}
+    for entry in (entry.strip() for entry in added.split(",")):
+        if entry and entry.casefold() not in seen:
+            have.append(entry)
+            seen.add(entry.casefold())
+    return ", ".join(have)
+
+
+def seed(apps, schema_editor):
+    TriageWordGroup = apps.get_model("moderation", "TriageWordGroup")
+    TriagePattern = apps.get_model("moderation", "TriagePattern")
+    TriageTerm = apps.get_model("moderation", "TriageTerm")
+    for name, (note, words) in GROUPS_ADD.items():
+        group, created = TriageWordGroup.objects.get_or_create(name=name, defaults={"words": words, "note": note})
+        if not created:
+            merged = words_merge(group.words, words)
+            if merged != group.words:
+                group.words = merged
+                group.save(update_fields=["words"])
+    for label, name, pattern in PATTERNS:
+        TriagePattern.objects.get_or_create(label=label, name=name, defaults={"pattern": pattern})
+    for label, name in PATTERNS_REMOVE:
+        TriagePattern.objects.filter(label=label, name=name).delete()
+    for label, name, guard in PATTERNS_GUARD:
+        for pattern in TriagePattern.objects.filter(label=label, name=name).exclude(pattern__contains=guard):
+            pattern.pattern = f"{pattern.pattern} {guard}"
+            pattern.save(update_fields=["pattern"])
+    for label, term, match in TERMS_ADD:
+        TriageTerm.objects.get_or_create(label=label, term=term, defaults={"match": match})
+
+
+def unseed(apps, schema_editor):
+    # The patterns and terms added here go; words added to groups and guards stay (AKN may rely on them).
+    TriagePattern = apps.get_model("moderation", "TriagePattern")
+    TriageTerm = apps.get_model("moderation", "TriageTerm")
+    for label, name, _pattern in PATTERNS:
+        TriagePattern.objects.filter(label=label, name=name).delete()
+    for label, term, _match in TERMS_ADD:
+        TriageTerm.objects.filter(label=label, term=term).delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [("moderation", "0016_auto_hide_rule")]
+
+    operations = [migrations.RunPython(seed, unseed)]
