@@ -35,7 +35,8 @@ GROUPS_ADD = {
     "avhumanisering": (
         "Words that make people vermin, dirt, disease or animals.",
         "=vargar, =vargarna, =rovdjur, =kaniner, =råttor, =hyenor, =grisar, =svin, =gräshoppor, "
-        "=kackerlackor, =parasiter, =ohyra",
+        "=kackerlackor, =parasiter, =ohyra, svinsti*, grisst*, =stam, =stammar, =djungeln, "
+        "grottmänn*, =stenåldern, =tiggarfolk, =tjuvfolk",
     ),
     "utvisning": (
         "Expulsion and keeping people out.",
@@ -48,7 +49,8 @@ GROUPS_ADD = {
     "våld_passiv": (
         "Violence done to someone, in the passive or as a participle.",
         "=nedbränt, =nerbränt, =nedbränd, =nerbränd, =nedbrända, =nerbrända, =uppskuren, "
-        "=uppskurna, =uppskurit, =sönderslagna, =skadas, =skadad",
+        "=uppskurna, =uppskurit, =sönderslagna, =skadas, =skadad, =slagna, =slagen, =misshandlad, "
+        "=misshandlade",
     ),
     "vapen": (
         "Weapons.",
@@ -57,36 +59,57 @@ GROUPS_ADD = {
     ),
     "brand": (
         "Fire and explosives.",
-        "=smälla, =smäller, =rök, =röken, =lågor, =mordbrand, =brandbomb, =tändsticka",
+        "=smälla, =smäller, =smäll, =rök, =röken, =lågor, =mordbrand, =brandbomb, =tändsticka, =brinnande",
     ),
     "byggnad": (
         "Buildings and property a threat of fire or bombs is aimed at.",
-        "paviljong*, fritidsgård*, partikansli*, =kansliet, =nämndhuset, =nämndhus, =kontor",
+        "paviljong*, fritidsgård*, partikansli*, =kansliet, =nämndhuset, =nämndhus, =kontor, =rutan, "
+        "=rutorna, =rutor, =ruta, sommarstug*",
     ),
     "skällsord": (
         "Insults for a person.",
         "pappskall*, *skallar, *huvuden, =kretin, =kretiner, =våp, =nolla, =nollor, =mes, =mesar, "
         "=fifflare, =fifflarna, =kräk, =skithög, =skithögar, =fjant, =fjantar, =dumskalle, "
-        "=pajas, =clown, =clownen, =tönt, =lögnare, =idiot, =idioten, =idioter",
+        "=pajas, =clown, =clownen, =tönt, =lögnare, =idiot, =idioten, =idioter, analfabet*, =tok, "
+        "=tokar, *fåne, *fånar, =pucko, =puckon, =lögnhals, =häxa, =häxan, =narcissist",
     ),
     "nedsättande": (
         "Insulting adjectives for a person (not their neuter forms, which describe decisions).",
         "=obegåvad, =obegåvade, =inkompetent, =inkompetenta, =värdelös, =värdelösa, =korkad, "
         "=korkade, =efterbliven, =efterblivna, =hjärndöd, =hjärndöda, =fjantig, =fjantiga, "
         "=patetisk, =patetiska, =äcklig, =äckliga, =vidrig, =vidriga, =feg, =fega, =uppblåst, "
-        "=uppblåsta, =ynkliga, =lögnaktiga",
+        "=uppblåsta, =ynkliga, =lögnaktiga, =smaklös, =smaklösa, =sorglig, =sorgliga, =ömklig, "
+        "=ömkliga, =ryggradslös, =ryggradslösa, =känslokall, =hycklande, =snyltande, =dumma, =lata",
+    ),
+    "grupp_skada": (
+        "A group generalised as criminal or as ruining a place.",
+        "=fienden, =fiende, =fiender, =inkräktare, =inkräktarna, =ockupanter, =byten, =bytesdjur, "
+        "=ägodelar, =fuskar, =fuskare, =ljuger, =lurar, =slarvar, =girig, =giriga, =ockrare, "
+        "=börda, =bördan, =belastning, =belastningen",
     ),
     # New groups.
+    "statistik": (
+        "Figures and statistics: a group named with \"lägre\" or \"sämre\" there is a report.",
+        "sysselsättning*, =andel, =andelen, =inkomst, =inkomster, =lön, =löner, =lönerna, "
+        "utbildningsnivå*, procent*, =statistik, =siffror, =siffrorna, =genomsnitt, =snitt, =risk, "
+        "=hälsa, =livslängd, =tillgång",
+    ),
+    "institution": (
+        "The city's bodies, which a wished fire or bomb may be aimed at like a building.",
+        "=fullmäktige, =nämnden, *nämnden, *förvaltningen, *kontoret, =kommunen, =socialen, "
+        "=kommunstyrelsen, =politikerna",
+    ),
     "spel": (
         "Games, matches and tournaments: violent words in a sentence about them are play.",
-        "=lobbyn, =lobbyt, =servern, =spelet, =spelen, =match, =matchen, =matcher, =matcherna, "
+        "=lobbyn, =lobbyt, padel*, =slagna, =mål, =målet, =servern, =spelet, =spelen, =match, =matchen, =matcher, =matcherna, "
         "=laget, =lagets, ishockeylag*, hockeylag*, fotbollslag*, =motståndarlaget, turnering*, "
         "schack*, =fortnite, =minecraft, =duty, =bossen, =derby, =derbyt, =finalen, =semifinalen, "
         "datorspel*, =paintball, =airsoft, =laserdome",
     ),
     "önskan": (
         "A wish or a pleasure taken in something happening.",
-        "=vore, =hoppas, =önskar, =måtte, =synd, =skönt, =kul, =gärna, =härligt, =fel, =roligt",
+        "=vore, =hoppas, =önskar, =måtte, =synd, =skönt, =kul, =gärna, =härligt, =fel, =roligt, "
+        "=underbart, =underbar, =trevligt, =gött, =fantastiskt, =sörja, =saknad",
     ),
     "egendom": (
         "Someone's property: what damage is done to in a threat.",
@@ -129,7 +152,8 @@ PATTERNS = [
     (
         "threat",
         "önskan om brand i en byggnad",
-        "{önskan} ..8 {byggnad} ~4 ({brand}|=eld|=elden|=brand|=luften) !{figurativ} !!{spel}",
+        "{önskan} ..8 ({byggnad}|{institution}) ~4 ({brand}|=eld|=elden|=brand|=luften|=lågorna) "
+        "!{figurativ} !!{spel}",
     ),
     (
         "threat",
@@ -196,6 +220,68 @@ PATTERNS = [
         "någon tar hand om er på riktigt",
         "(=någon|=nån|=vi|=folk) ..3 =ta =hand =om ({du}|{offer}|{ämbete}) ..2 (=riktigt|=ordentligt|=gott) !!{tack}",
     ),
+    (
+        "threat",
+        "önskan att se någon på sjukhus",
+        "(=se|=ser|{önskan}|{avsikt}) ..4 ({ämbete}|{offer}|{mål}) ..3 (=på|=i|=till) "
+        "(=sjukhus|=sjukhuset|=akuten|=intensiven|=rullstol|=kista|=kistan|=graven|=bår|=båren) "
+        "!{negation} !!(=krya|=kry)",
+    ),
+    (
+        "threat",
+        "önskan att någon råkar ut för något",
+        "{önskan} ..4 ({ämbete}|{offer}|{mål}|{förnamn}) ..2 (=råkar|=råka) =ut =för !{negation}",
+    ),
+    ("threat", "hitta kroppen", "(=hitta|=hittar|=finna|=finner) ..2 (=kroppen|=liket|=kvarlevorna|=resterna)"),
+    (
+        "threat",
+        "dina barn är inte säkra",
+        "(=hans|=hennes|=era|=dina|=deras|=ditt|=din) (=barn|=barnbarn|=familj|=familjer|=fru|=ungar|"
+        "=döttrar|=söner) ..3 (=inte|=aldrig) ..2 (=säkra|=säker|=trygga|=trygg)",
+    ),
+    ("threat", "eld hos någon", "({brand}|=eld|=brand|=brinner|=brinna) ..3 (=hos|=hemma) ..2 ({offer}|{ämbete}|{mål}) !{negation} !?"),
+    ("threat", "står bilen kvar hel", "{egendom} ..4 =kvar ..1 (=hela|=orörda|=oskadda|=intakta|=hel|=orörd|=oskadd|=intakt)"),
+    ("threat", "besök i natt", "{egendom} ..6 (=besök|=besöka|=överraskning|=överraskningar) ..3 (=natt|=inatt|=natten|=kväll|=ikväll)"),
+    ("threat", "säker bakom skrivbordet", "(=säker|=säkra|=trygg|=trygga|=skyddad|=skyddade|=osårbar) =bakom !{negation}"),
+    ("threat", "inga tänder kvar", "(=inga|=utan) ..1 (=tänder|=framtänder|=tänderna|=knäskålar|=fingrar) =kvar"),
+    ("threat", "blir inget trevligt besök", "=blir =det (=inget|=inte) ..1 (=trevligt|=trevlig|=roligt|=kul) (=samtal|=besök|=möte|=slut)"),
+    (
+        "threat",
+        "har koll på när någon går hem",
+        "(=vet|=koll|=kollat|=reda) ..2 (=var|=vilken|=vilket|=vilka|=när) ..3 ({ämbete}|{offer}|{förnamn}) ..2 "
+        "(=slutar|=går|=kommer|=bor|=parkerar|=handlar|=tränar|=sover|=hämtar|=lämnar) !{negation} !? !!{tack}",
+    ),
+    ("threat", "må bra av en omgång stryk", "(=må|=mår) =bra =av ..3 (=stryk|=omgång|=örfil|=käftsmäll|=smisk|=smäll)"),
+    (
+        "threat",
+        "ett slag han inte glömmer",
+        "(=slag|=smäll|=käftsmäll|=örfil|=spark|=läxa|=omgång|=stryk) ..4 (=inte|=aldrig) ..1 (=glömmer|=glömma|=glömt)",
+    ),
+    (
+        "threat",
+        "ordna så att någon inte kommer hem",
+        "(=ordna|=ordnar|=fixa|=fixar|=se|=ser|=kan|=ska) ..3 =att ..2 ({ämbete}|{offer}|{förnamn}) ..2 "
+        "(=inte|=aldrig) ..1 (=kommer|=komma) =hem",
+    ),
+    (
+        "threat",
+        "slå ner nästa person",
+        "{avsikt} ..3 ({våld_mot}|=slå|=sparka|=skjuta|=knivhugga|=meja) =ner ..2 (=nästa|=person|=varje|=första)",
+    ),
+    ("threat", "skaffa skottsäker väst", "{avsikt} ..3 (=bära|=ha|=skaffa|=köpa) ..1 (=skottsäker|=skottsäkra) =väst"),
+    (
+        "threat",
+        "göra hans liv till ett helvete",
+        "(=göra|=gör) ({du}|=hans|=hennes|=ditt|=era|=ert|=deras) =liv =till ..2 (=helvete|=mardröm|=plåga|=pina)",
+    ),
+    (
+        "threat",
+        "vi följer honom",
+        "(=vi|=jag) ..1 (=följer|=följt|=bevakar|=spanar|=övervakar|=skuggar) ({offer}|{ämbete}|{förnamn}) ..4 "
+        "(=morgon|=kväll|=dag|=natt|=hem|=till|=varje) !!(instagram*|facebook*|=sidan|=flödet|tiktok*|"
+        "=inlägg|=nyheter|=arbete|=utvecklingen)",
+    ),
+    ("threat", "med en dunk bensin", "(=förbi|=till|=hem) ..5 =med ..2 (=dunk|=flaska|=dunkar) ..1 (=bensin|=tändvätska)"),
     # --- racism -----------------------------------------------------------------------------------
     (
         "racism",
@@ -241,6 +327,53 @@ PATTERNS = [
         "(=blivit|=förvandlats|=förvandlat|=liknar) ..5 (=mogadishu|=kabul|=bagdad|=damaskus|=somalia|"
         "=afghanistan|=kalifat|=kalifatet|=tredje) !{negation} !?",
     ),
+    (
+        "racism",
+        "grupp som ska bort, längre",
+        "{folkgrupp} ..12 {avsikt} ..1 (=bort|=härifrån|=försvinna) !? !{negation} !!{mot_rasism} !{saker}",
+    ),
+    (
+        "racism",
+        "grupp som inte passar in",
+        "{folkgrupp} ..3 (=är|=e) =inte ..1 (=kompatibla|=förenliga|=anpassningsbara|=integrerbara) !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "grupp som aldrig blir riktiga svenskar",
+        "{folkgrupp} ..4 (=inte|=aldrig) ..3 (=riktiga|=äkta|=sanna) (=svenskar|=människor|=medborgare)",
+    ),
+    (
+        "racism",
+        "bara svenskar ska få",
+        "(=bara|=endast|=enbart) (=svenskar|=vita|=infödda|=etniska) ..4 (=få|=får|=ha|=rätt|=tillåtas|=släppas)",
+    ),
+    ("racism", "för svenskar, inte för en grupp", "=för (=svenskar|=svenskarna|=vita) ..2 =inte =för ..1 {folkgrupp}"),
+    (
+        "racism",
+        "sätt en grupp på en buss",
+        "(=ställ|=sätt|=sätta|=ställa|=lasta|=packa|=stoppa) ..2 {folkgrupp} ..2 (=på|=i) ..2 "
+        "(=buss|=bussen|=tåg|=tåget|=båt|=båten|=plan|=planet|=flyg|=flyget|=lastbil|=container)",
+    ),
+    (
+        "racism",
+        "grupp som ska bo i läger",
+        "{folkgrupp} ..3 {avsikt} ..2 (=bo|=placeras|=hållas|=samlas|=spärras|=låsas) ..3 "
+        "(=tält|=läger|=lägret|=reservat|=fängelse|=burar|=bur|=utanför)",
+    ),
+    ("racism", "för många av en grupp, därför", "=för =många {folkgrupp} ..10 (=därför|{skuld}|{grupp_skada}) !? !!{mot_rasism}"),
+    ("racism", "importerat våldet", "import* ..3 (=våldet|=brotten|=brottsligheten|=gängen|=kriminaliteten|=problemen) &{folkgrupp}"),
+    ("racism", "främmande element", "(=främmande|=utländska) (=element|=inslag|=kroppar|=arter)"),
+    (
+        "racism",
+        "grupp som ska bära märke",
+        "{folkgrupp} ..4 {avsikt} ..2 (=bära|=bär|=ha) ..3 (=märke|=band|=armband|=stjärna|=bricka|=chip|=symbol)",
+    ),
+    ("racism", "anlita aldrig en ur en grupp", "(=anlita|=anställ|=anställa|=hyr|=hyra|=lita) (=aldrig|=inte|=ingen|=inga) ..2 {folkgrupp}"),
+    (
+        "racism",
+        "grupp som tjänar på andra",
+        "{folkgrupp} ..4 (=tjänat|=tjänar|=tjänade|=profiterar|=profiterat|=snyltar) ..3 (=andras|=vår|=våra|=oss|=svenskarnas)",
+    ),
     # --- personal attacks -------------------------------------------------------------------------
     ("personal_attack", "den här idioten", "(=den|=det|=de|=dom) =här ..1 {skällsord} !{negation} !!{egna}"),
     (
@@ -277,7 +410,28 @@ PATTERNS = [
         "{nedsättande} (=människa|=människor|=typ|=person|=varelse|=kvinna|=karl|=gubbe|=individ|=figur) "
         "&({du}|{ämbete}) !{negation} !!{egna} !!{folkgrupp}",
     ),
+    ("personal_attack", "rena idioten", "(=rena|=ren|=rene) {skällsord} &({du}|{ämbete}) !(=jag|=mig) !!{egna} !!{folkgrupp}"),
     ("personal_attack", "skäms du inte", "(=skäms|=skäm) {du} =inte"),
+    (
+        "personal_attack",
+        "hjärnlösa robot",
+        "{nedsättande} (=robot|=robotar|=byråkrat|=byråkrater|=tjänsteman|=tjänstemän|=kommunikatör|=handläggare|"
+        "=människa|=typ|=person|=varelse|=individ|=figur) &({du}|{ämbete}|=kommunens|=kommunen) !{negation} "
+        "!!{egna} !!{folkgrupp}",
+    ),
+    (
+        "personal_attack",
+        "lika smart som en dörr",
+        "=lika (=användbar|=smart|=vass|=skarp|=klok|=hjälpsam|=kompetent|=begåvad|=vettig|=intelligent|=effektiv) "
+        "=som (=en|=ett) &({du}|{ämbete})",
+    ),
+    ("personal_attack", "dumma kärring", "{nedsättande} ..1 {skällsord} !{negation} !(=jag|=mig) !!{egna} !!{folkgrupp}"),
+    (
+        "personal_attack",
+        "vilken sorglig människa",
+        "(=vilken|=vilket|=vilka|=din|=ditt|=er) ..2 {nedsättande} ..1 (=människa|=människor|=person|=typ|=varelse|"
+        "=figur) !!{egna} !!{folkgrupp}",
+    ),
     ("personal_attack", "dumjävel i slutet", "=tack =för =ingenting ..3 {skällsord}"),
 ]
 
@@ -291,6 +445,9 @@ PATTERNS_GUARD = [
     ("threat", "slå sönder ansiktet", "!!{spel}"),
     ("threat", "då blir det blod", "!!{spel}"),
     ("threat", "avsikt och våldshandling", "!(=för)"),
+    ("threat", "avsikt och våld i passiv form, nära", "!!{spel}"),
+    ("threat", "ni ska få ångra er", "!(=vi)"),
+    ("racism", "grupp som ohyra, smuts eller djur", "!!{statistik}"),
 ]
 
 TERMS_ADD: list[tuple[str, str, str]] = []
