@@ -71,7 +71,8 @@ GROUPS_ADD = {
         "pappskall*, *skallar, *huvuden, =kretin, =kretiner, =våp, =nolla, =nollor, =mes, =mesar, "
         "=fifflare, =fifflarna, =kräk, =skithög, =skithögar, =fjant, =fjantar, =dumskalle, "
         "=pajas, =clown, =clownen, =tönt, =lögnare, =idiot, =idioten, =idioter, analfabet*, =tok, "
-        "=tokar, *fåne, *fånar, =pucko, =puckon, =lögnhals, =häxa, =häxan, =narcissist",
+        "=tokar, *fåne, *fånar, =pucko, =puckon, =lögnhals, =häxa, =häxan, =narcissist, =tyrann, "
+        "=tyranner, =diktator, =översittare, =översittaren",
     ),
     "nedsättande": (
         "Insulting adjectives for a person (not their neuter forms, which describe decisions).",
@@ -79,13 +80,14 @@ GROUPS_ADD = {
         "=korkade, =efterbliven, =efterblivna, =hjärndöd, =hjärndöda, =fjantig, =fjantiga, "
         "=patetisk, =patetiska, =äcklig, =äckliga, =vidrig, =vidriga, =feg, =fega, =uppblåst, "
         "=uppblåsta, =ynkliga, =lögnaktiga, =smaklös, =smaklösa, =sorglig, =sorgliga, =ömklig, "
-        "=ömkliga, =ryggradslös, =ryggradslösa, =känslokall, =hycklande, =snyltande, =dumma, =lata",
+        "=ömkliga, =ryggradslös, =ryggradslösa, =känslokall, =hycklande, =snyltande, =dumma, =lata, "
+        "=psykotisk, =psykotiska, =maktgalen, =maktgalna",
     ),
     "grupp_skada": (
         "A group generalised as criminal or as ruining a place.",
         "=fienden, =fiende, =fiender, =inkräktare, =inkräktarna, =ockupanter, =byten, =bytesdjur, "
         "=ägodelar, =fuskar, =fuskare, =ljuger, =lurar, =slarvar, =girig, =giriga, =ockrare, "
-        "=börda, =bördan, =belastning, =belastningen",
+        "=börda, =bördan, =belastning, =belastningen, =utnyttjar, =langare, =knarkare, =rånare",
     ),
     # New groups.
     "statistik": (
@@ -94,10 +96,19 @@ GROUPS_ADD = {
         "utbildningsnivå*, procent*, =statistik, =siffror, =siffrorna, =genomsnitt, =snitt, =risk, "
         "=hälsa, =livslängd, =tillgång",
     ),
+    "egna": (
+        "One's own people, pets and titles: an insult about them is no attack on anyone here.",
+        "=son, =dotter",
+    ),
+    "förmåga": (
+        "What a person is said to have as little of as an animal or a thing.",
+        "hjärnkapacitet*, =intellekt, =intelligens, =empati, =omdöme, =förstånd, =hjärna, =iq, "
+        "=tankeförmåga, =minne",
+    ),
     "institution": (
         "The city's bodies, which a wished fire or bomb may be aimed at like a building.",
         "=fullmäktige, =nämnden, *nämnden, *förvaltningen, *kontoret, =kommunen, =socialen, "
-        "=kommunstyrelsen, =politikerna",
+        "=kommunstyrelsen, =politikerna, =socialtjänsten, =socialkontoret",
     ),
     "spel": (
         "Games, matches and tournaments: violent words in a sentence about them are play.",
@@ -239,7 +250,7 @@ PATTERNS = [
         "(=hans|=hennes|=era|=dina|=deras|=ditt|=din) (=barn|=barnbarn|=familj|=familjer|=fru|=ungar|"
         "=döttrar|=söner) ..3 (=inte|=aldrig) ..2 (=säkra|=säker|=trygga|=trygg)",
     ),
-    ("threat", "eld hos någon", "({brand}|=eld|=brand|=brinner|=brinna) ..3 (=hos|=hemma) ..2 ({offer}|{ämbete}|{mål}) !{negation} !?"),
+    ("threat", "eld hos någon", "({brand}|=eld|=brand|=brinner|=brinna) ..3 (=hos|=hemma) ..2 ({offer}|{ämbete}|{mål}|{institution}) !{negation} !?"),
     ("threat", "står bilen kvar hel", "{egendom} ..4 =kvar ..1 (=hela|=orörda|=oskadda|=intakta|=hel|=orörd|=oskadd|=intakt)"),
     ("threat", "besök i natt", "{egendom} ..6 (=besök|=besöka|=överraskning|=överraskningar) ..3 (=natt|=inatt|=natten|=kväll|=ikväll)"),
     ("threat", "säker bakom skrivbordet", "(=säker|=säkra|=trygg|=trygga|=skyddad|=skyddade|=osårbar) =bakom !{negation}"),
@@ -282,6 +293,46 @@ PATTERNS = [
         "=inlägg|=nyheter|=arbete|=utvecklingen)",
     ),
     ("threat", "med en dunk bensin", "(=förbi|=till|=hem) ..5 =med ..2 (=dunk|=flaska|=dunkar) ..1 (=bensin|=tändvätska)"),
+    (
+        "threat",
+        "vet ni vad som väntar er",
+        "=vad =som (=väntar|=väntas) ({du}|{offer}|{ämbete}) !? !!{tack}",
+    ),
+    ("threat", "din sista dag", "({du}|=din|=ditt|=er|=hans|=hennes) =sista (=dag|=dagen|=dagar) !? !!{tack}"),
+    (
+        "threat",
+        "stoppa någon med våld",
+        "({ämbete}|{offer}|{förnamn}) ..3 =med =våld !!(=utsatts|=utsattes|=drabbats|=hotats|=anmäla|=polisen)",
+    ),
+    (
+        "threat",
+        "hans bil inte startar",
+        "(=hans|=hennes|=din|=ditt|=dina|=era|=ert|=deras) {egendom} ..2 (=inte|=aldrig) "
+        "(=startar|=starta|=fungerar|=rullar|=står)",
+    ),
+    (
+        "threat",
+        "fönstret klarar en tegelsten",
+        "({byggnad}|{egendom}) ~5 (=tegelsten|=gatsten|=gatstenar|=tegelstenar|=sten|=stenar) !{negation} !? !!{spel}",
+    ),
+    ("threat", "hälsar på hos någon", "(=hälsar|=hälsa|=besöker|=besöka|=hälsat) =på ..1 =hos ({ämbete}|{offer}|{förnamn}) !?"),
+    (
+        "threat",
+        "glömma att känna sig säker",
+        "(=glömma|=glöm) ..2 (=känna|=vara|=sova|=leva) ..2 (=säker|=säkra|=trygg|=trygga|=lugnt|=tryggt|=ostörd)",
+    ),
+    (
+        "threat",
+        "behöva en kula",
+        "{avsikt} ..3 (=behöva|=behöver|=få|=ha|=ge) ..2 (=kula|=kulan|=kulor|=skott|=blykula) !{negation}",
+    ),
+    ("threat", "gömma sig för evigt", "(=gömma|=gömmer|=göm|=springa|=fly) ..1 ({du}|=er|=dig) ..5 (=evigt|=alltid)"),
+    (
+        "threat",
+        "klarar sig utan skydd",
+        "({ämbete}|{offer}) ..3 (=klarar|=klara) ..2 =utan (=skydd|=livvakt|=livvakter|=vakter)",
+    ),
+    ("threat", "buren härifrån", "({du}|{offer}) ..2 (=buren|=burna|=bars) ..1 (=härifrån|=ut|=därifrån)"),
     # --- racism -----------------------------------------------------------------------------------
     (
         "racism",
@@ -374,6 +425,39 @@ PATTERNS = [
         "grupp som tjänar på andra",
         "{folkgrupp} ..4 (=tjänat|=tjänar|=tjänade|=profiterar|=profiterat|=snyltar) ..3 (=andras|=vår|=våra|=oss|=svenskarnas)",
     ),
+    (
+        "racism",
+        "kasta ut alla som inte är födda här",
+        "{utvisa_verb} ..1 {bort} ..2 (=alla|=de|=dem|=dom) =som ..3 (=födda|=svenskar|=svenska|=medborgare)",
+    ),
+    ("racism", "grupp som kan packa väskan", "(=packa|=packar) ..2 (=väskan|=väskorna|=väskor|=kappsäcken|=resväskan) &{folkgrupp} !?"),
+    (
+        "racism",
+        "bli en koloni",
+        "(=bli|=blir|=blivit|=förvandlas) ..3 (=en|=ett) ..1 {folkgrupp} ..1 (=koloni|=kalifat|=provins|=enklav)",
+    ),
+    (
+        "racism",
+        "grupp som aldrig lär sig",
+        "{folkgrupp} ..3 =som =aldrig ..1 (=lär|=jobbar|=arbetar|=anpassar|=bidrar|=integreras|=integrerar|=vill)",
+    ),
+    ("racism", "bara till svenskar", "(=bara|=endast|=enbart) =till (=svenskar|=vita|=infödda)"),
+    (
+        "racism",
+        "inga hederliga i en grupp",
+        "(=inga|=ingen|=få) ..1 (=integrerade|=välanpassade|=hederliga|=ärliga|=arbetande|=normala|=skötsamma) "
+        "{folkgrupp} !?",
+    ),
+    (
+        "racism",
+        "ge en grupp en biljett hem",
+        "(=ge|=köp|=skicka) ..1 {folkgrupp} ..2 (=biljett|=biljetter|=enkelbiljett) ..1 (=hem|=tillbaka|=ut)",
+    ),
+    (
+        "racism",
+        "grupp som bara kostar",
+        "{folkgrupp} ..3 (=kostar|=tar) ..1 (=bara|=enbart|=mest) ..2 (=pengar|=skattepengar) !? !!{mot_rasism}",
+    ),
     # --- personal attacks -------------------------------------------------------------------------
     ("personal_attack", "den här idioten", "(=den|=det|=de|=dom) =här ..1 {skällsord} !{negation} !!{egna}"),
     (
@@ -412,6 +496,29 @@ PATTERNS = [
     ),
     ("personal_attack", "rena idioten", "(=rena|=ren|=rene) {skällsord} &({du}|{ämbete}) !(=jag|=mig) !!{egna} !!{folkgrupp}"),
     ("personal_attack", "skäms du inte", "(=skäms|=skäm) {du} =inte"),
+    (
+        "personal_attack",
+        "empati som en automat",
+        "({du}|{ämbete}) ..3 (=har|=hade) ..2 ({hjärna}|{förmåga}) =som (=en|=ett|=hos)",
+    ),
+    (
+        "personal_attack",
+        "han är psykotisk, om en person på jobbet",
+        "(=han|=hon|=hen) (=är|=e) ..2 ({nedsättande}|{skällsord}) &{ämbete} !{negation} !!{egna}",
+    ),
+    ("personal_attack", "hej idioter", "(=hej|=hallå|=tjena|=hejsan) {skällsord}"),
+    (
+        "personal_attack",
+        "kan inte ens läsa",
+        "({du}|{ämbete}) ..3 =inte =ens ..1 (=läsa|=stava|=räkna|=skriva|=tänka|=förstå|=fatta)",
+    ),
+    ("personal_attack", "hopplöst fall", "=hopplöst =fall &({du}|{ämbete})"),
+    (
+        "personal_attack",
+        "skriver som en tolvåring",
+        "({du}|{ämbete}) (=skriver|=pratar|=låter|=beter|=tänker|=resonerar) ..2 =som (=en|=ett) ..1 "
+        "({skällsord}|{djurlikhet}|*åring|=dagisbarn|=barnunge|=unge)",
+    ),
     (
         "personal_attack",
         "hjärnlösa robot",
