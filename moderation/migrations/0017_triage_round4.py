@@ -30,7 +30,7 @@ GROUPS_ADD = {
     "folkgrupp": (
         "Groups of people by origin, religion or skin colour (as nouns and adjectives).",
         "östeuropé*, nordafrikan*, västafrikan*, östafrikan*, latinamerikan*, utomeuropé*, "
-        "=invandrarbarnen, =invandrarbarn, =mörkhyade, =romska, =romer",
+        "=invandrarbarnen, =invandrarbarn, =mörkhyade, =romska, =romer, papperslös*",
     ),
     "avhumanisering": (
         "Words that make people vermin, dirt, disease or animals.",
@@ -59,7 +59,7 @@ GROUPS_ADD = {
     ),
     "brand": (
         "Fire and explosives.",
-        "=smälla, =smäller, =smäll, =rök, =röken, =lågor, =mordbrand, =brandbomb, =tändsticka, =brinnande",
+        "=smälla, =smäller, =smäll, =small, =rök, =röken, =lågor, =mordbrand, =brandbomb, =tändsticka, =brinnande",
     ),
     "byggnad": (
         "Buildings and property a threat of fire or bombs is aimed at.",
@@ -88,6 +88,10 @@ GROUPS_ADD = {
         "=fienden, =fiende, =fiender, =inkräktare, =inkräktarna, =ockupanter, =byten, =bytesdjur, "
         "=ägodelar, =fuskar, =fuskare, =ljuger, =lurar, =slarvar, =girig, =giriga, =ockrare, "
         "=börda, =bördan, =belastning, =belastningen, =utnyttjar, =langare, =knarkare, =rånare",
+    ),
+    "rasord": (
+        "Slurs that are racism whatever is said around them.",
+        "kulturberik*, =berikare, =berikarna, lycksökar*, välfärdsturist*",
     ),
     # New groups.
     "statistik": (
@@ -333,6 +337,36 @@ PATTERNS = [
         "({ämbete}|{offer}) ..3 (=klarar|=klara) ..2 =utan (=skydd|=livvakt|=livvakter|=vakter)",
     ),
     ("threat", "buren härifrån", "({du}|{offer}) ..2 (=buren|=burna|=bars) ..1 (=härifrån|=ut|=därifrån)"),
+    (
+        "threat",
+        "ta lagen i egna händer",
+        "(=jag|=vi|=folk|=man) ~3 (=ta|=tar|=tänker) ..1 (=saken|=lagen|=saker|=rättvisan) =i =egna =händer",
+    ),
+    ("threat", "kulan har ditt namn", "(=kulan|=kula|=kniven) ..3 ({du}|=ditt|=hans|=hennes|=ert|=era) =namn"),
+    (
+        "threat",
+        "geväret är laddat",
+        "{vapen} ..2 (=är|=e) ..1 (=laddat|=laddad|=laddade|=slipad|=slipade|=vässad|=redo) !!{spel}",
+    ),
+    (
+        "threat",
+        "hoppas du inte lever länge",
+        "{önskan} ..4 ({du}|{offer}|{ämbete}) ..2 =inte ..1 (=lever|=överlever|=hinner) ..1 (=länge|=till)",
+    ),
+    ("threat", "ensam så får du se", "=ensam ..3 (=så|=då) (=får|=ska) ({du}|{offer}) =se"),
+    (
+        "threat",
+        "inte få gå säker",
+        "({du}|{offer}|{ämbete}) ..4 (=inte|=aldrig) ..2 (=gå|=vara|=känna|=sova|=leva) ..1 "
+        "(=säkra|=säker|=trygg|=trygga|=tryggt|=lugnt) !? !!(=att)",
+    ),
+    ("threat", "konsekvenser för dig", "(=får|=få|=ge) =konsekvenser =för ({du}|=dig|=er|=honom|=henne) !?"),
+    (
+        "threat",
+        "ultimatum, sedan agerar vi",
+        "({du}) =har ..2 (=dagar|=timmar|=veckor|=dag|=vecka) =på (=er|=dig) ..6 (=sedan|=annars|=därefter) ..2 "
+        "(=agerar|=händer|=kommer|=gör|=smäller)",
+    ),
     # --- racism -----------------------------------------------------------------------------------
     (
         "racism",
@@ -458,6 +492,28 @@ PATTERNS = [
         "grupp som bara kostar",
         "{folkgrupp} ..3 (=kostar|=tar) ..1 (=bara|=enbart|=mest) ..2 (=pengar|=skattepengar) !? !!{mot_rasism}",
     ),
+    (
+        "racism",
+        "staden åt svenskarna",
+        "(=sverige|=helsingborg|=skåne|=landet|=staden) =åt (=svenskarna|=helsingborgarna|=skåningarna|=oss)",
+    ),
+    ("racism", "blir aldrig svenskar", "(=blir|=bli) =aldrig (=svenskar|=svenska|=riktiga) &{folkgrupp}"),
+    (
+        "racism",
+        "ett folk som bara förstår våld",
+        "=folk =som =bara (=förstår|=fattar|=lyssnar|=respekterar) ..1 (=våld|=makt|=piskan) &{folkgrupp}",
+    ),
+    (
+        "racism",
+        "ingen grupp i staden",
+        "(=ingen|=inga|=inget) {folkgrupp} ..3 (=i|=på) ..1 (=helsingborg|=sverige|=stan|=staden|=skåne|=kommunen)",
+    ),
+    (
+        "racism",
+        "försörja halva Somalia",
+        "(=försörja|=försörjer|=föda|=föder) ..2 (=halva|=hela) ..1 (=somalia|=afrika|=mellanöstern|=syrien|"
+        "=afghanistan|=irak|=arabvärlden)",
+    ),
     # --- personal attacks -------------------------------------------------------------------------
     ("personal_attack", "den här idioten", "(=den|=det|=de|=dom) =här ..1 {skällsord} !{negation} !!{egna}"),
     (
@@ -557,7 +613,10 @@ PATTERNS_GUARD = [
     ("racism", "grupp som ohyra, smuts eller djur", "!!{statistik}"),
 ]
 
-TERMS_ADD: list[tuple[str, str, str]] = []
+TERMS_ADD: list[tuple[str, str, str]] = [
+    ("racism", "återvandring", "stem"),
+    ("racism", "remigration", "stem"),
+]
 
 
 def words_merge(existing: str, added: str) -> str:
