@@ -1,5 +1,6 @@
-"""Round 4 of the starting patterns: constructions the development part's fourth batch (`dev-v4`)
-showed the rules did not read, written as general patterns over word groups.
+"""Round 4 of the starting patterns: constructions the development part's round 4 batches
+(`dev-v4…`, `dev-v4b…`, `dev-v4c…`, `dev-v4d…`) showed the rules did not read, written as general
+patterns over word groups.
 
 What they add (see moderation/corpus/README.md, round 4):
 
@@ -7,11 +8,13 @@ What they add (see moderation/corpus/README.md, round 4):
   damage to someone's car or house that is intended or "to be counted on"; "someone waits for" an
   office holder; "we know which school / where … parks"; a weapon or torches brought to a building;
   "blir det ambulans"; "a rope and a tree"; violence that is "too kind" for someone; "good luck
-  sleeping peacefully"; burned-down and slashed as violence done to someone.
+  sleeping peacefully"; burned-down and slashed as violence done to someone; ultimatums, "ta lagen
+  i egna händer", "kulan har ditt namn", a wished early death.
 * racism: "those people" (not "those who …") ruining a place; a call to deport said anywhere in a
   comment that names a group or immigration; a group blamed as the cause, said to control things,
   to be unable to live among others, to live only on benefits, to drag others down; "no Swedes
-  left"; a city turned into a foreign capital; fences and forced removals; animals as metaphors.
+  left"; a city turned into a foreign capital; fences and forced removals; animals as metaphors;
+  "bara till svenskar", "X åt svenskarna", coded slurs ("kulturberikare") and "återvandring".
 * personal attacks: "den här" with an insult; a superlative insult ("största idiot"); "sådan" with
   an insult; "hur dum får man vara"; "bakom flötet"; "mer än två hjärnceller"; "du låter som en
   papegoja"; an insulting adjective with "människa" said to someone; "skäms du inte"; more insulting
