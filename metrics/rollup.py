@@ -100,8 +100,9 @@ joined AS (
     LEFT JOIN period p ON p.account_id = m.account_id
     LEFT JOIN published pub ON pub.account_id = m.account_id
 )
-SELECT account_id, NULL, '', %(first)s, followers, new_followers, COALESCE(kind, ''),
-       month_reach, is_period, views, NULL, NULL, NULL, NULL, NULL, NULL, NULL, interactions, published,
+SELECT account_id, CAST(NULL AS BIGINT), '', %(first)s, followers, new_followers, COALESCE(kind, ''),
+       month_reach, is_period, views, {no_figure}, {no_figure}, {no_figure}, {no_figure}, {no_figure},
+       {no_figure}, {no_figure}, interactions, published,
        CASE WHEN followers > 0 THEN CAST(interactions AS DOUBLE PRECISION) / followers END,
        CASE WHEN month_reach > 0 THEN CAST(interactions AS DOUBLE PRECISION) / month_reach END,
        all_settled = 1 AND last_day = %(last)s AND days = %(days)s - first_day_of_month + 1, %(now)s
@@ -116,7 +117,7 @@ WITH posts AS (
     -- over all of the posts' snapshots would sort them all
     SELECT p.id, a.followers {latest_id}
     FROM metrics_platformpost p
-    LEFT JOIN metrics_monthlyrollup a
+    LEFT JOIN {account_rows} a
         ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
     WHERE p.created_at >= %(start)s AND p.created_at < %(end)s {p_accounts}
 ),
@@ -130,9 +131,9 @@ latest AS (
            END AS interactions
     FROM posts p {latest_join}
 )
-SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, NULL, '',
+SELECT l.account_id, l.post_id, l.subject, %(first)s, l.followers, {no_figure}, '',
        l.reach, FALSE, l.views, l.video_views, l.clicks, l.link_clicks, l.reactions, l.comments,
-       l.shares, l.saves, l.interactions, NULL,
+       l.shares, l.saves, l.interactions, CAST(NULL AS INTEGER),
        CASE WHEN l.followers > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.followers END,
        CASE WHEN l.reach > 0 THEN CAST(l.interactions AS DOUBLE PRECISION) / l.reach END,
        l.settled, %(now)s
@@ -161,6 +162,15 @@ def months_rollup(
         accounts = f"AND account_id IN ({placeholders})"
         s_accounts = f"AND s.account_id IN ({placeholders})"
         p_accounts = f"AND p.account_id IN ({placeholders})"
+    parts = {
+        "accounts": accounts,
+        "s_accounts": s_accounts,
+        "p_accounts": p_accounts,
+        "first_day_of_month": FIRST_DAY_OF_MONTH[connection.vendor],
+        "no_figure": "CAST(NULL AS BIGINT)",
+        **POST_LATEST[connection.vendor],
+    }
+    month_rollup = _month_computed_apart if connection.vendor == "postgresql" else _month_upserted
     written = 0
     with transaction.atomic(), connection.cursor() as cursor:
         for first in sorted({month_of(m) for m in months}):
@@ -176,18 +186,77 @@ def months_rollup(
                 "now": now,
                 **{f"a{n}": pk for n, pk in enumerate(ids or [])},
             }
-            for sql in (ACCOUNT_MONTHS, POST_MONTHS):  # the posts read the account's followers
-                statement = (
-                    INSERT
-                    + sql.format(
-                        accounts=accounts,
-                        s_accounts=s_accounts,
-                        p_accounts=p_accounts,
-                        first_day_of_month=FIRST_DAY_OF_MONTH[connection.vendor],
-                        **POST_LATEST[connection.vendor],
-                    )
-                    + UPSERT
-                )
-                cursor.execute(statement, params)
-                written += max(cursor.rowcount, 0)
+            written += month_rollup(cursor, parts, params)
+    return written
+
+
+def _month_upserted(cursor, parts: dict[str, str], params: dict) -> int:
+    """The portable path (SQLite): each SELECT upserted straight into the table, the accounts first, as
+    the posts read their account's followers from its row."""
+    written = 0
+    for sql in (ACCOUNT_MONTHS, POST_MONTHS):
+        cursor.execute(INSERT + sql.format(**parts, account_rows="metrics_monthlyrollup") + UPSERT, params)
+        written += max(cursor.rowcount, 0)
+    return written
+
+
+# PostgreSQL plans no parallel workers for INSERT ... SELECT, but does for CREATE TABLE ... AS (its
+# manual, "When Can Parallel Query Be Used?"): the month's rows are computed into temporary tables
+# with the workers a plain GROUP BY gets, then merged into the table in one statement that finds each
+# row's stored version once (by the unique key): the rows whose figures changed are updated, the
+# missing ones inserted, and the rest not touched (an upsert would lock each of them, which writes to
+# its page, even when it changes nothing).
+COMPUTED = "CREATE TEMPORARY TABLE {table} ({columns}) AS "
+MERGE = """
+WITH fresh AS (SELECT * FROM rollup_accounts UNION ALL SELECT * FROM rollup_posts),
+compared AS (
+    SELECT n.*, r.id AS stored_id, ({stored}) IS DISTINCT FROM ({computed}) AS changed
+    FROM fresh n
+    LEFT JOIN metrics_monthlyrollup r
+        ON r.account_id = n.account_id AND r.subject = n.subject AND r.month = n.month
+),
+updated AS (
+    UPDATE metrics_monthlyrollup r SET ({assigned}) = ({assigned_values})
+    FROM compared n WHERE r.id = n.stored_id AND n.changed
+    RETURNING 1
+),
+inserted AS (
+    INSERT INTO metrics_monthlyrollup ({columns})
+    -- in the unique key's order, so that its index is filled page by page
+    SELECT {columns} FROM compared WHERE stored_id IS NULL ORDER BY account_id, subject
+    RETURNING 1
+)
+SELECT (SELECT COUNT(*) FROM updated) + (SELECT COUNT(*) FROM inserted)
+""".format(
+    stored=", ".join(f"r.{c}" for c in FIGURES),
+    computed=", ".join(f"n.{c}" for c in FIGURES),
+    assigned=", ".join([*FIGURES, "computed_at"]),
+    assigned_values=", ".join(f"n.{c}" for c in [*FIGURES, "computed_at"]),
+    columns=", ".join(COLUMNS),
+)
+
+
+def _month_computed_apart(cursor, parts: dict[str, str], params: dict) -> int:
+    columns = ", ".join(COLUMNS)
+    # The month's rows are sorted and hashed in memory, not spilled to disk (the default is 4 MB).
+    cursor.execute("SELECT set_config('work_mem', '32MB', true), current_setting('work_mem')")
+    previous = cursor.fetchone()[1]
+    # One rollup writes the table at a time (pages read on), so that a row found missing is still
+    # missing when it is inserted.
+    cursor.execute("LOCK TABLE metrics_monthlyrollup IN SHARE ROW EXCLUSIVE MODE")
+    cursor.execute(
+        COMPUTED.format(table="rollup_accounts", columns=columns) + ACCOUNT_MONTHS.format(**parts), params
+    )
+    # A temporary table has no statistics until analyzed: the planner would take the accounts' rows of
+    # the month for one row and loop over all of them for each of the month's posts.
+    cursor.execute("ANALYZE rollup_accounts")
+    cursor.execute(
+        COMPUTED.format(table="rollup_posts", columns=columns)
+        + POST_MONTHS.format(**parts, account_rows="rollup_accounts"),
+        params,
+    )
+    cursor.execute(MERGE)
+    (written,) = cursor.fetchone()
+    cursor.execute("DROP TABLE rollup_accounts, rollup_posts")
+    cursor.execute("SELECT set_config('work_mem', %s, true)", [previous])
     return written
