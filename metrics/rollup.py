@@ -212,12 +212,12 @@ WITH fresh AS (SELECT * FROM rollup_accounts UNION ALL SELECT * FROM rollup_post
 compared AS (
     SELECT n.*, r.id AS stored_id, ({stored}) IS DISTINCT FROM ({computed}) AS changed
     FROM fresh n
-    LEFT JOIN metrics_monthlyrollup r
-        ON r.account_id = n.account_id AND r.subject = n.subject AND r.month = n.month
+    LEFT JOIN (SELECT * FROM metrics_monthlyrollup WHERE month = %(first)s) r
+        ON r.account_id = n.account_id AND r.subject = n.subject
 ),
 updated AS (
     UPDATE metrics_monthlyrollup r SET ({assigned}) = ({assigned_values})
-    FROM compared n WHERE r.id = n.stored_id AND n.changed
+    FROM compared n WHERE r.id = n.stored_id AND n.changed AND r.month = %(first)s
     RETURNING 1
 ),
 inserted AS (
@@ -255,7 +255,7 @@ def _month_computed_apart(cursor, parts: dict[str, str], params: dict) -> int:
         + POST_MONTHS.format(**parts, account_rows="rollup_accounts"),
         params,
     )
-    cursor.execute(MERGE)
+    cursor.execute(MERGE, params)
     (written,) = cursor.fetchone()
     cursor.execute("DROP TABLE rollup_accounts, rollup_posts")
     cursor.execute("SELECT set_config('work_mem', %s, true)", [previous])
