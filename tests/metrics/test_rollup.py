@@ -164,3 +164,21 @@ def test_the_bench_data_set_rolls_up_to_what_the_hand_written_group_by_gives(db)
     )
     assert got == expected and len(got) == 3
     assert bench_rollup.hand_written(month) >= 0
+
+
+def test_recomputing_writes_only_the_rows_whose_figures_changed(known):
+    account, other, first, _second = known
+    ids = [account.pk, other.pk]
+    written = rollup.months_rollup(account_ids=ids, months=[NOV], now=NOW)
+    assert written == MonthlyRollup.objects.filter(month=NOV).count() == 4  # two accounts, two posts
+    later = NOW + timedelta(hours=1)
+    assert rollup.months_rollup(account_ids=ids, months=[NOV], now=later) == 0
+    assert set(MonthlyRollup.objects.values_list("computed_at", flat=True)) == {NOW}
+    MetricSnapshot.objects.filter(post=first).update(comments=7)  # both of the post's days re-read
+    assert rollup.months_rollup(account_ids=ids, months=[NOV], now=later) == 1
+    # (compared in Python: SQLite stores a raw parameter's datetime in a text form of its own)
+    changed = [r for r in MonthlyRollup.objects.filter(month=NOV) if r.computed_at != NOW]
+    assert [(r.subject, r.comments, r.interactions, r.computed_at) for r in changed] == [
+        ("111_1", 7, 5 + 7 + 1, later)
+    ]
+    assert MonthlyRollup.objects.filter(month=NOV).count() == 4
