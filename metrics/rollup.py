@@ -4,9 +4,10 @@ One `SELECT ... GROUP BY` per month for the accounts' months and one for the pos
 (the latest lifetime snapshot of each post, one lookup per post on the (post, day) index), written
 on the table's unique key: recomputing a month gives the same rows, a day re-read after it settled
 changes the month it belongs to, and a row whose figures did not change is not written. The SELECTs
-run on PostgreSQL and SQLite alike. SQLite upserts them straight into the table; PostgreSQL computes
-them into temporary tables first (`CREATE TABLE ... AS`, which may use parallel workers where
-`INSERT ... SELECT` may not) and merges those into the table in one statement.
+run on PostgreSQL and SQLite alike. SQLite, and PostgreSQL for a few accounts, upsert them straight
+into the table; for many accounts PostgreSQL computes them into temporary tables first (`CREATE
+TABLE ... AS`, which may use parallel workers where `INSERT ... SELECT` may not) and merges those
+into the table in one statement.
 
 An account's month: views, interactions and new followers are sums of its days (a sum of nothing is
 NULL, never 0); reach is the platform's period value (an `account_month` snapshot) or else the sum
