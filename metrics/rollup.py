@@ -90,7 +90,7 @@ period AS (
       {accounts}
 ),
 published AS (
-    SELECT account_id, COUNT(*) AS n FROM metrics_platformpost
+    SELECT account_id, COUNT(*) AS n FROM {month_posts}
     WHERE created_at >= %(start)s AND created_at < %(end)s {accounts}
     GROUP BY account_id
 ),
@@ -120,7 +120,7 @@ WITH posts AS (
     -- its latest lifetime figures: one lookup per post on the (post, day) index, where a window
     -- over all of the posts' snapshots would sort them all
     SELECT p.id, a.followers {latest_id}
-    FROM metrics_platformpost p
+    FROM {month_posts} p
     LEFT JOIN {account_rows} a
         ON a.account_id = p.account_id AND a.subject = '' AND a.month = %(first)s
     WHERE p.created_at >= %(start)s AND p.created_at < %(end)s {p_accounts}
@@ -178,6 +178,7 @@ def months_rollup(
         "p_accounts": p_accounts,
         "first_day_of_month": FIRST_DAY_OF_MONTH[connection.vendor],
         "no_figure": "CAST(NULL AS BIGINT)",
+        "month_posts": "metrics_platformpost",
         **POST_LATEST[connection.vendor],
     }
     many = ids is None or len(ids) >= MANY_ACCOUNTS
@@ -261,6 +262,16 @@ def _month_postgresql(cursor, parts: dict[str, str], params: dict) -> int:
     cursor.execute(STORED.format(**parts), params)
     first_time = cursor.fetchone() is None
     columns = ", ".join(COLUMNS)
+    # The month's posts, found once for the accounts' counts and the posts' figures.
+    cursor.execute(
+        "CREATE TEMPORARY TABLE rollup_month_posts AS SELECT id, account_id, created_at"
+        " FROM metrics_platformpost WHERE created_at >= %(start)s AND created_at < %(end)s {accounts}".format(
+            **parts
+        ),
+        params,
+    )
+    cursor.execute("ANALYZE rollup_month_posts")  # as the accounts' rows below, for the planner
+    parts = {**parts, "month_posts": "rollup_month_posts"}
     cursor.execute(
         COMPUTED.format(table="rollup_accounts", columns=columns) + ACCOUNT_MONTHS.format(**parts), params
     )
@@ -279,6 +290,6 @@ def _month_postgresql(cursor, parts: dict[str, str], params: dict) -> int:
         cursor.execute(MERGE.format(**parts), params)
         (written,) = cursor.fetchone()
         cursor.execute("DROP TABLE rollup_posts")
-    cursor.execute("DROP TABLE rollup_accounts")
+    cursor.execute("DROP TABLE rollup_accounts, rollup_month_posts")
     cursor.execute("SELECT set_config('work_mem', %s, true)", [previous])
     return written
