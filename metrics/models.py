@@ -175,6 +175,9 @@ class MonthlyRollup(models.Model):
                 violation_error_message=_("The figures of this month are already stored."),
             ),
         ]
+        # A month's rows of every account, for the rollup comparing what it computed with what is
+        # stored: one range of the index, where the unique key has them spread among all the months.
+        indexes = [models.Index(fields=["month"], name="monthly_rollup_month")]
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"
