@@ -138,7 +138,7 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
         ),
         "query": query.urlencode(),
         "refresh_seconds": settings.MODERATION_QUEUE_REFRESH_SECONDS,
-        "administrations": list(queue.administrations.order_by("name")),
+        "administrations": queue.administrations,
         "can_see_kc": queue.can_see_kc,
     }
     if request.htmx:
