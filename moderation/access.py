@@ -91,7 +91,7 @@ def access_kc_queue(user: User) -> Queue:
     if not can_see_kc_queue(user):
         raise PermissionDenied
     # The filter lists only accounts the user may see in the account inventory too.
-    accounts = kc_accounts().filter(pk__in=accounts_visible_to(user).values("pk"))
+    accounts = kc_accounts() & accounts_visible_to(user)  # both conditions in one WHERE, no self-join
     return Queue(
         administration=None,
         comments=Comment.objects.in_kc_queue(),
