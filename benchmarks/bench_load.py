@@ -21,8 +21,9 @@ from pathlib import Path
 from . import datagen, harness
 
 RATIO_BAR = 0.40
-ROUNDS = int(os.environ.get("BENCH_LOAD_ROUNDS", "3"))
-SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "15"))
+# Six alternating rounds of 10 s: the shared machine's noise falls on both pages in short stretches.
+ROUNDS = int(os.environ.get("BENCH_LOAD_ROUNDS", "6"))
+SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 WARM_SECONDS = 5
 USERS = int(os.environ.get("BENCH_LOAD_USERS", "16"))
 WORKERS = int(os.environ.get("BENCH_LOAD_WORKERS", str(max(2, os.cpu_count() or 2))))
