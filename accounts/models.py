@@ -235,7 +235,14 @@ class SocialAccount(models.Model):
                 violation_error_message=_("A closed account needs the reason it was closed."),
             ),
         ]
-        indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]
+        indexes = [
+            models.Index(fields=["administration", "platform"], name="account_admin_platform"),
+            # The city-wide accounts by name: the KC queue's account filter reads them at every view,
+            # without reading the other accounts.
+            models.Index(
+                fields=["name", "platform"], condition=Q(is_citywide=True), name="account_citywide_by_name"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_platform_display()})"

@@ -73,7 +73,7 @@ class Queue:
     administration: Administration | None  # None: the contact centre's queue
     comments: QuerySet[Comment]
     accounts: QuerySet[SocialAccount]
-    administrations: QuerySet[Administration]  # the förvaltningar's queues to switch to
+    administrations: list[Administration]  # the förvaltningar's queues to switch to, by name
     can_see_kc: bool
 
 
@@ -91,13 +91,13 @@ def access_kc_queue(user: User) -> Queue:
     if not can_see_kc_queue(user):
         raise PermissionDenied
     # The filter lists only accounts the user may see in the account inventory too.
-    accounts = kc_accounts().filter(pk__in=accounts_visible_to(user).values("pk"))
+    accounts = kc_accounts() & accounts_visible_to(user)  # both conditions in one WHERE, no self-join
     return Queue(
         administration=None,
         comments=Comment.objects.in_kc_queue(),
         accounts=accounts,
         administrations=(
-            queue_administrations_for(user) if roles_of(user).is_akn else Administration.objects.none()
+            list(queue_administrations_for(user).order_by("name")) if roles_of(user).is_akn else []
         ),
         can_see_kc=True,
     )
@@ -106,7 +106,9 @@ def access_kc_queue(user: User) -> Queue:
 def access_queue(user: User, administration_id: int) -> Queue:
     """A förvaltning's queue: 404 for another förvaltning, 403 for the own one without a queue role.
     An editor who is not its lead sees only the accounts they edit."""
-    administration = queue_administrations_for(user).filter(pk=administration_id).first()
+    # The queues to switch to, read once: this queue's förvaltning is one of them or none of the user's.
+    administrations = list(queue_administrations_for(user).order_by("name"))
+    administration = next((a for a in administrations if a.pk == administration_id), None)
     if administration is None:
         if holds_role(user, administration_id=administration_id):
             raise PermissionDenied
@@ -121,7 +123,7 @@ def access_queue(user: User, administration_id: int) -> Queue:
         administration=administration,
         comments=comments,
         accounts=accounts,
-        administrations=queue_administrations_for(user),
+        administrations=administrations,
         can_see_kc=can_see_kc_queue(user),
     )
 

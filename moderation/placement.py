@@ -64,10 +64,14 @@ def kc_administration_ids() -> list[int]:
 
 
 def kc_accounts():
-    """The accounts whose comments or messages can be in KC's queue (for its account filter)."""
-    return SocialAccount.objects.filter(
-        Q(is_citywide=True) | Q(administration_id__in=kc_administration_ids())
-    )
+    """The accounts whose comments or messages can be in KC's queue (for its account filter).
+
+    The agreements in force are a subquery: the queue page reads its filter in one query."""
+    agreement = _agreements()
+    if agreement is None:
+        return SocialAccount.objects.filter(is_citywide=True)
+    in_force = agreement.objects.in_force().order_by().values("administration_id")
+    return SocialAccount.objects.filter(Q(is_citywide=True) | Q(administration_id__in=in_force))
 
 
 def kc_handles_posts(account: SocialAccount) -> bool:

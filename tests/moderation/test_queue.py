@@ -102,7 +102,7 @@ def test_keyset_pages_follow_on(lead_client, account):
     )
     assert len(first.context["page"].rows) == 50
     assert len(second.context["page"].rows) == 10
-    assert not {c.pk for c in first.context["page"].rows} & {c.pk for c in second.context["page"].rows}
+    assert not {c["id"] for c in first.context["page"].rows} & {c["id"] for c in second.context["page"].rows}
 
 
 def test_the_htmx_refresh_returns_the_rows_fragment_with_polling(lead_client, account):
