@@ -1,14 +1,20 @@
 """The main menu of every page, from the user's roles, and the footer's guideline."""
 
+import contextlib
+import logging
 import time
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from .access import roles_of
 from .models import Role
+
+logger = logging.getLogger(__name__)
 
 
 def _menu(label: str, links: list[dict]) -> dict | None:
@@ -94,15 +100,25 @@ def navigation(request):
     return {"nav_items": SimpleLazyObject(lambda: _navigation(request))}
 
 
-# The footer's guideline, kept in this process for a minute: every page shows it, and a query per
-# page for a row that changes twice a year would be the floor's cost. Saving or deleting a version
-# forgets it at once in this process (accounts/apps.py); other processes see it within the minute.
+# The footer's guideline, kept in this process for a minute and in the shared cache for the day:
+# every page shows it, and a query per page for a row that changes twice a year would be the floor's
+# cost. After the minute a process asks the cache, not the database, so a page's count of queries
+# does not depend on the moment it is served. Saving or deleting a version forgets both at once
+# (accounts/apps.py); other processes see the change within the minute.
 FOOTER_SECONDS = 60.0
 _footer: dict = {}
 
 
+def _footer_key(day) -> str:
+    return f"guideline-footer:{day.isoformat()}"
+
+
 def forget_guideline_footer(**_kwargs) -> None:
     _footer.clear()
+    try:
+        cache.delete(_footer_key(timezone.localdate()))
+    except (RedisError, OSError) as exc:  # the cache's copy is a day's at most: it goes out by itself
+        logger.warning("footer: the cache is unreachable, its guideline is forgotten in a day: %s", exc)
 
 
 def remember_guideline_footer(value) -> None:
@@ -117,7 +133,14 @@ def _guideline_for_footer():
     entry = _footer.get("entry")
     if entry is not None and entry[0] == today and now - entry[1] < FOOTER_SECONDS:
         return entry[2]
-    value = GuidelineVersion.objects.in_force() or ""
+    try:
+        value = cache.get(_footer_key(today))
+    except (RedisError, OSError):  # pages keep working while the cache is down
+        value = None
+    if value is None:
+        value = GuidelineVersion.objects.in_force() or ""
+        with contextlib.suppress(RedisError, OSError):
+            cache.set(_footer_key(today), value, 24 * 3600)
     _footer["entry"] = (today, now, value)
     return value
 

@@ -63,6 +63,30 @@ def test_the_footer_shows_the_version_in_force(lead_client, version):
     assert "Riktlinjer för sociala medier, gäller från 2026-06-20." in body
 
 
+def test_after_its_minute_a_process_reads_the_footer_from_the_cache_not_the_database(
+    lead_client, version, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts import context_processors
+
+    monkeypatch.setattr(context_processors, "FOOTER_SECONDS", 0.0)  # every request is past its minute
+    context_processors.forget_guideline_footer()
+
+    def guideline_queries():
+        with CaptureQueriesContext(connection) as queries:
+            body = lead_client.get(reverse("home")).content.decode()
+        assert "gäller från 2026-06-20" in body
+        return [q for q in queries.captured_queries if "accounts_guidelineversion" in q["sql"]]
+
+    assert len(guideline_queries()) == 1
+    assert guideline_queries() == []  # the shared cache answers: no query, whichever moment
+    GuidelineVersion.objects.create(in_force_from=date(2026, 11, 1), url="https://helsingborg.se/ny.pdf")
+    body = lead_client.get(reverse("home")).content.decode()
+    assert "gäller från 2026-11-01" in body  # saving a version forgets the cache's copy at once
+
+
 def test_editors_are_asked_by_mail_and_akn_sees_who_has_confirmed(
     akn_client, editor_client, editor, account, administration, version
 ):
