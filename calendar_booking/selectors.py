@@ -383,6 +383,9 @@ def grid(
     for s in shown:
         shown_by_key[(s.account_id, s.starts_at.astimezone(z).date())].append(s)
     one_day = timedelta(days=1)
+    # Formatted and translated once a page, not once a cell.
+    day_names = {day: date_format(day, "l j F") for day in days} if with_free else {}
+    free_label, free_more = _("Free times on %(account)s, %(day)s"), _("and %(n)s more free")
     rows = []
     for account in accounts:
         rule = rules[account.pk]
@@ -407,11 +410,8 @@ def grid(
                     for start in starts[:FREE_SHOWN]
                 ]
                 if len(starts) > FREE_SHOWN:
-                    cell.free_more = _("and %(n)s more free") % {"n": len(starts) - FREE_SHOWN}
-                cell.free_label = _("Free times on %(account)s, %(day)s") % {
-                    "account": account.name,
-                    "day": date_format(day, "l j F"),
-                }
+                    cell.free_more = free_more % {"n": len(starts) - FREE_SHOWN}
+                cell.free_label = free_label % {"account": account.name, "day": day_names[day]}
             cells.append(cell)
         rows.append((account, rule, cells))
     return rows
