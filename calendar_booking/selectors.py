@@ -99,7 +99,8 @@ def calendar_accounts(
         accounts = visible.open().filter(Q(name__icontains=words) | Q(handle__icontains=words))
     else:
         accounts = with_bookings(visible.open())  # a closed account leaves the calendar
-    accounts = accounts.defer("access_token")
+    # Each account's channel rule joined (the week's free times read it): no query of their own.
+    accounts = accounts.defer("access_token").select_related("channel_rule")
     whens = [When(is_citywide=True, then=Value(1))]
     own = list(own)
     if own:
@@ -291,7 +292,17 @@ def filter_slots(slots, *, administration=None, category: str = "", objective: s
 
 
 def rules_for(accounts: list[SocialAccount]) -> dict[int, ChannelRule]:
-    rules = {r.account_id: r for r in ChannelRule.objects.filter(account__in=accounts)}
+    """Each account's rule, its own or the defaults: as joined by calendar_accounts, else read in
+    one query (an account chosen by the filter)."""
+    rules: dict[int, ChannelRule | None] = {}
+    unread = []
+    for account in accounts:
+        if SocialAccount.channel_rule.is_cached(account):
+            rules[account.pk] = getattr(account, "channel_rule", None)
+        else:
+            unread.append(account)
+    if unread:
+        rules |= {r.account_id: r for r in ChannelRule.objects.filter(account__in=unread)}
     return {a.pk: rules.get(a.pk) or ChannelRule(account=a) for a in accounts}
 
 
