@@ -10,13 +10,14 @@ and decide nothing.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from html import escape as _html_escape
 
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from .models import Approval, Category, Objective, Status
 from .selectors import Cell, SlotView
 
 
@@ -118,3 +119,52 @@ def month_cell(cell: dict, *, today: date, month_name: str) -> SafeString:
         f"          {more}\n"
         "        </td>"
     )
+
+
+class ListRows:
+    """The list page's rows: the choices' names translated and the booking address reversed once."""
+
+    def __init__(self, *, detail_prefix: str, zone):
+        self._detail = detail_prefix  # the booking's page without its number
+        self._zone = zone
+        self._categories = {value: str(label) for value, label in Category.choices}
+        self._objectives = {value: str(label) for value, label in Objective.choices}
+        self._statuses = {value: str(label) for value, label in Status.choices}
+        self._awaiting = gettext("Awaiting approval")
+        self._platforms: dict[str, str] = {}
+
+    def _platform(self, account) -> str:
+        if (name := self._platforms.get(account.platform)) is None:
+            name = self._platforms[account.platform] = str(account.get_platform_display())
+        return name
+
+    def _status(self, slot, booking) -> str:
+        status = self._statuses.get(slot.status, slot.status)
+        if slot.status == Status.MISSED:
+            return f'<span class="flag flag-danger">✖ {_e(status)}</span>'
+        if slot.status == Status.PUBLISHED:
+            return f'<span class="flag flag-ok">✔ {_e(status)}</span>'
+        if slot.status == Status.PLANNED and booking.approval == Approval.PENDING:
+            return f'<span class="flag flag-warning">⏳ {_e(self._awaiting)}</span>'
+        return _e(status)
+
+    def __call__(self, slots) -> SafeString:
+        rows = []
+        for slot in slots:
+            booking, account = slot.booking, slot.account
+            start: datetime = slot.starts_at.astimezone(self._zone)
+            title = _e(booking.title)
+            if slot.can_open:
+                title = f'<a href="{_e(self._detail)}{booking.pk}/">{title}</a>'
+            rows.append(
+                "\n  <tr>\n"
+                f'    <td><time datetime="{start.isoformat()}">{start:%Y-%m-%d %H:%M}</time></td>\n'
+                f"    <td>{_e(account.name)} ({_e(self._platform(account))})</td>\n"
+                f"    <td>{title}</td>\n"
+                f"    <td>{_e(booking.administration)}</td>\n"
+                f"    <td>{_e(self._categories.get(booking.category, booking.category))}</td>\n"
+                f"    <td>{_e(self._objectives.get(booking.objective, booking.objective))}</td>\n"
+                f"    <td>{self._status(slot, booking)}</td>\n"
+                "  </tr>"
+            )
+        return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped

@@ -243,11 +243,15 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     page = selectors.slot_list_page(
         slots, after=request.GET.get("after"), size=LIST_PAGE_SIZE, openable=access.openable()
     )
+    rows = cells.ListRows(
+        detail_prefix=reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")], zone=zone()
+    )
     context = {
         **base_context(access),
         "view": "list",
         "filters": filters,
         "page": page,
+        "rows_html": rows(page.rows),
         "query": _query(request, "after"),
         "export_url": f"{reverse('calendar_booking:booking-export')}?{_query(request, 'after')}",
     }
