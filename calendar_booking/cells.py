@@ -31,12 +31,14 @@ def slot_items(slots: list[SlotView], *, taken_word: str) -> SafeString:
     parts = []
     flag = f'<span class="flag">{_e(taken_word)}</span> '
     for slot in slots:
+        # The times and the booking's address are written by SlotViews from datetimes and ids; the
+        # rest is escaped (the title and the names are people's).
         title = _e(slot.title)
-        link = f'<a href="{_e(slot.href)}">{title}</a>' if slot.href else f"<span>{title}</span>"
+        link = f'<a href="{slot.href}">{title}</a>' if slot.href else f"<span>{title}</span>"
         status = f" · <strong>{_e(slot.status)}</strong>" if slot.status else ""
         parts.append(
             f'<li class="cal-slot cal-slot-{_e(slot.category)}">{flag}'
-            f'<time datetime="{_e(slot.start_iso)}">{_e(slot.times)}</time> {link}'
+            f'<time datetime="{slot.start_iso}">{slot.times}</time> {link}'
             f'<span class="small d-block">{_e(slot.who)}{status}</span></li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

@@ -100,8 +100,11 @@ def calendar_accounts(
         accounts = visible.open().filter(Q(name__icontains=words) | Q(handle__icontains=words))
     else:
         accounts = with_bookings(visible.open())  # a closed account leaves the calendar
-    # Each account's channel rule joined (the week's free times read it): no query of their own.
-    accounts = accounts.defer("access_token").select_related("channel_rule")
+    # What the rows print (the name, the platform) and each account's channel rule joined (the
+    # week's free times read it): no query of their own, and none of the accounts' long texts.
+    accounts = accounts.select_related("channel_rule").only(
+        "name", "platform", "is_citywide", "administration_id", "channel_rule"
+    )
     whens = [When(is_citywide=True, then=Value(1))]
     own = list(own)
     if own:
