@@ -478,6 +478,20 @@ def slot_list(
     return qs
 
 
+# What the list page's rows print (cells.ListRows).
+LIST_ROW_FIELDS = (
+    "starts_at",
+    "status",
+    "account__name",
+    "account__platform",
+    "booking__title",
+    "booking__category",
+    "booking__objective",
+    "booking__approval",
+    "booking__administration__name",
+)
+
+
 def slot_list_page(
     slots: QuerySet[BookingSlot], *, after: str | None, size: int, openable: QuerySet[Administration]
 ) -> KeysetPage:
