@@ -1,3 +1,5 @@
+import functools
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -143,8 +145,9 @@ class BookingForm(BookingContentFields):
             field = forms.ModelChoiceField(
                 administrations, label=_("Administration"), empty_label=None, widget=QuickSelect
             )
-            # Read once, as a list: the page's field markup is then kept (templatetags/calendar_fields).
-            field.choices = [(a.pk, str(a)) for a in administrations]
+            # Read once, when the page is written (a valid post reads none): a list, so the page's
+            # field markup can be kept (templatetags/calendar_fields).
+            field.choices = functools.cache(lambda: [(a.pk, str(a)) for a in administrations])
             self.fields["administration"] = field
             self.order_fields(["administration"])
         self.helper = FormHelper()
@@ -185,10 +188,14 @@ SLOT_ROWS = 3
 
 def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
     initial = initial or []
-    # One query for the rows' choices (each row's field would read the accounts again); the
-    # queryset still checks a chosen account.
+    # The rows' choices read in one query (each row's field would read the accounts again), when
+    # the page is written: a valid post reads none. The queryset still checks a chosen account.
     empty_label = SlotForm.base_fields["account"].empty_label
-    choices = [("", empty_label), *((a.pk, str(a)) for a in accounts.only("pk", "name", "platform"))]
+
+    @functools.cache
+    def choices():
+        return [("", empty_label), *((a.pk, str(a)) for a in accounts.only("pk", "name", "platform"))]
+
     return [
         SlotForm(
             data,

@@ -4,7 +4,8 @@ crispy's bootstrap5 field template costs about a millisecond a field (a few hund
 and the booking form has some twenty fields: most of its page's time. What it writes depends only on
 the field's definition, its value and its choices, which are the same for every empty form; so the
 markup is kept, keyed by all of those, and a field with errors is always written afresh. Choices read
-from the database (a queryset) are not kept: the view gives the field a list when it wants it kept.
+from the database (a queryset) are not kept: the view gives the field a list (or a function that
+returns one) when it wants it kept.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field
 from django import template
 from django.forms import BoundField
 from django.utils import translation
+from django.utils.choices import CallableChoiceIterator
 
 register = template.Library()
 
@@ -32,6 +34,8 @@ def _choices_key(widget) -> tuple | None:
     choices = getattr(widget, "choices", None)
     if choices is None:
         return ()
+    if isinstance(choices, CallableChoiceIterator):  # the view's list, read when first written
+        choices = list(choices)
     if not isinstance(choices, (list, tuple)) or len(choices) > MAX_CHOICES:
         return None  # a queryset's (read on each render) or too many
     return tuple((str(value), str(label)) for value, label in choices)
