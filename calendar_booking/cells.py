@@ -1,31 +1,45 @@
 """The calendar's cells as HTML, written in one pass over the data the selectors built.
 
-A week shows up to ROW_LIMIT accounts × 7 days, each cell with its taken slots and free times; Django
-writes a template loop per item at several microseconds a node, which made the cells most of the
-page's time. Here each cell is written once, every text escaped (titles and names are people's
-input); the templates place the cells and decide nothing.
+A week shows up to ROW_LIMIT accounts × 7 days, each cell with its taken slots and free times, and a
+month 42 days; Django writes a template loop per item at several microseconds a node, which made
+the cells most of the page's time. Here each cell is written once, every text escaped (titles and
+names are people's input) with the standard library's `html.escape` (Django's `escape` is the same
+replacement behind a check for lazy text, a third of the cells' time); the templates place the cells
+and decide nothing.
 """
 
 from __future__ import annotations
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from datetime import date, datetime
+from html import escape as _html_escape
 
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
+
+from .models import Approval, Category, Objective, Status
 from .selectors import Cell, SlotView
+
+
+def _e(value) -> str:
+    """What django.utils.html.escape writes (& < > " '), for plain values."""
+    return _html_escape(str(value), quote=True)
 
 
 def slot_items(slots: list[SlotView], *, taken_word: str) -> SafeString:
     """The taken slots as `<li>`s."""
     parts = []
+    flag = f'<span class="flag">{_e(taken_word)}</span> '
     for slot in slots:
-        title = escape(slot.title)
-        link = f'<a href="{escape(slot.href)}">{title}</a>' if slot.href else f"<span>{title}</span>"
-        status = f" · <strong>{escape(slot.status)}</strong>" if slot.status else ""
+        # The times and the booking's address are written by SlotViews from datetimes and ids; the
+        # rest is escaped (the title and the names are people's).
+        title = _e(slot.title)
+        link = f'<a href="{slot.href}">{title}</a>' if slot.href else f"<span>{title}</span>"
+        status = f" · <strong>{_e(slot.status)}</strong>" if slot.status else ""
         parts.append(
-            f'<li class="cal-slot cal-slot-{escape(slot.category)}">'
-            f'<span class="flag">{escape(taken_word)}</span> '
-            f'<time datetime="{escape(slot.start_iso)}">{escape(slot.times)}</time> {link}'
-            f'<span class="small d-block">{escape(slot.who)}{status}</span></li>'
+            f'<li class="cal-slot cal-slot-{_e(slot.category)}">{flag}'
+            f'<time datetime="{slot.start_iso}">{slot.times}</time> {link}'
+            f'<span class="small d-block">{_e(slot.who)}{status}</span></li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
@@ -36,17 +50,123 @@ def week_cell(cell: Cell, *, can_book: bool, free_word: str, taken_word: str, fu
     if cell.taken:
         html.append(f'<ul class="list-unstyled mb-1">{slot_items(cell.taken, taken_word=taken_word)}</ul>')
     if cell.full:
-        html.append(f'<p class="flag flag-warning small mb-0">⚠ {escape(full_word)}</p>')
+        html.append(f'<p class="flag flag-warning small mb-0">⚠ {_e(full_word)}</p>')
     elif cell.free:
         items = []
+        free = _e(free_word)
         for label, href in cell.free:
-            text = f"{escape(free_word)} {escape(label)}"
+            text = f"{free} {_e(label)}"
             if can_book:
-                items.append(f'<li><a class="cal-free" href="{escape(href)}">{text}</a></li>')
+                items.append(f'<li><a class="cal-free" href="{_e(href)}">{text}</a></li>')
             else:
                 items.append(f'<li><span class="cal-free">{text}</span></li>')
         if cell.free_more:
-            items.append(f'<li class="text-muted">{escape(cell.free_more)}</li>')
-        label = escape(cell.free_label)
+            items.append(f'<li class="text-muted">{_e(cell.free_more)}</li>')
+        label = _e(cell.free_label)
         html.append(f'<ul class="list-unstyled mb-0 small" aria-label="{label}">{"".join(items)}</ul>')
     return mark_safe("".join(html))  # noqa: S308 - every value above is escaped
+
+
+def week_cells(cells: list[Cell]) -> SafeString:
+    """A week row's `<td>`s, each labelled with its day for the narrow screen's agenda."""
+    red = ' class="cal-red-day"'
+    return mark_safe(  # noqa: S308 - the heading is escaped, the cell's html written above
+        "".join(
+            f'<td data-day="{_e(cell.heading)}"{red if cell.holiday else ""}>{cell.html}</td>'
+            for cell in cells
+        )
+    )
+
+
+class MonthDayNames:
+    """The names a month's cells print, each formatted once a page (date_format is slow per call)."""
+
+    def __init__(self):
+        self._weekdays: dict[int, str] = {}
+        self._months: dict[int, str] = {}
+
+    def weekday(self, d: date) -> str:
+        if (name := self._weekdays.get(d.weekday())) is None:
+            name = self._weekdays[d.weekday()] = date_format(d, "l")
+        return name
+
+    def month(self, d: date) -> str:
+        if (name := self._months.get(d.month)) is None:
+            name = self._months[d.month] = date_format(d, "F")
+        return name
+
+
+def month_cell(cell: dict, *, today: date, month_name: str) -> SafeString:
+    """One day of the month: its number (a link to its week), red day, how many booked, the first
+    bookings and how many more."""
+    d = cell["day"]
+    classes = ("" if cell["in_month"] else "cal-outside") + (" cal-red-day" if cell["holiday"] else "")
+    current = ' aria-current="date"' if d == today else ""
+    week_url = _e(cell["week_url"])
+    holiday = ""
+    if cell["holiday"]:
+        holiday = f'<span class="d-block small cal-holiday">{_e(cell["holiday"])}</span>'
+    taken = ngettext("%(n)s booked", "%(n)s booked", cell["taken"]) % {"n": cell["taken"]}
+    slots = f'<ul class="list-unstyled mb-0">{cell["slots"]}</ul>' if cell["slots"] else ""
+    more = ""
+    if cell["more"]:
+        more = f'<a class="small" href="{week_url}">{_e(gettext("and %(n)s more") % {"n": cell["more"]})}</a>'
+    return mark_safe(  # noqa: S308 - every value is escaped; the slots were written by slot_items
+        f'<td class="{classes}"{current}>\n'
+        f'          <a class="fw-semibold" href="{week_url}">'
+        f'<span class="cal-agenda-only">{_e(cell["weekday"])} </span>{d.day}'
+        f'<span class="visually-hidden"> {_e(month_name)}</span></a>{holiday}\n'
+        f'          <span class="small d-block">{_e(taken)}</span>\n'
+        f"          {slots}\n"
+        f"          {more}\n"
+        "        </td>"
+    )
+
+
+class ListRows:
+    """The list page's rows: the choices' names translated and the booking address reversed once."""
+
+    def __init__(self, *, detail_prefix: str, zone):
+        self._detail = detail_prefix  # the booking's page without its number
+        self._zone = zone
+        self._categories = {value: str(label) for value, label in Category.choices}
+        self._objectives = {value: str(label) for value, label in Objective.choices}
+        self._statuses = {value: str(label) for value, label in Status.choices}
+        self._awaiting = gettext("Awaiting approval")
+        self._platforms: dict[str, str] = {}
+
+    def _platform(self, account) -> str:
+        if (name := self._platforms.get(account.platform)) is None:
+            name = self._platforms[account.platform] = str(account.get_platform_display())
+        return name
+
+    def _status(self, slot, booking) -> str:
+        status = self._statuses.get(slot.status, slot.status)
+        if slot.status == Status.MISSED:
+            return f'<span class="flag flag-danger">✖ {_e(status)}</span>'
+        if slot.status == Status.PUBLISHED:
+            return f'<span class="flag flag-ok">✔ {_e(status)}</span>'
+        if slot.status == Status.PLANNED and booking.approval == Approval.PENDING:
+            return f'<span class="flag flag-warning">⏳ {_e(self._awaiting)}</span>'
+        return _e(status)
+
+    def __call__(self, slots) -> SafeString:
+        rows = []
+        for slot in slots:
+            booking, account = slot.booking, slot.account
+            start: datetime = slot.starts_at.astimezone(self._zone)
+            title = _e(booking.title)
+            if slot.can_open:
+                title = f'<a href="{_e(self._detail)}{booking.pk}/">{title}</a>'
+            rows.append(
+                "\n  <tr>\n"
+                f'    <td><time datetime="{start.isoformat()}">{start:%Y-%m-%d %H:%M}</time></td>\n'
+                f"    <td>{_e(account.name)} ({_e(self._platform(account))})</td>\n"
+                f"    <td>{title}</td>\n"
+                f"    <td>{_e(booking.administration)}</td>\n"
+                f"    <td>{_e(self._categories.get(booking.category, booking.category))}</td>\n"
+                f"    <td>{_e(self._objectives.get(booking.objective, booking.objective))}</td>\n"
+                f"    <td>{self._status(slot, booking)}</td>\n"
+                "  </tr>"
+            )
+        return mark_safe("".join(rows))  # noqa: S308 - every value above is escaped

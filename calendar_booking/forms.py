@@ -1,3 +1,5 @@
+import functools
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -140,9 +142,13 @@ class BookingForm(BookingContentFields):
         # No radio chosen until the person chooses (Django would offer and check an empty one).
         self.fields["objective"].choices = Objective.choices
         if administrations is not None:
-            self.fields["administration"] = forms.ModelChoiceField(
+            field = forms.ModelChoiceField(
                 administrations, label=_("Administration"), empty_label=None, widget=QuickSelect
             )
+            # Read once, when the page is written (a valid post reads none): a list, so the page's
+            # field markup can be kept (templatetags/calendar_fields).
+            field.choices = functools.cache(lambda: [(a.pk, str(a)) for a in administrations])
+            self.fields["administration"] = field
             self.order_fields(["administration"])
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -163,10 +169,12 @@ class SlotForm(SingleLineInputsMixin, forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 
-    def __init__(self, *args, accounts=None, **kwargs):
+    def __init__(self, *args, accounts=None, account_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         if accounts is not None:
             self.fields["account"].queryset = accounts
+        if account_choices is not None:  # the accounts read once for every row of the form
+            self.fields["account"].choices = account_choices
 
     def clean(self):
         data = super().clean()
@@ -180,8 +188,22 @@ SLOT_ROWS = 3
 
 def slot_forms(data, *, accounts, initial=None) -> list[SlotForm]:
     initial = initial or []
+    # The rows' choices read in one query (each row's field would read the accounts again), when
+    # the page is written: a valid post reads none. The queryset still checks a chosen account.
+    empty_label = SlotForm.base_fields["account"].empty_label
+
+    @functools.cache
+    def choices():
+        return [("", empty_label), *((a.pk, str(a)) for a in accounts.only("pk", "name", "platform"))]
+
     return [
-        SlotForm(data, accounts=accounts, prefix=f"slot{i}", initial=initial[i] if i < len(initial) else None)
+        SlotForm(
+            data,
+            accounts=accounts,
+            account_choices=choices,
+            prefix=f"slot{i}",
+            initial=initial[i] if i < len(initial) else None,
+        )
         for i in range(SLOT_ROWS)
     ]
 

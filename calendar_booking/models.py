@@ -247,6 +247,14 @@ class BookingSlot(models.Model):
             # The calendar pages read live slots by time, the rule checks by account and time.
             models.Index(fields=["starts_at", "id"], name="slot_start"),
             models.Index(fields=["account", "starts_at"], name="slot_account_start"),
+            # The month's per-day counts and first slots read only the live slots' times and ids:
+            # from this index alone, without visiting the table's rows.
+            models.Index(
+                fields=["account", "starts_at"],
+                include=["id"],
+                condition=~Q(status="cancelled"),
+                name="slot_live_account_start",
+            ),
             # The missed-slot sweep reads only planned rows.
             models.Index(fields=["ends_at"], condition=Q(status="planned"), name="slot_planned_end"),
             # Moderation finds the slot a post was published in (whose queue, the FAQ) by its id.

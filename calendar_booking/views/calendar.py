@@ -103,18 +103,22 @@ def _period_context(
         )
     holidays = {d: workdays.holiday_name(d) or "" for d in days}
     words = {"free_word": _("Free"), "taken_word": _("Taken"), "full_word": _("Day full")}
-    headings = {d: f"{date_format(d, 'D j b')} {holidays[d]}".strip() for d in days}
+    # The week's day names (the month writes its own): each formatted once.
+    labels = {d: date_format(d, "D j b") for d in days} if with_free else {}
+    headings = {d: f"{labels[d]} {holidays[d]}".strip() for d in labels}
     for _account, _rule, cells_of_row in rows:
         for cell in cells_of_row:
             cell.holiday, cell.heading = holidays[cell.day], headings[cell.day]
             cell.html = cells.week_cell(cell, can_book=access.can_book, **words)
+    # Each row with its cells' <td>s written in one pass (no template loop per cell).
+    rows = [(account, rule, row, cells.week_cells(row)) for account, rule, row in rows]
     export_query = _query(request)
     return {
         **base_context(access),
         "free_word": _("Free"),
         "taken_word": _("Taken"),
         "holidays": holidays,
-        "day_heads": [{"day": d, "label": date_format(d, "D j b"), "holiday": holidays[d]} for d in days],
+        "day_heads": [{"day": d, "label": labels[d], "holiday": holidays[d]} for d in labels],
         "filters": filters,
         "rows": rows,
         "shown_accounts": accounts,
@@ -177,23 +181,27 @@ def calendar_month(request: HttpRequest, year: int, month: int) -> HttpResponse:
     days = context["days"]
     taken = _("Taken")
     view = selectors.SlotViews()
+    names = cells.MonthDayNames()
+    today = context["today"]
     for i in range(0, len(days), 7):
         week_days = []
+        # One address per week row, not one reverse() per day.
+        iso = days[i].isocalendar()
+        week_url = reverse("calendar_booking:calendar-week", args=[iso[0], iso[1]])
         for d in days[i : i + 7]:
-            iso = d.isocalendar()
-            week_days.append(
-                {
-                    "day": d,
-                    "slot_views": (shown := [view(s) for s in per_day.first.get(d, [])]),
-                    "slots": cells.slot_items(shown, taken_word=taken),
-                    "more": max(0, per_day.shown.get(d, 0) - MONTH_CELL_LIMIT),
-                    "taken": per_day.taken.get(d, 0),
-                    "holiday": context["holidays"][d],
-                    "weekday": date_format(d, "l"),
-                    "in_month": d.month == month,
-                    "week_url": reverse("calendar_booking:calendar-week", args=[iso[0], iso[1]]),
-                }
-            )
+            cell = {
+                "day": d,
+                "slot_views": (shown := [view(s) for s in per_day.first.get(d, [])]),
+                "slots": cells.slot_items(shown, taken_word=taken),
+                "more": max(0, per_day.shown.get(d, 0) - MONTH_CELL_LIMIT),
+                "taken": per_day.taken.get(d, 0),
+                "holiday": context["holidays"][d],
+                "weekday": names.weekday(d),
+                "in_month": d.month == month,
+                "week_url": week_url,
+            }
+            cell["html"] = cells.month_cell(cell, today=today, month_name=names.month(d))
+            week_days.append(cell)
         weeks.append(week_days)
     prev_month = (first_of_month - timedelta(days=1)).replace(day=1)
     context.update(
@@ -232,14 +240,20 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     slots = _listed_slots(access, values, since=timezone.now() - timedelta(days=1))
     if values.get("mine"):
         slots = slots.filter(booking__author=request.user)
+    # Only what the rows print (cells.ListRows), not every column of four tables.
+    slots = slots.only(*selectors.LIST_ROW_FIELDS)
     page = selectors.slot_list_page(
         slots, after=request.GET.get("after"), size=LIST_PAGE_SIZE, openable=access.openable()
+    )
+    rows = cells.ListRows(
+        detail_prefix=reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")], zone=zone()
     )
     context = {
         **base_context(access),
         "view": "list",
         "filters": filters,
         "page": page,
+        "rows_html": rows(page.rows),
         "query": _query(request, "after"),
         "export_url": f"{reverse('calendar_booking:booking-export')}?{_query(request, 'after')}",
     }
