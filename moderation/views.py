@@ -57,6 +57,8 @@ logger = logging.getLogger(__name__)
 
 QUEUE_PAGE_SIZE = 50
 QUEUE_ORDER = ("priority", "sort_at", "id")
+# Up to this many förvaltningar' queues are a row of links on the queue page; more are a list.
+QUEUE_SWITCH_LINKS = 8
 
 
 # --- the Meta webhook -----------------------------------------------------------------------------
@@ -97,6 +99,10 @@ def meta_webhook_receive(request: HttpRequest) -> HttpResponse:
 @require_GET
 def queue_home(request: HttpRequest) -> HttpResponse:
     administration = access_queue_home(request.user)
+    chosen = request.GET.get("queue", "")
+    if chosen.isdigit() and len(chosen) < 10:
+        # The switcher's choice among many förvaltningar: the queue's own view checks the access.
+        return redirect("moderation:queue-administration", administration_id=int(chosen))
     if administration is None:
         return redirect("moderation:queue-kc")
     return redirect("moderation:queue-administration", administration_id=administration.pk)
@@ -139,6 +145,9 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
         "query": query.urlencode(),
         "refresh_seconds": settings.MODERATION_QUEUE_REFRESH_SECONDS,
         "administrations": queue.administrations,
+        # Past a handful of förvaltningar (AKN sees the whole city's) a row of links would fill the
+        # screen: the queues are then a list to choose from.
+        "switch_by_list": len(queue.administrations) > QUEUE_SWITCH_LINKS,
         "can_see_kc": queue.can_see_kc,
     }
     if request.htmx:

@@ -226,6 +226,25 @@ def test_notes_are_shown_beside_the_comment(editor_client, account):
     assert "Kollar med rektorn &lt;b&gt;först&lt;/b&gt;" in body
 
 
+def test_akn_chooses_among_many_administrations_queues_from_a_list(akn_client, kc_client, administration):
+    from tests.factories import AdministrationFactory
+
+    few = akn_client.get(reverse("moderation:queue-kc")).content.decode()
+    assert 'id="queue-switch"' not in few and queue_url(administration) in few  # a few: links
+    others = [AdministrationFactory(name=f"Förvaltning {n:02}") for n in range(9)]
+    body = akn_client.get(reverse("moderation:queue-kc")).content.decode()
+    assert 'id="queue-switch"' in body and queue_url(others[0]) not in body  # many: a list, no links
+    assert f'<option value="{others[3].pk}">Förvaltning 03</option>' in body
+    chosen = akn_client.get(reverse("moderation:queue-home"), {"queue": others[3].pk})
+    assert chosen.status_code == 302 and chosen.url == queue_url(others[3])
+    # The choice only leads to the queue's own page, which checks the access: KC has no such queue.
+    followed = kc_client.get(reverse("moderation:queue-home"), {"queue": others[3].pk}, follow=True)
+    assert followed.status_code == 404
+    assert akn_client.get(reverse("moderation:queue-home"), {"queue": "x<b>"}).url == reverse(
+        "moderation:queue-kc"
+    )
+
+
 def test_queue_home_sends_people_to_their_queue(
     kc_client, editor_client, communicator_client, administration, account
 ):
