@@ -1,0 +1,96 @@
+"""City-wide figures of the start page, kept in the cache so that no page view counts the city.
+
+Some counts on the start page are the same for everyone who sees them and grow with the whole city:
+AKN's open, due and overdue comments of every queue (hundreds of thousands of rows at the city's
+size), the free slots left this week on the city-wide accounts. Counting them on every page view
+would make the start page as slow as the city is large. Each such figure is registered here by its
+app (the same way as accounts/start.py's providers, so the imports still run one way) and kept in
+Django's cache with the time it was counted:
+
+- the Celery beat task `accounts.tasks.start_summaries_refresh` counts every figure anew every
+  `REFRESH_SECONDS`, so in production nobody waits for one;
+- a page that finds no figure, or one older than `STALE_SECONDS` (the embedded default has no beat:
+  there the first page after the lifetime counts it), counts it itself and keeps it;
+- the actions that change a figure (handling a comment, moving it between queues, booking or
+  cancelling a time) forget it when their transaction commits, so the person who acted sees the
+  count without what they just did on their next page;
+- the page says when a figure was counted ("räknat kl. 14:05").
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+# The beat task's period, and the age after which a page counts the figure itself.
+REFRESH_SECONDS = 60
+STALE_SECONDS = 90
+
+Compute = Callable[[datetime], Any]
+
+_figures: dict[str, Compute] = {}
+
+
+@dataclass(frozen=True)
+class Summary:
+    value: Any
+    counted_at: datetime
+
+
+def register(name: str, compute: Compute) -> Compute:
+    """Register `compute(now)`, which returns the figure (plain data: ints, strings, dicts, lists)."""
+    _figures[name] = compute
+    return compute
+
+
+def names() -> list[str]:
+    return sorted(_figures)
+
+
+def _key(name: str) -> str:
+    return f"start-summary:{name}"
+
+
+def summary(name: str, now: datetime) -> Summary:
+    """The figure as counted at most `STALE_SECONDS` from `now`: the kept one, else counted now."""
+    kept = cache.get(_key(name))
+    if isinstance(kept, Summary) and abs(now - kept.counted_at) <= timedelta(seconds=STALE_SECONDS):
+        return kept
+    return refresh(name, now)
+
+
+def refresh(name: str, now: datetime | None = None) -> Summary:
+    """Count the figure now and keep it for `STALE_SECONDS`."""
+    now = now or timezone.now()
+    fresh = Summary(_figures[name](now), now)
+    cache.set(_key(name), fresh, STALE_SECONDS)
+    return fresh
+
+
+def refresh_all(now: datetime | None = None) -> dict[str, float]:
+    """Count every figure anew; returns the milliseconds each took (the beat task logs them)."""
+    took = {}
+    for name in names():
+        started = time.perf_counter()
+        refresh(name, now)
+        took[name] = (time.perf_counter() - started) * 1000
+    return took
+
+
+def forget(*names: str) -> None:
+    """Drop the kept figures once the current transaction commits (at once outside one): the next
+    page counts them anew."""
+    keys = [_key(name) for name in names]
+    transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def forget_all_now() -> None:
+    """Drop every kept figure at once (a test's fresh start; after loading data by hand)."""
+    cache.delete_many([_key(name) for name in names()])
