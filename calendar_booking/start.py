@@ -43,17 +43,20 @@ def _week_slots(user: User, start: datetime, end: datetime) -> QuerySet | None:
     """The week's live slots the person answers for, as ids: AKN all, a lead their förvaltning's
     bookings and accounts, an editor the accounts they edit. None: nobody's.
 
-    Each part is read from its own index and the parts are joined by UNION: one condition that ORs
-    the booking's förvaltning with the account's would join every booking of the city."""
+    A förvaltning books its own accounts and the city-wide ones (rules.bookable_q), so a lead's
+    week is the slots on the förvaltning's accounts and those on the city-wide accounts that the
+    förvaltning booked. Each part is read by account and start (slot_account_start), so it is bounded
+    by the calendar's room on those accounts, and the parts are joined by UNION: one condition that
+    ORs the booking's förvaltning with the account's joined every booking of the city."""
     rs = roles_of(user)
-    week = BookingSlot.objects.live().filter(starts_at__gte=start, starts_at__lt=end)
+    week = BookingSlot.objects.live().filter(starts_at__gte=start, starts_at__lt=end).order_by()
     if rs.is_akn:
         return week.values("pk")
     parts = []
     leads = list(rs.administration_ids(Role.LEAD))  # the roles already read: no query
     if leads:
         parts.append(week.filter(account__administration_id__in=leads))
-        parts.append(week.filter(booking__administration_id__in=leads))
+        parts.append(week.filter(account__is_citywide=True, booking__administration_id__in=leads))
     if rs.edited_account_ids:
         parts.append(week.filter(account_id__in=rs.edited_account_ids))
     if not parts:
