@@ -373,3 +373,20 @@ def test_the_refresh_is_on_the_beat_schedule(settings):
         if e["task"] == "accounts.tasks.start_summaries_refresh"
     ]
     assert entry["schedule"] <= summary.STALE_SECONDS
+
+
+def test_akns_count_of_accounts_without_an_editor_is_kept_until_an_account_changes(
+    akn_client, administration, django_capture_on_commit_callbacks
+):
+    def flagged():
+        response = akn_client.get(reverse("home"))
+        (card,) = [c for c in response.context["waiting"] if c.order == 30]
+        return card.links[0]
+
+    before = flagged()
+    assert before.counted_at is not None
+    SocialAccountFactory(administration=administration, name="Utan redaktör")
+    assert flagged().count == before.count  # its transaction has not committed: the kept count
+    with django_capture_on_commit_callbacks(execute=True):
+        SocialAccountFactory(administration=administration, name="Också utan redaktör")
+    assert flagged().count == before.count + 2
