@@ -235,7 +235,11 @@ class SocialAccount(models.Model):
                 violation_error_message=_("A closed account needs the reason it was closed."),
             ),
         ]
-        indexes = [models.Index(fields=["administration", "platform"], name="account_admin_platform")]
+        indexes = [
+            models.Index(fields=["administration", "platform"], name="account_admin_platform"),
+            # The account list's keyset order: a page reads its rows, not every account sorted.
+            models.Index(fields=["name", "id"], name="account_name_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_platform_display()})"

@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.outbox.models import OutboxMessage
 from helsocial.pagination import keyset_page
 
-from . import services, summary
+from . import account_rows, services, summary
 from .access import (
     Action,
     access_account,
@@ -124,12 +124,12 @@ def profile(request: HttpRequest) -> HttpResponse:
 def account_list(request: HttpRequest) -> HttpResponse:
     visible = access_accounts(request.user)
     filters = AccountFilterForm(request.GET or None, administrations=administrations_for(request.user))
-    accounts = filters.filter(visible).select_related("administration").with_active_editor_flag()
-    accounts = accounts.prefetch_related(_editor_prefetch())
+    accounts = filters.filter(visible).values(*account_rows.FIELDS)
     page = keyset_page(accounts, order=("name", "id"), after=request.GET.get("after"), size=ACCOUNT_PAGE_SIZE)
     context = {
         "filters": filters,
         "page": page,
+        "rows": account_rows.account_rows(page.rows),
         "can_create": can(request.user, Action.ACCOUNT_CREATE),
         "title": _("Social accounts"),
         "query": _query_without_cursor(request),
