@@ -21,12 +21,12 @@ def accounts_without_editor_in_city(now: datetime) -> int:
 summary.register(WITHOUT_EDITOR, accounts_without_editor_in_city)
 
 
-def forget_without_editor(sender, **kwargs) -> None:
-    """An editor was appointed or removed, or an account changed: counted anew on the next page.
+def recount_without_editor(sender, **kwargs) -> None:
+    """An editor was appointed or removed, or an account changed: the worker counts anew.
     An editor's login makes their accounts active again too; that waits for the next count."""
-    summary.forget(WITHOUT_EDITOR)
+    summary.recount_soon(WITHOUT_EDITOR)
 
 
-post_save.connect(forget_without_editor, sender=AccountEditor, dispatch_uid="start-without-editor-save")
-post_delete.connect(forget_without_editor, sender=AccountEditor, dispatch_uid="start-without-editor-del")
-post_save.connect(forget_without_editor, sender=SocialAccount, dispatch_uid="start-without-editor-account")
+post_save.connect(recount_without_editor, sender=AccountEditor, dispatch_uid="start-without-editor-save")
+post_delete.connect(recount_without_editor, sender=AccountEditor, dispatch_uid="start-without-editor-del")
+post_save.connect(recount_without_editor, sender=SocialAccount, dispatch_uid="start-without-editor-account")

@@ -12,19 +12,23 @@ Django's cache with the time it was counted:
 - a page that finds no figure, or one older than `STALE_SECONDS` (the embedded default has no beat:
   there the first page after the lifetime counts it), counts it itself and keeps it;
 - the actions that change a figure (handling a comment, moving it between queues, booking or
-  cancelling a time) forget it when their transaction commits, so the person who acted sees the
-  count without what they just did on their next page;
+  cancelling a time) have the worker count it anew when their transaction commits
+  (`recount_soon`), so what a person did leaves the count within seconds; a page never waits for
+  that count (at the city's size one is handled every few seconds: forgetting the figure instead
+  would make nearly every page count the city);
 - the page says when a figure was counted ("räknat kl. 14:05").
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from celery import shared_task
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +36,10 @@ from django.utils import timezone
 # The beat task's period, and the age after which a page counts the figure itself.
 REFRESH_SECONDS = 60
 STALE_SECONDS = 90
+# A queued count not started within this long (a worker away) no longer holds the next one back.
+PENDING_SECONDS = 30
+
+logger = logging.getLogger(__name__)
 
 Compute = Callable[[datetime], Any]
 
@@ -84,13 +92,43 @@ def refresh_all(now: datetime | None = None) -> dict[str, float]:
     return took
 
 
-def forget(*names: str) -> None:
-    """Drop the kept figures once the current transaction commits (at once outside one): the next
-    page counts them anew."""
-    keys = [_key(name) for name in names]
-    transaction.on_commit(lambda: cache.delete_many(keys))
+def _pending_key(name: str) -> str:
+    return f"start-summary-pending:{name}"
+
+
+@shared_task(name="accounts.summary.summary_recount", acks_late=True)
+def summary_recount(name: str) -> None:
+    """Count one figure anew (queued by `recount_soon`). The mark is dropped before counting, so
+    that an action that commits while this counts queues the next count."""
+    cache.delete(_pending_key(name))
+    if name in _figures:
+        refresh(name)
+
+
+def recount_soon(*names: str) -> None:
+    """Once the current transaction commits, have the worker count the figures anew: the action
+    that changed them (a comment handled, a booking made) shows on the next pages within seconds,
+    and nobody waits for the count. Until it lands, pages show the kept figure with its time. One
+    count per figure is queued at a time, however many actions commit meanwhile. Without a broker
+    (the embedded default) the count runs at the commit; with the broker down, the beat's next
+    count catches up."""
+
+    def send() -> None:
+        for name in names:
+            if not cache.add(_pending_key(name), True, PENDING_SECONDS):
+                continue  # a count is queued and has not started: it will see this change
+            try:
+                summary_recount.delay(name)
+            except Exception:
+                cache.delete(_pending_key(name))
+                logger.warning(
+                    "start page: could not queue a count of %s; the beat counts it", name, exc_info=True
+                )
+
+    transaction.on_commit(send, robust=True)
 
 
 def forget_all_now() -> None:
-    """Drop every kept figure at once (a test's fresh start; after loading data by hand)."""
-    cache.delete_many([_key(name) for name in names()])
+    """Drop every kept figure and queued mark at once (a test's fresh start; after loading data
+    by hand)."""
+    cache.delete_many([key(name) for name in names() for key in (_key, _pending_key)])

@@ -130,15 +130,15 @@ summary.register(FREE_SLOTS, free_slots_this_week)
 summary.register(WEEK_IN_CITY, week_in_city)
 
 
-def forget_free_slots(sender, created: bool = True, **kwargs) -> None:
-    """A booking was made, moved or cancelled, or a channel's rule changed: the free slots are
-    counted anew on the next page."""
-    summary.forget(FREE_SLOTS, WEEK_IN_CITY)
+def recount_calendar_figures(sender, created: bool = True, **kwargs) -> None:
+    """A booking was made, moved or cancelled, or a channel's rule changed: the worker counts the
+    free slots and the city's week anew."""
+    summary.recount_soon(FREE_SLOTS, WEEK_IN_CITY)
 
 
 # Every change to a booking writes its log row (services/log.py); a rule is saved by its form.
-post_save.connect(forget_free_slots, sender=BookingLog, dispatch_uid="start-free-slots-log")
-post_save.connect(forget_free_slots, sender=ChannelRule, dispatch_uid="start-free-slots-rule")
+post_save.connect(recount_calendar_figures, sender=BookingLog, dispatch_uid="start-free-slots-log")
+post_save.connect(recount_calendar_figures, sender=ChannelRule, dispatch_uid="start-free-slots-rule")
 
 
 def _counts(**querysets) -> dict[str, int]:

@@ -82,15 +82,15 @@ def city_queue_counts(now: datetime) -> dict:
 summary.register(CITY_QUEUES, city_queue_counts)
 
 
-def forget_city_counts(sender, created: bool = True, **kwargs) -> None:
-    """A comment was handled, or moved between queues: the city's kept counts are counted anew."""
+def recount_city_counts(sender, created: bool = True, **kwargs) -> None:
+    """A comment was handled, or moved between queues: the worker counts the city anew."""
     if created:
-        summary.forget(CITY_QUEUES)
+        summary.recount_soon(CITY_QUEUES)
 
 
 # Every handling action writes its log row; forwarding and returning a comment write a note.
-post_save.connect(forget_city_counts, sender=ModerationLogEntry, dispatch_uid="start-city-queues-log")
-post_save.connect(forget_city_counts, sender=CommentNote, dispatch_uid="start-city-queues-note")
+post_save.connect(recount_city_counts, sender=ModerationLogEntry, dispatch_uid="start-city-queues-log")
+post_save.connect(recount_city_counts, sender=CommentNote, dispatch_uid="start-city-queues-note")
 
 
 def queue_counts(user: User, now: datetime) -> list[dict]:

@@ -317,18 +317,47 @@ def test_a_count_older_than_its_lifetime_is_counted_by_the_page(akn_user, accoun
     assert card.counted_at == later
 
 
-def test_handling_a_comment_takes_it_off_the_kept_counts_at_once(
-    akn_user, account, queue, django_capture_on_commit_callbacks
+def test_handling_a_comment_has_the_city_counted_anew_once_it_is_committed(
+    akn_user, account, queue, celery_eager, django_capture_on_commit_callbacks
 ):
     assert counts(city_card(akn_user, queue))[:3] == [4, 1, 2]
     overdue = Comment.objects.get(platform_id="overdue")
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as committed:
         comment_no_action(comment=overdue, by=akn_user)
+    assert counts(city_card(akn_user, queue))[:3] == [4, 1, 2]  # not committed: the kept count
+    for callback in committed:
+        callback()  # the count is queued (and, tasks being eager here, runs)
+    card = city_card(akn_user, queue)
+    assert counts(card)[:3] == [3, 1, 1]
+    assert card.counted_at > queue
+
+
+def test_an_action_while_a_count_is_queued_queues_no_other(
+    akn_user, account, queue, celery_eager, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from moderation.start import CITY_QUEUES
+
+    city_card(akn_user, queue)
+    cache.set(summary._pending_key(CITY_QUEUES), True)  # a count queued, not started
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_no_action(comment=Comment.objects.get(platform_id="overdue"), by=akn_user)
+    assert counts(city_card(akn_user, queue))[:3] == [4, 1, 2]  # nothing else was queued
+    summary.summary_recount(CITY_QUEUES)  # the queued count runs, and sees the action
     assert counts(city_card(akn_user, queue))[:3] == [3, 1, 1]
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_no_action(comment=Comment.objects.get(platform_id="elsewhere"), by=akn_user)
+    assert counts(city_card(akn_user, queue))[:3] == [2, 1, 0]  # its mark dropped: queued again
 
 
 def test_a_booking_counts_the_free_slots_anew_once_it_is_committed(
-    communicator, administration, citywide_account, tight_rule, django_capture_on_commit_callbacks
+    communicator,
+    administration,
+    citywide_account,
+    tight_rule,
+    celery_eager,
+    django_capture_on_commit_callbacks,
 ):
     now = at(MONDAY_MORNING)
 
@@ -346,7 +375,7 @@ def test_a_booking_counts_the_free_slots_anew_once_it_is_committed(
 
 
 def test_akn_sees_this_weeks_bookings_in_the_city_as_kept(
-    akn_user, communicator, administration, citywide_account, django_capture_on_commit_callbacks
+    akn_user, communicator, administration, citywide_account, celery_eager, django_capture_on_commit_callbacks
 ):
     now = at(MONDAY_MORNING)
 
@@ -376,7 +405,7 @@ def test_the_refresh_is_on_the_beat_schedule(settings):
 
 
 def test_akns_count_of_accounts_without_an_editor_is_kept_until_an_account_changes(
-    akn_client, administration, django_capture_on_commit_callbacks
+    akn_client, administration, celery_eager, django_capture_on_commit_callbacks
 ):
     def flagged():
         response = akn_client.get(reverse("home"))
