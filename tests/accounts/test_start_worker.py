@@ -26,10 +26,14 @@ def kept_open() -> int | None:
 
 @pytest.fixture
 def worker_cache(settings, redis_broker):
-    """This process reads the cache the worker writes: the worker's REDIS_URL."""
+    """This process reads the cache the worker writes: the worker's REDIS_URL (until the test's
+    Redis stops)."""
+    previous = settings.CACHES
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_broker.url()}
     }
+    yield
+    settings.CACHES = previous
 
 
 def test_a_worker_counts_the_city_anew_after_a_comment_is_handled(
