@@ -18,3 +18,5 @@ class AccountsConfig(AppConfig):
         post_delete.connect(
             forget_guideline_footer, sender=GuidelineVersion, dispatch_uid="guideline-footer-del"
         )
+        # The start page's city-wide figure of the accounts (accounts/summary.py), also in the worker.
+        from . import start_accounts  # noqa: F401

@@ -66,6 +66,11 @@ class AccountFilterForm(SingleLineInputsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if administrations is not None:
             self.fields["administration"].queryset = administrations
+        # The options as values, read when the select is drawn: AKN's offers every förvaltning,
+        # and a model instance per option cost more than the rest of the form.
+        field = self.fields["administration"]
+        options = field.queryset.values_list("pk", "name")
+        field.choices = lambda: [("", field.empty_label), *options]
 
     def filter(self, queryset):
         if not self.is_valid():

@@ -242,6 +242,8 @@ class SocialAccount(models.Model):
             models.Index(
                 fields=["name", "platform"], condition=Q(is_citywide=True), name="account_citywide_by_name"
             ),
+            # The account list's keyset order: a page reads its rows, not every account sorted.
+            models.Index(fields=["name", "id"], name="account_name_order"),
         ]
 
     def __str__(self) -> str:

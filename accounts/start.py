@@ -29,6 +29,8 @@ class StartLink:
     # A count that asks for action now (overdue comments, accounts without an editor): the page
     # marks it with a word and a sign as well as colour.
     urgent: bool = False
+    # A figure kept by accounts/summary.py: when it was counted, which the page says.
+    counted_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class StartCard:
     text: str = ""
     order: int = 50  # lower first
     key: str = field(default="", compare=False)
+    # Every count of the card kept by accounts/summary.py: when they were counted.
+    counted_at: datetime | None = None
 
 
 Provider = Callable[[User, StartPage, datetime], Iterable[StartCard]]

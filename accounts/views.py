@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.outbox.models import OutboxMessage
 from helsocial.pagination import keyset_page
 
-from . import services
+from . import account_rows, services, summary
 from .access import (
     Action,
     access_account,
@@ -31,6 +31,7 @@ from .access import (
     administrations_for,
     can,
     require,
+    roles_of,
     start_page,
 )
 from .forms import (
@@ -45,6 +46,7 @@ from .forms import (
 )
 from .models import AccountEditor, Role, RoleAssignment, SocialAccount, User
 from .start import StartCard, StartLink, cards_for
+from .start_accounts import WITHOUT_EDITOR
 
 ACCOUNT_PAGE_SIZE = 50
 
@@ -72,13 +74,19 @@ def home(request: HttpRequest) -> HttpResponse:
     mine = accounts_edited_by(request.user).with_active_editor_flag().select_related("administration")[:20]
     waiting = cards_for(request.user, offers, now)
     if offers.appoints_editors:
-        flagged = accounts_managed_by(request.user).without_active_editor().count()
+        if roles_of(request.user).is_akn:
+            # Every account of the city: the kept count (accounts/summary.py).
+            kept = summary.summary(WITHOUT_EDITOR, now)
+            flagged, counted_at = kept.value, kept.counted_at
+        else:
+            flagged, counted_at = accounts_managed_by(request.user).without_active_editor().count(), None
         links = [
             StartLink(
                 _("Accounts without an active editor"),
                 f"{reverse('accounts:account-list')}?editor=missing",
                 flagged,
                 urgent=bool(flagged),
+                counted_at=counted_at,
             )
         ]
         # AKN is told of mail that could not be sent (the registry mail is a legal duty).
@@ -116,12 +124,12 @@ def profile(request: HttpRequest) -> HttpResponse:
 def account_list(request: HttpRequest) -> HttpResponse:
     visible = access_accounts(request.user)
     filters = AccountFilterForm(request.GET or None, administrations=administrations_for(request.user))
-    accounts = filters.filter(visible).select_related("administration").with_active_editor_flag()
-    accounts = accounts.prefetch_related(_editor_prefetch())
+    accounts = filters.filter(visible).values(*account_rows.FIELDS)
     page = keyset_page(accounts, order=("name", "id"), after=request.GET.get("after"), size=ACCOUNT_PAGE_SIZE)
     context = {
         "filters": filters,
         "page": page,
+        "rows": account_rows.account_rows(page.rows),
         "can_create": can(request.user, Action.ACCOUNT_CREATE),
         "title": _("Social accounts"),
         "query": _query_without_cursor(request),

@@ -34,9 +34,35 @@ def pages() -> list[harness.Page]:
     ]
 
 
+def kept_figures(runs: int = 5) -> None:
+    """The start pages read the city-wide counts kept by accounts/summary.py; a beat task counts
+    them (and a page that finds none, or one too old). Print what one count costs, so that the
+    start pages' figures above hide nothing."""
+    import statistics
+
+    from accounts import summary
+
+    took: dict[tuple[str, str], list[float]] = {}
+    for size in harness.SIZES:
+        with harness.data_size(size):
+            summary.refresh_all()  # warm
+            for _ in range(runs):
+                for name, ms in summary.refresh_all().items():
+                    took.setdefault((name, size), []).append(ms)
+    print(
+        f"\nthe start page's kept figures (accounts/summary.py): counted by the beat task every "
+        f"{summary.REFRESH_SECONDS} s, and by a page that finds none older than {summary.STALE_SECONDS} s; "
+        f"median ms of one count, {runs} counts"
+    )
+    for name in summary.names():
+        s, large = (statistics.median(took[(name, size)]) for size in harness.SIZES)
+        print(f"{name:<36}   S {s:8.2f}   L {large:8.2f}")
+
+
 def main() -> None:
     harness.setup()
     harness.report(harness.compare(pages(), floor_user=datagen.AKN_USERNAME), title="bench_floor")
+    kept_figures()
 
 
 if __name__ == "__main__":

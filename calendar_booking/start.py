@@ -1,8 +1,9 @@
 """The calendar's part of the start page: "Ny bokning", the person's upcoming bookings, this week's
 bookings of the accounts they answer for, and the free slots left this week on the city-wide accounts.
 
-The counts come from one aggregate query; the free slots from two more (the city-wide accounts with
-their rules, and their live slots of the week), counted in one pass per account and day.
+The counts come from one aggregate query. The free slots are the same for everyone and are kept by
+accounts/summary.py: counted every minute, and anew after a booking changes, from two queries (the
+city-wide accounts with their rules, and their live slots of the week) in one pass per account and day.
 """
 
 from __future__ import annotations
@@ -12,16 +13,18 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import summary
 from accounts.access import StartPage, roles_of
 from accounts.models import Role, SocialAccount, User
 from accounts.start import StartCard, StartLink, register
 
 from .access import administrations_bookable_by
-from .models import Approval, BookingSlot, ChannelRule, Status
+from .models import Approval, BookingLog, BookingSlot, ChannelRule, Status
 from .rules import UNBOOKABLE_PLATFORMS, free_starts, local, zone
 
 
@@ -36,20 +39,39 @@ def week_bounds(now: datetime) -> tuple[date, datetime, datetime]:
     )
 
 
-def _week_scope(user: User) -> Q | None:
-    """The slots whose week the person answers for: AKN all, a lead their förvaltning's bookings,
-    an editor the accounts they edit. None: nobody's."""
+def _week_slots(user: User, start: datetime, end: datetime) -> QuerySet | None:
+    """The week's live slots the person answers for, as ids: AKN all, a lead their förvaltning's
+    bookings and accounts, an editor the accounts they edit. None: nobody's.
+
+    A förvaltning books its own accounts and the city-wide ones (rules.bookable_q), so a lead's
+    week is the slots on the förvaltning's accounts and those on the city-wide accounts that the
+    förvaltning booked. Each part is read by account and start (slot_account_start), so it is bounded
+    by the calendar's room on those accounts, and the parts are joined by UNION: one condition that
+    ORs the booking's förvaltning with the account's joined every booking of the city."""
     rs = roles_of(user)
+    week = BookingSlot.objects.live().filter(starts_at__gte=start, starts_at__lt=end).order_by()
     if rs.is_akn:
-        return Q()
-    scope = None
+        return week.values("pk")
+    parts = []
     leads = list(rs.administration_ids(Role.LEAD))  # the roles already read: no query
     if leads:
-        scope = Q(booking__administration_id__in=leads) | Q(account__administration_id__in=leads)
+        parts.append(week.filter(account__administration_id__in=leads))
+        parts.append(week.filter(account__is_citywide=True, booking__administration_id__in=leads))
     if rs.edited_account_ids:
-        edited = Q(account_id__in=rs.edited_account_ids)
-        scope = edited if scope is None else scope | edited
-    return scope
+        parts.append(week.filter(account_id__in=rs.edited_account_ids))
+    if not parts:
+        return None
+    first, *rest = (part.values("pk") for part in parts)
+    return first.union(*rest) if rest else first
+
+
+def week_in_city(now: datetime) -> int:
+    """The live slots of the week of `now` in the whole city (AKN's count, kept by summary)."""
+    _monday, start, end = week_bounds(now)
+    return BookingSlot.objects.live().filter(starts_at__gte=start, starts_at__lt=end).count()
+
+
+FREE_SLOTS = "calendar-free-slots-this-week"
 
 
 def free_slots_this_week(now: datetime) -> int:
@@ -103,6 +125,22 @@ def free_slots_this_week(now: datetime) -> int:
     return total
 
 
+WEEK_IN_CITY = "calendar-week-in-city"
+summary.register(FREE_SLOTS, free_slots_this_week)
+summary.register(WEEK_IN_CITY, week_in_city)
+
+
+def recount_calendar_figures(sender, created: bool = True, **kwargs) -> None:
+    """A booking was made, moved or cancelled, or a channel's rule changed: the worker counts the
+    free slots and the city's week anew."""
+    summary.recount_soon(FREE_SLOTS, WEEK_IN_CITY)
+
+
+# Every change to a booking writes its log row (services/log.py); a rule is saved by its form.
+post_save.connect(recount_calendar_figures, sender=BookingLog, dispatch_uid="start-free-slots-log")
+post_save.connect(recount_calendar_figures, sender=ChannelRule, dispatch_uid="start-free-slots-rule")
+
+
 def _counts(**querysets) -> dict[str, int]:
     """COUNT(*) of each queryset, as scalar subqueries of one SELECT: one query, each count planned
     on its own (an empty queryset counts 0 without SQL)."""
@@ -126,33 +164,35 @@ def _counts(**querysets) -> dict[str, int]:
 
 @register
 def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]:
-    books = administrations_bookable_by(user).exists() if not roles_of(user).is_akn else True
-    scope = _week_scope(user)
-    if not books and scope is None:
-        return []
+    rs = roles_of(user)
+    books = administrations_bookable_by(user).exists() if not rs.is_akn else True
     monday, start, end = week_bounds(now)
-    in_scope = Q(pk__in=[]) if scope is None else scope
+    week = _week_slots(user, start, end)
+    if not books and week is None:
+        return []
     # The bookings waiting for this person's decision (a lead's förvaltningar, AKN's city), never
     # their own: counted over their held slots, in the same query.
-    rs = roles_of(user)
     leads = list(rs.administration_ids(Role.LEAD))
     decides = rs.is_akn or bool(leads)
     waiting = Q(booking__approval=Approval.PENDING) & ~Q(booking__author=user)
     if not rs.is_akn:
         waiting &= Q(booking__administration_id__in=leads)
     # Each count on its own index (the booking's author, the week's starts, the waiting bookings),
-    # in one round trip: one aggregate over every slot read the whole table at size L.
+    # in one round trip: one aggregate over every slot read the whole table at size L. AKN's week
+    # is the whole city's and is kept by accounts/summary.py.
     live = BookingSlot.objects.live()
     none = live.none()
     counts = _counts(
         upcoming=live.filter(booking__author=user, status=Status.PLANNED, starts_at__gte=now)
         if books
         else none,
-        week=live.filter(Q(starts_at__gte=start, starts_at__lt=end) & in_scope)
-        if scope is not None
-        else none,
+        week=week if week is not None and not rs.is_akn else none,
         waiting=live.filter(waiting).values("booking").distinct() if decides else none,
     )
+    week_counted_at = None
+    if rs.is_akn:
+        city_week = summary.summary(WEEK_IN_CITY, now)
+        counts["week"], week_counted_at = city_week.value, city_week.counted_at
     iso = monday.isocalendar()
     week_url = reverse("calendar_booking:calendar-week", args=[iso.year, iso.week])
     links = []
@@ -165,9 +205,13 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
                 counts["upcoming"],
             )
         )
+        free = summary.summary(FREE_SLOTS, now)
         links.append(
             StartLink(
-                _("Free slots this week on the city-wide accounts"), week_url, free_slots_this_week(now)
+                _("Free slots this week on the city-wide accounts"),
+                week_url,
+                free.value,
+                counted_at=free.counted_at,
             )
         )
     if decides:
@@ -179,9 +223,9 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
                 urgent=bool(counts["waiting"]),
             )
         )
-    if scope is not None:
-        label = _("This week's bookings in the city") if roles_of(user).is_akn else _("This week's bookings")
-        links.append(StartLink(label, week_url, counts["week"]))
+    if week is not None:
+        label = _("This week's bookings in the city") if rs.is_akn else _("This week's bookings")
+        links.append(StartLink(label, week_url, counts["week"], counted_at=week_counted_at))
     return [
         StartCard(
             title=_("The publishing calendar"),

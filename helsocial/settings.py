@@ -573,3 +573,12 @@ CELERY_BEAT_SCHEDULE["booking-approvals-expire"] = {
     "task": "calendar_booking.tasks.booking_approvals_expire",
     "schedule": 300.0,
 }
+
+# --- the start page's city-wide figures (accounts/summary.py) -------------------------------------
+# Counted anew every minute so that no page view counts the whole city; a run that waited longer
+# than a period is dropped (the next one counts the same).
+CELERY_BEAT_SCHEDULE["start-summaries-refresh"] = {
+    "task": "accounts.tasks.start_summaries_refresh",
+    "schedule": 60.0,
+    "options": {"expires": 60},
+}

@@ -1,5 +1,6 @@
 """The queues' part of the start page: open, due within the hour and overdue, per queue the person
-may open, as links to that queue. One aggregate query, grouped by queue.
+may open, as links to that queue. One aggregate query, grouped by queue; AKN's counts of the whole
+city are kept by accounts/summary.py (counted every minute, and anew after a comment is handled).
 
 "Overdue" is what the queue marks overdue (`sort_at` passed: the promise or the reply window); "due
 within the hour" the open comments whose `sort_at` comes within the next hour.
@@ -10,60 +11,95 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Q
+from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import summary
 from accounts.access import StartPage, roles_of
 from accounts.models import Administration, User
 from accounts.start import StartCard, StartLink, register
 
 from .access import can_see_kc_queue, comments_visible_to, queue_administrations_for
-from .models import Comment
+from .models import Comment, CommentNote, ModerationLogEntry
 
 SOON = timedelta(hours=1)
 # AKN's city card names the förvaltningar whose queues are furthest behind.
 WORST_SHOWN = 3
 
 
-def queue_counts(user: User, now: datetime) -> list[dict]:
-    """Per queue the user may handle: `in_kc_queue`, `queue_administration` (None for KC's),
-    `open`, `soon` and `overdue`; a queue without open comments has no row."""
-    counts = {
+CITY_QUEUES = "moderation-city-queues"
+
+
+def _counts(now: datetime) -> dict:
+    return {
         "open": Count("pk"),
         "soon": Count("pk", filter=Q(sort_at__gte=now, sort_at__lt=now + SOON)),
         "overdue": Count("pk", filter=Q(sort_at__lt=now)),
     }
-    if roles_of(user).is_akn:
-        # AKN handles every comment: no access subquery and no join over the open comments. KC's
-        # queue and the förvaltningar's are read apart (UNION ALL), each from its own partial index
-        # (moderation.models.Comment.Meta.indexes); the names of the queues furthest behind are
-        # read afterwards, always in one query, so the count of queries stays flat.
-        def grouped(kc: bool):
-            return (
-                Comment.objects.open()
-                .filter(in_kc_queue=kc)
-                .values("in_kc_queue", "queue_administration")
-                .annotate(**counts)
-                .order_by()
-            )
 
-        rows = list(grouped(True).union(grouped(False), all=True))
-        kc_rows = [r for r in rows if r["in_kc_queue"]]
-        kc = {key: sum(r[key] for r in kc_rows) for key in counts}
-        city = [r for r in rows if not r["in_kc_queue"]]
-        behind = sorted(city, key=lambda r: -r["overdue"])[:WORST_SHOWN]
-        names = dict(
-            Administration.objects.filter(
-                pk__in=[r["queue_administration"] for r in behind] or [0]
-            ).values_list("pk", "name")
+
+def city_queue_counts(now: datetime) -> dict:
+    """AKN's counts, the same for everyone who sees them: `kc` (KC's queue), `total` (every
+    förvaltning's queue summed) and `worst` (the queues furthest behind, with their names).
+
+    Every open comment of the city is counted, so the start page reads this from
+    accounts/summary.py. No access subquery and no join over the open comments: KC's queue and the
+    förvaltningar's are read apart (UNION ALL), each from its own partial index
+    (moderation.models.Comment.Meta.indexes); the names of the queues furthest behind afterwards."""
+    counts = _counts(now)
+
+    def grouped(kc: bool):
+        return (
+            Comment.objects.open()
+            .filter(in_kc_queue=kc)
+            .values("in_kc_queue", "queue_administration")
+            .annotate(**counts)
+            .order_by()
         )
-        kc_row = {"in_kc_queue": True, "queue_administration": None, "queue_administration__name": "", **kc}
-        return [kc_row] + [
-            {**r, "queue_administration__name": names.get(r["queue_administration"], "")} for r in city
-        ]
+
+    rows = list(grouped(True).union(grouped(False), all=True))
+    kc = {key: sum(r[key] for r in rows if r["in_kc_queue"]) for key in counts}
+    city = [r for r in rows if not r["in_kc_queue"]]
+    total = {key: sum(r[key] for r in city) for key in counts}
+    behind = sorted((r for r in city if r["overdue"]), key=lambda r: -r["overdue"])[:WORST_SHOWN]
+    names = dict(
+        Administration.objects.filter(pk__in=[r["queue_administration"] for r in behind] or [0]).values_list(
+            "pk", "name"
+        )
+    )
+    worst = [
+        {
+            "pk": r["queue_administration"],
+            "name": names.get(r["queue_administration"], ""),
+            "overdue": r["overdue"],
+        }
+        for r in behind
+    ]
+    return {"kc": kc, "total": total, "worst": worst}
+
+
+summary.register(CITY_QUEUES, city_queue_counts)
+
+
+def recount_city_counts(sender, created: bool = True, **kwargs) -> None:
+    """A comment was handled, or moved between queues: the worker counts the city anew."""
+    if created:
+        summary.recount_soon(CITY_QUEUES)
+
+
+# Every handling action writes its log row; forwarding and returning a comment write a note.
+post_save.connect(recount_city_counts, sender=ModerationLogEntry, dispatch_uid="start-city-queues-log")
+post_save.connect(recount_city_counts, sender=CommentNote, dispatch_uid="start-city-queues-note")
+
+
+def queue_counts(user: User, now: datetime) -> list[dict]:
+    """Per queue the user may handle (AKN: use `city_queue_counts`): `in_kc_queue`,
+    `queue_administration` (None for KC's), `open`, `soon` and `overdue`; a queue without open
+    comments has no row."""
     rows = comments_visible_to(user).open()
     group = ["in_kc_queue", "queue_administration", "queue_administration__name"]
-    return list(rows.values(*group).annotate(**counts).order_by(*group))
+    return list(rows.values(*group).annotate(**_counts(now)).order_by(*group))
 
 
 def _links(url: str, counts: dict) -> tuple[StartLink, ...]:
@@ -83,10 +119,14 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
     )
     if not (sees_kc or administrations):
         return []
-    counts = queue_counts(user, now)
     empty = {"open": 0, "soon": 0, "overdue": 0}
-    kc = next((c for c in counts if c["in_kc_queue"]), empty)
-    others = [c for c in counts if not c["in_kc_queue"]]
+    if is_akn:
+        city = summary.summary(CITY_QUEUES, now)
+        kc, others, counted_at = city.value["kc"], [], city.counted_at
+    else:
+        counts = queue_counts(user, now)
+        kc = next((c for c in counts if c["in_kc_queue"]), empty)
+        others, counted_at = [c for c in counts if not c["in_kc_queue"]], None
     cards = []
     if sees_kc:
         cards.append(
@@ -96,11 +136,11 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
                 links=_links(reverse("moderation:queue-kc"), kc),
                 order=10,
                 key="queue-kc",
+                counted_at=counted_at,
             )
         )
     if is_akn:
-        total = {key: sum(c[key] for c in others) for key in empty}
-        worst = sorted((c for c in others if c["overdue"]), key=lambda c: -c["overdue"])[:WORST_SHOWN]
+        total = city.value["total"]
         links = [
             # No one page lists every förvaltning's queue: the sums are text, the worst queues links.
             StartLink(_("Open comments and messages"), "", total["open"]),
@@ -111,12 +151,12 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
         ]
         links += [
             StartLink(
-                _("Overdue in %(administration)s") % {"administration": c["queue_administration__name"]},
-                reverse("moderation:queue-administration", args=[c["queue_administration"]]),
+                _("Overdue in %(administration)s") % {"administration": c["name"]},
+                reverse("moderation:queue-administration", args=[c["pk"]]),
                 c["overdue"],
                 urgent=True,
             )
-            for c in worst
+            for c in city.value["worst"]
         ]
         cards.append(
             StartCard(
@@ -124,6 +164,7 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
                 links=tuple(links),
                 order=11,
                 key="queue-city",
+                counted_at=counted_at,
             )
         )
     by_queue = {c.get("queue_administration"): c for c in others}

@@ -197,3 +197,14 @@ def chromium_path():
 
 
 __all__ = ["settings"]
+
+
+@pytest.fixture(autouse=True)
+def _start_summaries_forgotten():
+    # The start page's city-wide figures (accounts/summary.py) live in the cache, which outlives a
+    # test's database: no test may read another test's counts.
+    from accounts import summary
+
+    summary.forget_all_now()
+    yield
+    summary.forget_all_now()

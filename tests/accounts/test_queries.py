@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts import summary
 from accounts.models import Role
 from tests.factories import AccountEditorFactory, SocialAccountFactory, UserFactory
 
@@ -20,11 +21,20 @@ def populate(administration, count):
             AccountEditorFactory(account=account, user=editors[(index + 1) % 3])
 
 
-def count_queries(client, url, **kwargs):
+def count_queries(client, url, *, kept=False, **kwargs):
+    """The page's queries; unless `kept`, with none of the start page's figures kept
+    (accounts/summary.py), so the page counts them itself."""
+    if not kept:
+        summary.forget_all_now()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, **kwargs)
     assert response.status_code == 200
     return len(captured)
+
+
+def count_both(client, url, **kwargs):
+    """The queries of the page that counts the kept figures itself, then of the next one."""
+    return (count_queries(client, url, **kwargs), count_queries(client, url, kept=True, **kwargs))
 
 
 @pytest.mark.parametrize(
@@ -42,15 +52,15 @@ def count_queries(client, url, **kwargs):
 def test_account_pages_stay_flat_from_5_to_200_accounts(request, administration, who, url, headers):
     client = request.getfixturevalue(who)
     populate(administration, 5)
-    small = count_queries(client, url, headers=headers)
+    small = count_both(client, url, headers=headers)
     populate_more = 195
     editors = [UserFactory(username=f"more{i}", roles=[(Role.EDITOR, administration)]) for i in range(2)]
     for index in range(populate_more):
         account = SocialAccountFactory(administration=administration, name=f"Mer {index:03d}")
         AccountEditorFactory(account=account, user=editors[index % 2])
-    large = count_queries(client, url, headers=headers)
+    large = count_both(client, url, headers=headers)
     assert large == small, f"{url}: {small} queries with 5 accounts, {large} with 200"
-    assert large <= MAX_QUERIES
+    assert max(large) <= MAX_QUERIES
 
 
 def test_the_account_list_with_200_accounts_is_at_most_12_queries(
