@@ -62,12 +62,23 @@ def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | No
     if account_ids is None and SocialAccount.objects.closed().exists():
         account_ids = list(SocialAccount.objects.open().values_list("pk", flat=True))
     judged = accounts_judge(account_ids=account_ids, now=now)
+    # The account as it is today goes with its states: the page filters and sorts by these columns.
+    names = {
+        pk: (name, platform, administration_id)
+        for pk, name, platform, administration_id in SocialAccount.objects.filter(
+            pk__in=list(judged)
+        ).values_list("pk", "name", "platform", "administration_id")
+    }
     rows = []
     for pk, j in judged.items():
         states = j.states
+        name, platform, administration_id = names.get(pk, ("", j.facts.platform, None))
         rows.append(
             ReviewState(
                 account_id=pk,
+                account_name=name,
+                platform=platform,
+                administration_id=administration_id,
                 day=j.facts.day,
                 active=states["active"],
                 effective=states["effective"],
@@ -82,7 +93,17 @@ def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | No
         batch_size=500,
         update_conflicts=True,
         unique_fields=["account", "day"],
-        update_fields=["active", "effective", "longterm", "severity", "facts", "computed_at"],
+        update_fields=[
+            "active",
+            "effective",
+            "longterm",
+            "severity",
+            "facts",
+            "computed_at",
+            "account_name",
+            "platform",
+            "administration",
+        ],
     )
     return len(rows)
 
