@@ -33,6 +33,7 @@ from .review import criteria, services
 from .review.access import access_review, access_review_account, access_thresholds, can_decide
 from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds
+from .review.rows import rows_html
 from .review.tasks import review_store_task
 
 logger = logging.getLogger(__name__)
@@ -73,20 +74,15 @@ def review_list(request: HttpRequest) -> HttpResponse:
     thresholds = services.thresholds_by_platform()
     query = request.GET.copy()
     query.pop("after", None)
+    rows = _rows(page.rows, thresholds)
     context = {
         "filters": filters,
         "page": page,
-        "rows": _rows(page.rows, thresholds),
+        "rows": rows,
+        "rows_html": rows_html(rows, today=timezone.localdate()),
         "day": day,
         "query": query.urlencode(),
         "can_decide": can_decide(request.user),
-        "today": timezone.localdate(),
-        # The words of the states, translated once per page rather than in every cell.
-        "green": _("Green"),
-        "amber": _("Amber"),
-        "red": _("Red"),
-        "due": _("due"),
-        "never": _("Never reviewed"),
     }
     if request.htmx and not request.htmx.history_restore_request:
         template = (
