@@ -208,7 +208,10 @@ def _rejudge_later() -> None:
 
 def _account_context(request: HttpRequest, account: SocialAccount, form: DecisionForm | None = None) -> dict:
     thresholds = services.thresholds_by_platform()
-    judged = services.accounts_judge(account_ids=[account.pk], thresholds=thresholds).get(account.pk)
+    # The platform's city figures from the latest stored review, not from every account's rollup.
+    judged = services.accounts_judge(
+        account_ids=[account.pk], thresholds=thresholds, city_from_store=True
+    ).get(account.pk)
     history = [
         Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
         for s in services.state_history(account=account, today=timezone.localdate())

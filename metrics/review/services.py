@@ -48,10 +48,13 @@ def accounts_judge(
     account_ids: Iterable[int] | None,
     now: datetime | None = None,
     thresholds: dict[str, criteria.Thresholds] | None = None,
+    city_from_store: bool = False,
 ) -> dict[int, Judged]:
-    """Facts and verdicts of the accounts, measured now (a fixed handful of queries)."""
+    """Facts and verdicts of the accounts, measured now (a fixed handful of queries); see
+    `review_facts` for `city_from_store`."""
     thresholds = thresholds or thresholds_by_platform()
-    return {pk: judge(f, thresholds) for pk, f in review_facts(account_ids=account_ids, now=now).items()}
+    facts = review_facts(account_ids=account_ids, now=now, city_from_store=city_from_store)
+    return {pk: judge(f, thresholds) for pk, f in facts.items()}
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@ icon, word and colour, and the stored name, platform and förvaltning each order
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -51,3 +53,28 @@ def test_sorting_by_name_and_filtering_by_forvaltning_read_the_stored_columns(ak
     assert "Alfa" in rows and "Bravo" not in rows
     # Every förvaltning is an option of the filter, the chosen one selected, names escaped.
     assert f'<option value="{other.pk}" selected>Annan förvaltning</option>' in only
+
+
+def test_one_accounts_page_reads_the_city_figures_of_the_latest_stored_review(administration):
+    """The account's own facts are measured now; the platform's city median and the city-wide
+    account's followers come from the latest stored review (the same as in the list), and are
+    measured from every account's figures when no review is stored yet."""
+    from django.utils import timezone
+
+    from metrics.review.facts import review_facts
+    from tests.metrics.report_data import month_row
+
+    a = SocialAccountFactory(administration=administration, name="Alfa", platform="facebook")
+    city = SocialAccountFactory(administration=administration, platform="facebook", is_citywide=True)
+    last_full = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    month_row(city, last_full, followers=50000, engagement_rate=0.02)
+    measured = review_facts(account_ids=[a.pk], city_from_store=True)[a.pk]
+    assert (measured.city_median_engagement, measured.citywide_followers) == (pytest.approx(0.02), 50000)
+
+    services.review_store()
+    ReviewState.objects.filter(platform="facebook").update(
+        facts={"city_median_engagement": 0.042, "citywide_followers": 12345}
+    )
+    stored = review_facts(account_ids=[a.pk], city_from_store=True)[a.pk]
+    assert (stored.city_median_engagement, stored.citywide_followers) == (0.042, 12345)
+    assert review_facts(account_ids=[a.pk])[a.pk].citywide_followers == 50000
