@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -45,11 +46,29 @@ class Row:
     verdicts: list[criteria.Verdict]
 
 
+# A stored row's reasons, kept per language and thresholds: they change only when the row is stored
+# again (its computed_at) or a threshold changes (the key's fingerprint).
+VERDICTS_KEPT_SECONDS = 26 * 3600
+
+
 def _rows(states, thresholds) -> list[Row]:
-    return [
-        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
-        for s in states
-    ]
+    """The page's rows with their verdicts: the reasons of a stored row are judged once and kept in
+    the cache (one round trip for the page), not judged again for every reader."""
+    states = list(states)
+    prefix = f"review:verdicts:v1:{get_language()}:{services.thresholds_fingerprint(thresholds)}"
+    keys = [f"{prefix}:{s.pk}:{s.computed_at.timestamp():.6f}" for s in states]
+    kept = cache.get_many(keys) if keys else {}
+    judged = {}
+    rows = []
+    for key, state in zip(keys, states, strict=True):
+        verdicts = kept.get(key)
+        if verdicts is None:
+            verdicts = services.judge(criteria.Facts.from_json(state.facts), thresholds).verdicts
+            judged[key] = verdicts
+        rows.append(Row(state=state, verdicts=verdicts))
+    if judged:
+        cache.set_many(judged, VERDICTS_KEPT_SECONDS)
+    return rows
 
 
 def _filtered(request: HttpRequest):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,6 +27,12 @@ def thresholds_by_platform() -> dict[str, criteria.Thresholds]:
         platform: (stored.get(platform) or ReviewThresholds.defaults_for(platform)).as_thresholds()
         for platform in SocialAccount.Platform.values
     }
+
+
+def thresholds_fingerprint(thresholds: dict[str, criteria.Thresholds]) -> str:
+    """A short name of every platform's thresholds: it changes when any threshold does."""
+    text = repr(sorted((platform, repr(t)) for platform, t in thresholds.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,20 @@ def test_one_accounts_page_reads_the_city_figures_of_the_latest_stored_review(ad
     stored = review_facts(account_ids=[a.pk], city_from_store=True)[a.pk]
     assert (stored.city_median_engagement, stored.citywide_followers) == (0.042, 12345)
     assert review_facts(account_ids=[a.pk])[a.pk].citywide_followers == 50000
+
+
+def test_the_kept_reasons_follow_a_changed_threshold(akn_client, administration):
+    """A row's reasons are kept between readers; a changed threshold is a new key, even before the
+    accounts are judged again."""
+    from decimal import Decimal
+
+    from metrics.review.models import ReviewThresholds
+
+    SocialAccountFactory(administration=administration, name="Tyst konto", platform="facebook")
+    services.review_store()
+    assert "gränsen på 3,0 inlägg" in akn_client.get(URL).content.decode()
+    row = ReviewThresholds.defaults_for("facebook")
+    row.posts_per_week_green = Decimal("7")
+    row.save()
+    html = akn_client.get(URL).content.decode()
+    assert "gränsen på 7,0 inlägg" in html and "gränsen på 3,0 inlägg" not in html
