@@ -231,10 +231,7 @@ def _account_context(request: HttpRequest, account: SocialAccount, form: Decisio
     judged = services.accounts_judge(
         account_ids=[account.pk], thresholds=thresholds, city_from_store=True
     ).get(account.pk)
-    history = [
-        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
-        for s in services.state_history(account=account, today=timezone.localdate())
-    ]
+    history = _rows(services.state_history(account=account, today=timezone.localdate()), thresholds)
     decide = can_decide(request.user)
     return {
         "account": account,

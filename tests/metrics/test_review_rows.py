@@ -95,3 +95,15 @@ def test_the_kept_reasons_follow_a_changed_threshold(akn_client, administration)
     row.save()
     html = akn_client.get(URL).content.decode()
     assert "gränsen på 7,0 inlägg" in html and "gränsen på 3,0 inlägg" not in html
+
+
+def test_a_state_is_an_icon_a_word_and_a_colour():
+    from django.utils import translation
+
+    from metrics.templatetags.review_states import review_state
+
+    with translation.override("sv"):
+        assert review_state("red") == (
+            '<span class="flag flag-danger review-state"><span aria-hidden="true">✕</span> Rött</span>'
+        )
+        assert review_state(None).endswith("</span> Inte bedömt</span>")
