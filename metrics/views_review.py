@@ -34,7 +34,7 @@ from .review import criteria, services
 from .review.access import access_review, access_review_account, access_thresholds, can_decide
 from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds
-from .review.rows import rows_html
+from .review.rows import rows_html, shown
 from .review.tasks import review_store_task
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Row:
     state: ReviewState
-    verdicts: list[criteria.Verdict]
+    verdicts: list  # of review.rows.Shown
 
 
 # A stored row's reasons, kept per language and thresholds: they change only when the row is stored
@@ -55,7 +55,7 @@ def _rows(states, thresholds) -> list[Row]:
     """The page's rows with their verdicts: the reasons of a stored row are judged once and kept in
     the cache (one round trip for the page), not judged again for every reader."""
     states = list(states)
-    prefix = f"review:verdicts:v1:{get_language()}:{services.thresholds_fingerprint(thresholds)}"
+    prefix = f"review:verdicts:v2:{get_language()}:{services.thresholds_fingerprint(thresholds)}"
     keys = [f"{prefix}:{s.pk}:{s.computed_at.timestamp():.6f}" for s in states]
     kept = cache.get_many(keys) if keys else {}
     judged = {}
@@ -63,7 +63,8 @@ def _rows(states, thresholds) -> list[Row]:
     for key, state in zip(keys, states, strict=True):
         verdicts = kept.get(key)
         if verdicts is None:
-            verdicts = services.judge(criteria.Facts.from_json(state.facts), thresholds).verdicts
+            judgement = services.judge(criteria.Facts.from_json(state.facts), thresholds)
+            verdicts = [shown(v) for v in judgement.verdicts]
             judged[key] = verdicts
         rows.append(Row(state=state, verdicts=verdicts))
     if judged:

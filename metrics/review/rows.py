@@ -9,6 +9,7 @@ colour (never colour alone); every text from the database is escaped.
 from __future__ import annotations
 
 from datetime import date
+from typing import NamedTuple
 
 from django.urls import reverse
 from django.utils.html import escape
@@ -16,6 +17,20 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from . import criteria
+
+
+class Shown(NamedTuple):
+    """What the list and the history show of a verdict: kept in the cache as a plain tuple."""
+
+    criterion: str
+    state: str
+    reasons: tuple[str, ...]
+    facts_line: str
+
+
+def shown(verdict: criteria.Verdict) -> Shown:
+    return Shown(verdict.criterion, verdict.state, tuple(verdict.reasons), verdict.facts_line)
+
 
 _FLAGS = {
     criteria.GREEN: ("flag-ok", "✓"),
