@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -33,9 +34,11 @@ class FlatSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
+        # The standard library's escape, which django.utils.html.escape calls (without its check of
+        # every argument for a lazy string: the labels are made str here).
         options = "".join(
             '\n  <option value="{}"{}>{}</option>\n'.format(
-                escape(key), " selected" if key in chosen else "", escape(visible(label))
+                html.escape(key), " selected" if key in chosen else "", html.escape(visible(label))
             )
             for key, label in ((str(k), lbl) for k, lbl in self.choices)
         )

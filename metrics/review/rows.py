@@ -9,10 +9,10 @@ colour (never colour alone); every text from the database is escaped.
 from __future__ import annotations
 
 from datetime import date
+from html import escape  # what django.utils.html.escape calls, without its lazy-string check
 from typing import NamedTuple
 
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -54,7 +54,7 @@ def rows_html(rows, *, today: date) -> SafeString:
         href = f"{link[0]}{account.pk}{link[1]}"
         out.append(
             f'\n  <tr>\n    <th scope="row"><a href="{href}">{escape(account.name)}</a>'
-            f'\n      <div class="small text-muted">{escape(account.get_platform_display())} · '
+            f'\n      <div class="small text-muted">{escape(str(account.get_platform_display()))} · '
             f"{escape(account.administration.name)}</div></th>\n    "
         )
         for verdict in row.verdicts:
@@ -63,7 +63,7 @@ def rows_html(rows, *, today: date) -> SafeString:
             reasons = "".join(f"<li>{escape(reason)}</li>" for reason in verdict.reasons)
             out.append(
                 f'<td><span class="flag {css} review-state"><span aria-hidden="true">{icon}</span> '
-                f"{escape(word)}</span>\n"
+                f"{escape(str(word))}</span>\n"
                 f'      <ul class="list-unstyled small mb-1">{reasons}</ul>\n'
                 f'      <div class="small text-muted">{escape(verdict.facts_line)}</div></td>'
             )
