@@ -4,7 +4,9 @@ times, at size S and L against the framework floor (quality.md bars 1 and 2, iss
 The report reads the monthly rollup, which datagen leaves empty: the 13 months the report compares
 are rolled up first at both sizes (as bench_rollup does). A built report is kept in the cache
 (REPORT_CACHE_SECONDS), so the pages' figures are those of the month's later readers; the first
-reader's wait, the report built without the cache, is printed on its own.
+reader's wait, the report built without the cache, is printed on its own. The copy kept for the
+city's page holds its CITY_PAGE_ROWS förvaltningar of the largest reach (metrics.reports.data.
+page_copy), so the city's page reads and shows the same amount at size S (3 förvaltningar) and L (300).
 
     BENCH_DB_S=… BENCH_DB_L=… DATABASE_URL=postgres://…/<L> .venv/bin/python -m benchmarks.bench_report
 """

@@ -14,7 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -59,7 +61,19 @@ def _navigation(url_name: str, first: date, previous: date, following: date, sco
         "previous_url": link(previous) if previous.year >= FIRST_YEAR else "",
         "next_url": link(following) if following <= _this_month() else "",
         "query": query,
+        "options": _options(scope),
     }
+
+
+def _options(scope: ReportScope) -> str:
+    """The förvaltning picker's options written in one pass: AKN's lists all 300 förvaltningar."""
+    chosen = scope.administration_id
+    return mark_safe(  # noqa: S308 - every name is escaped
+        "".join(
+            f'<option value="{pk}"{" selected" if pk == chosen else ""}>{escape(name)}</option>'
+            for pk, name in scope.choices
+        )
+    )
 
 
 @login_required

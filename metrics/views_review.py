@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -33,6 +34,7 @@ from .review import criteria, services
 from .review.access import access_review, access_review_account, access_thresholds, can_decide
 from .review.forms import DecisionForm, ReviewFilterForm, ThresholdsForm
 from .review.models import ReviewDecision, ReviewState, ReviewThresholds
+from .review.rows import rows_html, shown
 from .review.tasks import review_store_task
 
 logger = logging.getLogger(__name__)
@@ -41,14 +43,33 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Row:
     state: ReviewState
-    verdicts: list[criteria.Verdict]
+    verdicts: list  # of review.rows.Shown
+
+
+# A stored row's reasons, kept per language and thresholds: they change only when the row is stored
+# again (its computed_at) or a threshold changes (the key's fingerprint).
+VERDICTS_KEPT_SECONDS = 26 * 3600
 
 
 def _rows(states, thresholds) -> list[Row]:
-    return [
-        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
-        for s in states
-    ]
+    """The page's rows with their verdicts: the reasons of a stored row are judged once and kept in
+    the cache (one round trip for the page), not judged again for every reader."""
+    states = list(states)
+    prefix = f"review:verdicts:v2:{get_language()}:{services.thresholds_fingerprint(thresholds)}"
+    keys = [f"{prefix}:{s.pk}:{s.computed_at.timestamp():.6f}" for s in states]
+    kept = cache.get_many(keys) if keys else {}
+    judged = {}
+    rows = []
+    for key, state in zip(keys, states, strict=True):
+        verdicts = kept.get(key)
+        if verdicts is None:
+            judgement = services.judge(criteria.Facts.from_json(state.facts), thresholds)
+            verdicts = [shown(v) for v in judgement.verdicts]
+            judged[key] = verdicts
+        rows.append(Row(state=state, verdicts=verdicts))
+    if judged:
+        cache.set_many(judged, VERDICTS_KEPT_SECONDS)
+    return rows
 
 
 def _filtered(request: HttpRequest):
@@ -73,20 +94,15 @@ def review_list(request: HttpRequest) -> HttpResponse:
     thresholds = services.thresholds_by_platform()
     query = request.GET.copy()
     query.pop("after", None)
+    rows = _rows(page.rows, thresholds)
     context = {
         "filters": filters,
         "page": page,
-        "rows": _rows(page.rows, thresholds),
+        "rows": rows,
+        "rows_html": rows_html(rows, today=timezone.localdate()),
         "day": day,
         "query": query.urlencode(),
         "can_decide": can_decide(request.user),
-        "today": timezone.localdate(),
-        # The words of the states, translated once per page rather than in every cell.
-        "green": _("Green"),
-        "amber": _("Amber"),
-        "red": _("Red"),
-        "due": _("due"),
-        "never": _("Never reviewed"),
     }
     if request.htmx and not request.htmx.history_restore_request:
         template = (
@@ -212,11 +228,11 @@ def _rejudge_later() -> None:
 
 def _account_context(request: HttpRequest, account: SocialAccount, form: DecisionForm | None = None) -> dict:
     thresholds = services.thresholds_by_platform()
-    judged = services.accounts_judge(account_ids=[account.pk], thresholds=thresholds).get(account.pk)
-    history = [
-        Row(state=s, verdicts=services.judge(criteria.Facts.from_json(s.facts), thresholds).verdicts)
-        for s in services.state_history(account=account, today=timezone.localdate())
-    ]
+    # The platform's city figures from the latest stored review, not from every account's rollup.
+    judged = services.accounts_judge(
+        account_ids=[account.pk], thresholds=thresholds, city_from_store=True
+    ).get(account.pk)
+    history = _rows(services.state_history(account=account, today=timezone.localdate()), thresholds)
     decide = can_decide(request.user)
     return {
         "account": account,

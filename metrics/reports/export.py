@@ -76,6 +76,22 @@ def _account_table(report: Report) -> Table:
     )
 
 
+def _administration_table(report: Report) -> Table:
+    """The city's accounts summed per förvaltning: the page shows the largest, this table all."""
+    columns = [Column(_("Administration"), TEXT)]
+    for name in ACCOUNT_FIGURES:
+        label = figure_label(name)
+        columns += [
+            Column(label, SHARE if name == "engagement_rate" else INT),
+            Column(_("%(figure)s, change from the month before") % {"figure": label}, SHARE),
+        ]
+    rows = tuple(
+        (r.name, *(cell for _name, _label, m in r.measures() for cell in (m.value, m.change)))
+        for r in (*report.administrations, report.totals)
+    )
+    return Table("administrations", _("The administrations' month"), tuple(columns), rows)
+
+
 def _posts_table(report: Report) -> Table:
     columns = (
         Column(_("Objective"), TEXT),
@@ -182,6 +198,7 @@ def _round(hours: float | None) -> float | None:
 def report_tables(report: Report) -> list[Table]:
     """Every table of the report, in the page's order."""
     return [
+        *([_administration_table(report)] if report.is_city else []),
         _account_table(report),
         _posts_table(report),
         _group_table("by_objective", _("By objective"), _("Objective"), report.by_objective, judged=True),

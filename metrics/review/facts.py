@@ -29,6 +29,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     When,
 )
@@ -114,10 +115,15 @@ def _median_answer_hours(ids: list[int] | None, since: datetime) -> dict[int, fl
 
 
 def review_facts(
-    *, account_ids: Iterable[int] | None = None, now: datetime | None = None
+    *, account_ids: Iterable[int] | None = None, now: datetime | None = None, city_from_store: bool = False
 ) -> dict[int, Facts]:
     """The facts of the given accounts (None: every account), keyed by account id: four queries on
-    PostgreSQL, five elsewhere."""
+    PostgreSQL, five elsewhere.
+
+    `city_from_store` (one account's page): the city median of the platform and the city-wide
+    account's followers are those of the account's latest stored review (on the platform it has
+    now), instead of reading the figures of every account on it; measured whole when none is
+    stored."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     since = now - timedelta(days=WINDOW_DAYS)
@@ -132,8 +138,22 @@ def review_facts(
         accounts = accounts.filter(pk__in=ids)
         posts = posts.filter(account_id__in=ids)
         comments = comments.filter(account_id__in=ids)
+    city_from_store = city_from_store and ids is not None
+    if city_from_store:
+        # The account's own latest stored review (its unique index): the city of that day.
+        stored = (
+            apps.get_model("metrics", "ReviewState")
+            .objects.filter(account_id=OuterRef("pk"), platform=OuterRef("platform"))
+            .order_by("-day")
+        )
+        accounts = accounts.annotate(
+            stored_day=Subquery(stored.values("day")[:1]),
+            stored_median=Subquery(stored.values("facts__city_median_engagement")[:1]),
+            stored_citywide=Subquery(stored.values("facts__citywide_followers")[:1]),
+        )
     rows = list(
         accounts.values(
+            *(["stored_day", "stored_median", "stored_citywide"] if city_from_store else []),
             "pk",
             "platform",
             "purpose",
@@ -188,11 +208,12 @@ def review_facts(
     recent_start = _months_back(last_full, 2)
     year_ago = _months_back(last_full, 12)
     platforms = sorted({r["platform"] for r in rows})
+    # Each account's platform has a stored review: its city figures, and only the accounts' own.
+    from_store = city_from_store and all(r["stored_day"] is not None for r in rows)
+    scope = Q(account_id__in=ids) if from_store else Q(account__platform__in=platforms)
     figures = list(
         apps.get_model("metrics", "MonthlyRollup")
-        .objects.filter(
-            subject="", account__platform__in=platforms, month__gte=year_ago, month__lte=last_full
-        )
+        .objects.filter(scope, subject="", month__gte=year_ago, month__lte=last_full)
         .values("account_id", "account__platform", "account__is_citywide")
         .annotate(
             recent=Avg("engagement_rate", filter=Q(month__gte=recent_start)),
@@ -215,6 +236,10 @@ def review_facts(
             if r["account__platform"] == platform and r["account__is_citywide"] and r["followers_now"]
         ]
         citywide[platform] = max(counts) if counts else None
+    if from_store:
+        for r in rows:
+            city_median[r["platform"]] = r["stored_median"]
+            citywide[r["platform"]] = r["stored_citywide"]
 
     labels = dict(SocialAccount.Platform.choices)
     result = {}

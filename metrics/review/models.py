@@ -137,6 +137,13 @@ class ReviewState(models.Model):
     severity = models.PositiveSmallIntegerField(default=0)
     facts = models.JSONField(default=dict)
     computed_at = models.DateTimeField(default=timezone.now)
+    # The account as it was on `day`, so that the page filters and sorts one day's rows by an index
+    # instead of joining and sorting every account (the row shows the account's current name).
+    account_name = models.CharField(_("name"), max_length=120, db_default="")
+    platform = models.CharField(_("platform"), max_length=16, db_default="")
+    administration = models.ForeignKey(
+        "accounts.Administration", models.SET_NULL, null=True, blank=True, related_name="+", db_index=False
+    )
 
     class Meta:
         ordering = ["-day", "account_id"]
@@ -152,6 +159,12 @@ class ReviewState(models.Model):
         indexes = [
             # The page reads one day's rows, worst first.
             models.Index(fields=["day", "-severity", "account"], name="review_state_day"),
+            # The page's two orders, and a förvaltning's rows in either.
+            models.Index(fields=["day", "-severity", "account_name", "account"], name="review_state_worst"),
+            models.Index(fields=["day", "account_name", "account"], name="review_state_name"),
+            models.Index(
+                fields=["day", "administration", "-severity", "account_name"], name="review_state_adm"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,6 +29,12 @@ def thresholds_by_platform() -> dict[str, criteria.Thresholds]:
     }
 
 
+def thresholds_fingerprint(thresholds: dict[str, criteria.Thresholds]) -> str:
+    """A short name of every platform's thresholds: it changes when any threshold does."""
+    text = repr(sorted((platform, repr(t)) for platform, t in thresholds.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Judged:
     facts: criteria.Facts
@@ -48,10 +55,13 @@ def accounts_judge(
     account_ids: Iterable[int] | None,
     now: datetime | None = None,
     thresholds: dict[str, criteria.Thresholds] | None = None,
+    city_from_store: bool = False,
 ) -> dict[int, Judged]:
-    """Facts and verdicts of the accounts, measured now (a fixed handful of queries)."""
+    """Facts and verdicts of the accounts, measured now (a fixed handful of queries); see
+    `review_facts` for `city_from_store`."""
     thresholds = thresholds or thresholds_by_platform()
-    return {pk: judge(f, thresholds) for pk, f in review_facts(account_ids=account_ids, now=now).items()}
+    facts = review_facts(account_ids=account_ids, now=now, city_from_store=city_from_store)
+    return {pk: judge(f, thresholds) for pk, f in facts.items()}
 
 
 @transaction.atomic
@@ -62,12 +72,23 @@ def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | No
     if account_ids is None and SocialAccount.objects.closed().exists():
         account_ids = list(SocialAccount.objects.open().values_list("pk", flat=True))
     judged = accounts_judge(account_ids=account_ids, now=now)
+    # The account as it is today goes with its states: the page filters and sorts by these columns.
+    names = {
+        pk: (name, platform, administration_id)
+        for pk, name, platform, administration_id in SocialAccount.objects.filter(
+            pk__in=list(judged)
+        ).values_list("pk", "name", "platform", "administration_id")
+    }
     rows = []
     for pk, j in judged.items():
         states = j.states
+        name, platform, administration_id = names.get(pk, ("", j.facts.platform, None))
         rows.append(
             ReviewState(
                 account_id=pk,
+                account_name=name,
+                platform=platform,
+                administration_id=administration_id,
                 day=j.facts.day,
                 active=states["active"],
                 effective=states["effective"],
@@ -82,7 +103,17 @@ def review_store(*, now: datetime | None = None, account_ids: Iterable[int] | No
         batch_size=500,
         update_conflicts=True,
         unique_fields=["account", "day"],
-        update_fields=["active", "effective", "longterm", "severity", "facts", "computed_at"],
+        update_fields=[
+            "active",
+            "effective",
+            "longterm",
+            "severity",
+            "facts",
+            "computed_at",
+            "account_name",
+            "platform",
+            "administration",
+        ],
     )
     return len(rows)
 

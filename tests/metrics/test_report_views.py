@@ -47,6 +47,24 @@ def test_akn_reads_the_city_and_picks_a_forvaltning(known, akn_client, other_adm
     assert "Gamma" in akn_client.get(path).content.decode()
 
 
+def test_the_citys_page_lists_the_largest_forvaltningar_and_the_downloads_all(
+    known, akn_client, administration, other_administration, monkeypatch
+):
+    """The page's table is bounded (CITY_PAGE_ROWS, by reach); the downloads keep every förvaltning."""
+    monkeypatch.setattr("metrics.reports.data.CITY_PAGE_ROWS", 1)
+    page = akn_client.get(URL).content.decode()
+    table = page.split('id="report-accounts"')[1].split('id="report-posts"')[0]
+    # Miljöförvaltningen's Gamma reaches 99,999; Skol- och fritidsförvaltningen's accounts less.
+    assert other_administration.name in table and administration.name not in table
+    assert "De 1 förvaltningarna med störst räckvidd under månaden, av 2" in table
+    # Both stay in the picker, and both are in the download's table of förvaltningar.
+    assert administration.name in page.split('id="report-accounts"')[0]
+    csv = akn_client.get(reverse("metrics:report-csv", kwargs={"year": 2026, "month": 11}))
+    text = csv.content.decode("utf-8")
+    assert "Förvaltningarnas månad" in text
+    assert administration.name in text and other_administration.name in text
+
+
 def test_an_editor_reads_only_the_accounts_they_edit(known, client, editor, account):
     month_row(account, NOV, followers=77, settled=True)
     client.force_login(editor)
