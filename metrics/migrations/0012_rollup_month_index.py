@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('metrics', '0010_report_recipients_and_mailings'),
+        ('metrics', '0011_review_state_listing'),
     ]
 
     operations = [
