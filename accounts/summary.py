@@ -16,7 +16,8 @@ Django's cache with the time it was counted:
   (`recount_soon`), so what a person did leaves the count within seconds; a page never waits for
   that count (at the city's size one is handled every few seconds: forgetting the figure instead
   would make nearly every page count the city);
-- the page says when a figure was counted ("räknat kl. 14:05").
+- the page says when a figure was counted ("räknat kl. 14:05");
+- with the cache down (Redis stopped) the page counts the figure itself: slower, never an error.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from celery import shared_task
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 # The beat task's period, and the age after which a page counts the figure itself.
 REFRESH_SECONDS = 60
@@ -71,7 +73,11 @@ def _key(name: str) -> str:
 
 def summary(name: str, now: datetime) -> Summary:
     """The figure as counted at most `STALE_SECONDS` from `now`: the kept one, else counted now."""
-    kept = cache.get(_key(name))
+    try:
+        kept = cache.get(_key(name))
+    except (RedisError, OSError) as exc:
+        logger.warning("start page: the cache is unreachable, counting %s now: %s", name, exc)
+        kept = None
     if isinstance(kept, Summary) and abs(now - kept.counted_at) <= timedelta(seconds=STALE_SECONDS):
         return kept
     return refresh(name, now)
@@ -81,7 +87,10 @@ def refresh(name: str, now: datetime | None = None) -> Summary:
     """Count the figure now and keep it for `STALE_SECONDS`."""
     now = now or timezone.now()
     fresh = Summary(_figures[name](now), now)
-    cache.set(_key(name), fresh, STALE_SECONDS)
+    try:
+        cache.set(_key(name), fresh, STALE_SECONDS)
+    except (RedisError, OSError) as exc:
+        logger.warning("start page: the cache is unreachable, %s is not kept: %s", name, exc)
     return fresh
 
 
@@ -118,8 +127,11 @@ def recount_soon(*names: str) -> None:
 
     def send() -> None:
         for name in names:
-            if not cache.add(_pending_key(name), True, PENDING_SECONDS):
-                continue  # a count is queued and has not started: it will see this change
+            try:
+                if not cache.add(_pending_key(name), True, PENDING_SECONDS):
+                    continue  # a count is queued and has not started: it will see this change
+            except (RedisError, OSError):
+                continue  # no cache to keep a count in: pages count the figure themselves
             try:
                 summary_recount.apply_async(args=[name], countdown=RECOUNT_DELAY_SECONDS)
             except Exception:
@@ -134,4 +146,7 @@ def recount_soon(*names: str) -> None:
 def forget_all_now() -> None:
     """Drop every kept figure and queued mark at once (a test's fresh start; after loading data
     by hand)."""
-    cache.delete_many([key(name) for name in names() for key in (_key, _pending_key)])
+    try:
+        cache.delete_many([key(name) for name in names() for key in (_key, _pending_key)])
+    except (RedisError, OSError) as exc:  # a kept figure outlives its lifetime by no more than that
+        logger.warning("start page: the cache is unreachable, its figures go out in time: %s", exc)

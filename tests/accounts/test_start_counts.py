@@ -419,3 +419,19 @@ def test_akns_count_of_accounts_without_an_editor_is_kept_until_an_account_chang
     with django_capture_on_commit_callbacks(execute=True):
         SocialAccountFactory(administration=administration, name="Också utan redaktör")
     assert flagged().count == before.count + 2
+
+
+def test_with_the_cache_down_the_start_page_counts_the_city_itself(akn_client, settings, account, queue):
+    # Nothing listens on port 1: every cache call fails at once, as with Redis stopped.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    from accounts import context_processors
+
+    context_processors.forget_guideline_footer()  # the footer asks the cache too
+    response = akn_client.get(reverse("home"))
+    assert response.status_code == 200
+    assert "Försenade kommentarer och meddelanden" in response.content.decode()
