@@ -121,13 +121,16 @@ def recount_soon(*names: str) -> None:
     """Once the current transaction commits, have the worker count the figures anew: the action
     that changed them (a comment handled, a booking made) shows on the pages within seconds
     (`RECOUNT_DELAY_SECONDS` and the count), and nobody waits for the count. Until it lands, pages
-    show the kept figure with its time. One count per figure is queued at a time, however many
+    show the kept figure with its time. A figure nobody has read (none kept) is not counted: the
+    next page that shows it counts it. One count per figure is queued at a time, however many
     actions commit meanwhile. Without a broker (the embedded default) the count runs at the
     commit; with the broker down, the beat's next count catches up."""
 
     def send() -> None:
         for name in names:
             try:
+                if cache.get(_key(name)) is None:
+                    continue  # nothing kept to correct: the next page that shows it counts it
                 if not cache.add(_pending_key(name), True, PENDING_SECONDS):
                     continue  # a count is queued and has not started: it will see this change
             except (RedisError, OSError):

@@ -351,6 +351,19 @@ def test_an_action_while_a_count_is_queued_queues_no_other(
     assert counts(city_card(akn_user, queue))[:3] == [2, 1, 0]  # its mark dropped: queued again
 
 
+def test_an_action_queues_no_count_of_a_figure_nobody_has_read(
+    akn_user, account, queue, celery_eager, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    from moderation.start import CITY_QUEUES
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_no_action(comment=Comment.objects.get(platform_id="overdue"), by=akn_user)
+    assert cache.get(summary._key(CITY_QUEUES)) is None  # no count ran: no worker busy for nothing
+    assert counts(city_card(akn_user, queue))[:3] == [3, 1, 1]  # the page counts it when it shows it
+
+
 def test_a_booking_counts_the_free_slots_anew_once_it_is_committed(
     communicator,
     administration,
