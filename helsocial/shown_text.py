@@ -13,6 +13,9 @@ kept as evidence is never changed: this is only how text is shown.
 from __future__ import annotations
 
 import re
+from html import escape
+
+from django.utils.safestring import SafeString
 
 # C0 and C1 controls but tab, line feed and carriage return; the Arabic letter mark; zero-width space;
 # LRM and RLM; the embeddings and overrides U+202A–U+202E; word joiner; the isolates U+2066–U+2069;
@@ -27,3 +30,9 @@ INVISIBLE_RE = re.compile(
 def visible(text: object) -> str:
     """`text` with every invisible or direction-changing character written as ⟦U+XXXX⟧."""
     return INVISIBLE_RE.sub(lambda m: f"⟦U+{ord(m.group()):04X}⟧", "" if text is None else str(text))
+
+
+def bdi(text: object) -> SafeString:
+    """`text` made visible, escaped and isolated in <bdi>: the `bdi` template filter, and what pages
+    that write their rows in Python (the queue's) call for each value from outside."""
+    return SafeString(f"<bdi>{escape(visible(text))}</bdi>")

@@ -5,7 +5,7 @@ bar 6 (quality.md) asks the KC queue to serve at least 40% of the requests per s
 page. Through the template engine each row cost about thirty variable look-ups, filters and tags —
 most of the page's time. Here a row is one f-string over values that are already strings; every
 value from outside (the comment's text, the author's and account's names, the claimer's name) is
-escaped, and platform text is made visible and isolated in <bdi> as the `bdi` filter does
+escaped, and platform text is made visible and isolated in <bdi> by the `bdi` filter's own function
 (helsocial/shown_text.py). The markup is `tests/moderation/queue_row_reference.html`'s: a test renders
 both and compares them, so a change here is a change there.
 
@@ -24,7 +24,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from accounts.models import SocialAccount
-from helsocial.shown_text import visible
+from helsocial.shown_text import bdi
 
 from .models import Comment, Label, SuggestedAction
 from .selectors import DueFormat, duration_text, excerpt
@@ -39,10 +39,6 @@ ROW_FIELDS = (
 )  # fmt: skip
 
 _CLAIM_SENTINEL = 987654321
-
-
-def _bdi(text: object) -> str:
-    return f"<bdi>{escape(visible(text))}</bdi>"
 
 
 def row_words() -> dict[str, str]:
@@ -117,8 +113,8 @@ def rows_html(rows: list[dict], *, user_id: int, now: datetime, csrf_input: str)
         else:
             handler = "–"
         platform = c["account__platform"]
-        meta = _bdi(f"{kinds.get(c['kind'], c['kind'])} · {c['author_name'] or c['author_id']}")
-        account = _bdi(f"{c['account__name']} ({platforms.get(platform, platform)})")
+        meta = bdi(f"{kinds.get(c['kind'], c['kind'])} · {c['author_name'] or c['author_id']}")
+        account = bdi(f"{c['account__name']} ({platforms.get(platform, platform)})")
         labels = "".join(
             f'<span class="badge label-badge label-{escape(code)}">'
             f"{label_names.get(code, escape(code))}</span> "
@@ -137,7 +133,7 @@ def rows_html(rows: list[dict], *, user_id: int, now: datetime, csrf_input: str)
             f'<td role="cell" data-label="{w["comment_heading"]}" class="queue-text">'
             f'<span class="small text-muted">'
             f"{meta}</span><br>"
-            f"{_bdi(excerpt(c['text']))}</td>"
+            f"{bdi(excerpt(c['text']))}</td>"
             f'<td role="cell" data-label="{w["labels"]}">{labels}</td>'
             f'<td role="cell" data-label="{w["suggested"]}">{action_names.get(action, escape(action))}</td>'
             f'<td role="cell" data-label="{w["account"]}">'

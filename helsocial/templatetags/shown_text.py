@@ -2,8 +2,8 @@
 (helsocial/shown_text.py). Both escape; `bdi` also isolates the text from the words around it."""
 
 from django import template
-from django.utils.html import format_html
 
+from helsocial.shown_text import bdi as _bdi
 from helsocial.shown_text import visible as _visible
 
 register = template.Library()
@@ -19,4 +19,4 @@ def visible(value) -> str:
 @register.filter
 def bdi(value):
     """The text, characters written out, escaped and isolated in <bdi>."""
-    return format_html("<bdi>{}</bdi>", _visible(value))
+    return _bdi(value)
