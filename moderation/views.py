@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from helsocial.ids import id_from
 from helsocial.pagination import keyset_page
 
 from . import meta_webhook, queue_rows, selectors, services
@@ -99,10 +100,10 @@ def meta_webhook_receive(request: HttpRequest) -> HttpResponse:
 @require_GET
 def queue_home(request: HttpRequest) -> HttpResponse:
     administration = access_queue_home(request.user)
-    chosen = request.GET.get("queue", "")
-    if chosen.isdigit() and len(chosen) < 10:
+    chosen = id_from(request.GET.get("queue"))
+    if chosen is not None:
         # The switcher's choice among many förvaltningar: the queue's own view checks the access.
-        return redirect("moderation:queue-administration", administration_id=int(chosen))
+        return redirect("moderation:queue-administration", administration_id=chosen)
     if administration is None:
         return redirect("moderation:queue-kc")
     return redirect("moderation:queue-administration", administration_id=administration.pk)

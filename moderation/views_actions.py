@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from helsocial.csv_export import csv_response
 from helsocial.dates import day_param
 from helsocial.errors import BadInput
+from helsocial.ids import id_from
 
 from . import selectors
 from .access import (
@@ -191,7 +192,7 @@ def comments_bulk_act(request: HttpRequest) -> HttpResponse:
                 "next": request.get_full_path(),
             },
         )
-    ids = [int(v) for v in request.POST.getlist("comment") if v.isdecimal()][:500]
+    ids = [pk for pk in map(id_from, request.POST.getlist("comment")) if pk is not None][:500]
     action = request.POST.get("action", "")
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}) or not back.startswith(

@@ -13,6 +13,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from helsocial.ids import id_from
+
 from .. import error_summary, selectors
 from ..access import (
     access_booking,
@@ -31,17 +33,17 @@ from ..services import slots as slots_service
 
 def _prefill(request: HttpRequest) -> list[dict]:
     """A click on a free time opens the form with ?account=<pk>&start=<ISO time>."""
-    account = request.GET.get("account", "")
+    account = id_from(request.GET.get("account"))
     try:
         start = parse_datetime(request.GET.get("start", ""))
-        if start is None or not account.isdecimal():  # isdigit() takes "²", which int() refuses
+        if start is None or account is None:
             return []
         if timezone.is_naive(start):
             start = timezone.make_aware(start, zone())
         local = start.astimezone(zone())
     except (ValueError, OverflowError):  # a well-formed but impossible time: an empty form
         return []
-    return [{"account": int(account), "starts_at": local.strftime("%Y-%m-%dT%H:%M")}]
+    return [{"account": account, "starts_at": local.strftime("%Y-%m-%dT%H:%M")}]
 
 
 def _needs_ack(exc: ValidationError) -> bool:
