@@ -10,11 +10,12 @@ and never a role.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from urllib.parse import quote
 
+from django.db import connection
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -161,17 +162,24 @@ def _moment(micros: int) -> datetime:
     return _EPOCH + timedelta(microseconds=micros)
 
 
+def _times(slots: QuerySet[BookingSlot]) -> tuple[QuerySet[BookingSlot], tuple[str, ...], Callable]:
+    """The slots with their three times to read, and how to turn what is read into a datetime: as
+    integers on PostgreSQL (above); SQLite, the embedded default, has no epoch to extract and reads
+    its times as text anyway."""
+    if connection.vendor != "postgresql":
+        return slots, ("starts_at", "ends_at", "blocked_until"), lambda moment: moment
+    times = {"starts_us": "starts_at", "ends_us": "ends_at", "blocked_us": "blocked_until"}
+    return slots.annotate(**{us: _micros(name) for us, name in times.items()}), tuple(times), _moment
+
+
 def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[ShownSlot]:
     """The slots with only what the cells print, each given its account from `accounts`."""
     by_pk = {a.pk: a for a in accounts}
-    rows = slots.annotate(
-        starts_us=_micros("starts_at"), ends_us=_micros("ends_at"), blocked_us=_micros("blocked_until")
-    ).values_list(
+    slots, times, moment = _times(slots)
+    rows = slots.values_list(
         "pk",
         "account_id",
-        "starts_us",
-        "ends_us",
-        "blocked_us",
+        *times,
         "status",
         "can_open",
         "booking_id",
@@ -188,9 +196,9 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             pk=pk,
             account_id=account_id,
             account=by_pk[account_id],
-            starts_at=_moment(starts_at),
-            ends_at=_moment(ends_at),
-            blocked_until=_moment(blocked_until),
+            starts_at=moment(starts_at),
+            ends_at=moment(ends_at),
+            blocked_until=moment(blocked_until),
             status=status,
             can_open=can_open,
             booking=ShownBooking(

@@ -33,6 +33,7 @@ from django.db.models import (
     Sum,
     When,
 )
+from django.db.models.fields.json import KT
 from django.utils import timezone
 
 from accounts.models import SocialAccount
@@ -148,8 +149,10 @@ def review_facts(
         )
         accounts = accounts.annotate(
             stored_day=Subquery(stored.values("day")[:1]),
-            stored_median=Subquery(stored.values("facts__city_median_engagement")[:1]),
-            stored_citywide=Subquery(stored.values("facts__citywide_followers")[:1]),
+            # As text (KT), which both databases give alike; a JSON value read through a subquery
+            # comes back from SQLite as a number Django's JSON field cannot load.
+            stored_median=Subquery(stored.values(median=KT("facts__city_median_engagement"))[:1]),
+            stored_citywide=Subquery(stored.values(citywide=KT("facts__citywide_followers"))[:1]),
         )
     rows = list(
         accounts.values(
@@ -238,8 +241,11 @@ def review_facts(
         citywide[platform] = max(counts) if counts else None
     if from_store:
         for r in rows:
-            city_median[r["platform"]] = r["stored_median"]
-            citywide[r["platform"]] = r["stored_citywide"]
+            median, followers = (
+                None if v in (None, "null") else float(v) for v in (r["stored_median"], r["stored_citywide"])
+            )
+            city_median[r["platform"]] = median
+            citywide[r["platform"]] = None if followers is None else int(followers)
 
     labels = dict(SocialAccount.Platform.choices)
     result = {}

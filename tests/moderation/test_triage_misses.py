@@ -81,6 +81,12 @@ def test_a_miss_can_be_neither_changed_nor_removed(facebook, editor, account):
         miss.save()
     with pytest.raises(TypeError):
         TriageMiss.objects.all().delete()
+
+
+@pytest.mark.postgres
+def test_the_database_refuses_to_change_a_miss(facebook, editor, account):
+    # The trigger is PostgreSQL's (migration 0015), as for the moderation log.
+    comment_hide(comment=fb_comment(facebook, account, "c1", UNSEEN), by=editor, rule="racism")
     with pytest.raises(DatabaseError), connection.cursor() as cursor:
         cursor.execute("UPDATE moderation_triagemiss SET rule = 'spam'")
 
