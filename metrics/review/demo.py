@@ -204,7 +204,8 @@ def _posts(account: SocialAccount, profile: Profile, booking: Booking, now: date
             account=account,
             platform_id=pid,
             defaults={
-                "created_at": _at(now, days_ago, 18 + n % 4),
+                # Never in the future: a post "published" today at 18 when seeded in the morning.
+                "created_at": min(_at(now, days_ago, 18 + n % 4), now - timedelta(hours=1)),
                 "text": f"Inlägg {n + 1} från {account.name}.",
             },
         )
