@@ -45,14 +45,41 @@ GROUPS_ADD = {
         "A wish or a pleasure taken in something happening.",
         "=tråkigt, =trist, =olyckligt, =hemskt",
     ),
+    "nedsättande": (
+        "Insulting adjectives for a person (not their neuter forms, which describe decisions).",
+        "=pinsam, =pinsamma, =löjlig, =löjliga, =ynklig, =ömkansvärd, =ömkansvärda, =usel, =usla, =oduglig, "
+        "=odugliga, =hopplös, =hopplösa, =pinsamme",
+    ),
+    "avhumanisering_natur": (
+        "Disasters a group of people is likened to.",
+        "=översvämning, =översvämningen, =tsunami, =flodvåg, =flodvågen, =invasion, =invasionen, =lavin, "
+        "=svärm, =svärmar, =horder, =hord, =farsot, =epidemi, =pandemi, =gräshoppssvärm",
+    ),
+    "bort": (
+        "Away, out, home: where a call to expel sends people.",
+        "=ö, =ön, =öde, =läger, =lägret, =lägren, =öken, =öknen",
+    ),
     # New groups.
+    "beslutsord": (
+        "Decisions and proposals: violent words right next to one are about the decision (\"förslaget "
+        "borde begravas\"), not a person.",
+        "=förslaget, =idén, =idéen, =projektet, =planen, =planerna, =motionen, "
+        "=ärendet, =reformen, =avgiften, =avgifterna, =regeln, =reglerna",
+    ),
+    "slag": (
+        "Blows and bullets given to someone.",
+        "=snyting, =snytingar, käftsmäll*, =örfil, =örfilar, =smocka, =smockor, =höger, =högern, knytnäv*, "
+        "=stryk, =skallning, =fläskläpp, =blåtira, =kula, =kulan, =kulor, =dagsedel, =lavett, =lavetter, "
+        "=kölhalning, betongsko*, betongtoffl*",
+    ),
     "sakmål": (
         "Things, trades and places violent words are used about figuratively: a sentence naming one "
         "is no threat to a person (\"slår ihjäl föreningslivet\", \"döda all handel\").",
         "=handel, =handeln, handeln*, *handeln, föreningsliv*, näringsliv*, kulturliv*, nattliv*, stadskärna*, "
         "=ekonomin, =konkurrensen, =konkurrenterna, =kommuner, =kommunerna, återvinning*, ogräs*, =gatan, "
         "=gator, =gatorna, =rondellen, =rondeller, =parkeringen, =butikerna, =restaurangerna, =turismen, "
-        "=tabellen, =rekordet, =rekord, =mogräs, =maskrosor, =sniglarna, =mördarsniglarna",
+        "=tabellen, =rekordet, =rekord, =mogräs, =maskrosor, =sniglarna, =mördarsniglarna, =mejl, =mail, "
+        "=mejlen, =sms, =meddelanden, =frågor, =samtal, =klagomål, =synpunkter",
     ),
     "trafikfara": (
         "Traffic and slippery roads: someone who \"will be run over\" there is a danger, no threat.",
@@ -126,7 +153,112 @@ PATTERNS = [
         "=horder|=hundratals) ..1 {folkgrupp} &(=som|=skattebetalare|=skattepengar|=skattebetalarna) "
         "!{negation} !!{mot_rasism}",
     ),
+    (
+        "racism",
+        "grupp som ska sättas på ett plan",
+        "{folkgrupp} ..10 {avsikt} ..3 (=sättas|=sätts|=placeras|=lastas|=stoppas|=packas|=skickas|=föras|"
+        "=flygas|=skeppas|=fraktas|=köras) ..4 ({bort}|=flyg|=flyget|=flygplan|=plan|=planet|=buss|=bussen|=tåg|"
+        "=lastbil|=containrar|=container) !{negation} !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "alltid en grupp som bråkar",
+        "(=alltid|=jämt|=ständigt) ..4 {folkgrupp} =som ..2 (=bråkar|=stjäl|=slåss|=stökar|=förstör|=klottrar|"
+        "=skjuter|=rånar|=langar|=snyltar|=fuskar|=ljuger|=våldtar|=hotar|=bränner|=stör|{grupp_skada}) "
+        "!!{mot_rasism} !!(=drabbas|=drabbade|=offer|=utsatta|=utsätts)",
+    ),
+    (
+        "racism",
+        "skulle inte sakna en grupp",
+        "(=inte|=ingen|=knappast|=aldrig) ..2 (=sakna|=saknar|=saknat|=gråta|=gråter|=sörja|=sörjer) ..10 "
+        "{folkgrupp} !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "vi vill inte ha dem här",
+        "(=vill|=behöver|=ska|=tänker) =inte (=ha|=se|=ta) ..1 (=dem|=dom|=sådana|=såna|=fler|=mer|=hit) ..2 "
+        "(=här|=hit|=i|=kvar) &{folkgrupp} !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "en grupp kan hålla sig hemma",
+        "{folkgrupp} ..2 (=kan|=får|=ska|=borde|=bör|=måste) ..1 (=hålla|=stanna) ..1 =sig ..4 (=egna|=eget|=hemma|"
+        "=borta|=hemland|=hemländer|=länder|=land|=där) !{negation} !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "en grupp som en översvämning",
+        "{folkgrupp} ~6 {avhumanisering_natur} !{negation} !{kalla} !!{mot_rasism} !!{statistik}",
+    ),
+    (
+        "racism",
+        "inte låta en grupp rösta",
+        "(=inte|=aldrig|förbjud*|=sluta) ..2 (=låta|=släppa|=tillåta|=släpp|=låt) ..2 {folkgrupp} ..2 (=rösta|=bo|"
+        "=stanna|=jobba|=komma|=in|=bli|=hit|=få|=vara) !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "ser bara en grupp, sorgligt",
+        "(=ser|=syns|=finns|=möter|=hör|=träffar|=märks) ..1 =bara ..1 {folkgrupp} &(svensk*|=sorgligt|"
+        "=tragiskt|=tyvärr|=hemskt|=äckligt|=skrämmande|=vidrigt|=invasion) !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "fler slöjor än svenskar",
+        "=fler ..2 (burk*|slöj*|moské*|minaret*|{folkgrupp}) =än ..1 (=svenskar|=svenska|=helsingborgare|"
+        "=infödda|=vi) !!{statistik} !!{mot_rasism}",
+    ),
     # --- threats ----------------------------------------------------------------------------------
+    (
+        "threat",
+        "vi glömmer inte",
+        "(=vi|=jag) ..2 (=glömmer|=förlåter|=glömmer) =inte &({du}|{ämbete}) !? !!{tack} "
+        "!!(=fint|=roligt|=trevligt|=bra|=härligt|=hjälpen|=insats|=insatsen)",
+    ),
+    (
+        "threat",
+        "att vi inte glömmer",
+        "(=vi|=jag) =inte (=glömmer|=förlåter|=glömt|=förlåtit) &({du}|{ämbete}) !? !!{tack} "
+        "!!(=fint|=roligt|=trevligt|=bra|=härligt|=hjälpen|=insats|=insatsen)",
+    ),
+    ("threat", "betongskor", "(betongsko*|betongtoffl*) !{negation}"),
+    (
+        "threat",
+        "vänta bara tills din familj",
+        "=vänta =bara ..4 (=familj|=familjen|=barn|=barnen|=ungar|=ungarna|=fru|=frun|=mannen|=dina|=ditt) "
+        "!!{tack} !!(=se|=ser|=prova|=testa|=upptäcka)",
+    ),
+    (
+        "threat",
+        "någon ger henne vad hon förtjänar",
+        "(=någon|=nån|=folk|=vi) ..3 (=ger|=ge|=gav) ..3 =vad ..1 (=hon|=han|=hen|=du|=ni|=de|=dom) "
+        "(=förtjänar|=förtjänade) !!(=lön|=lönen|=löner|=lönehöjning|=belöning|=medalj|{tack}|=erkännande|=applåd)",
+    ),
+    (
+        "threat",
+        "vi kommer att stå där",
+        "(=vi|=jag|=någon|=nån) ..3 (=stå|=står|=vänta|=väntar|=finnas|=sitta) (=där|=utanför|=beredda|=redo) "
+        "&({ämbete}|{du}|{förnamn}) !? !!{tack} !!(=välkomna|=välkommen|manifestation*|demonstration*)",
+    ),
+    (
+        "threat",
+        "väntar på dig utanför",
+        "(=väntar|=vänta|=möter|=står) =på ({du}|{offer}|{ämbete}|{förnamn}) ..4 (=utanför|=hemma|=vid|=efter|"
+        "=när) !? !!{tack} !!(=välkomna|=välkommen|=besked|=svar|=svaret|=beslutet|=klockan|=kl|=hälsningar|"
+        "=mvh|=entrén|=receptionen)",
+    ),
+    (
+        "threat",
+        "ett slag åt någon",
+        "(=ge|=ger|=gav|=få|=får|=förtjänar|=behöver|=smaka|=förstår|=bjuda|=bjuder) ~6 {slag} "
+        "&({du}|{ämbete}|{mål}|{offer}) !{negation} !!{spel}",
+    ),
+    (
+        "threat",
+        "sov gott om du kan",
+        "(=sov|=sova|=sovit) ..4 =om (=du|=ni) (=kan|=vågar|=törs)",
+    ),
+    ("threat", "akta dig, utom för halkan", "=akta (=dig|=er) !!{trafikfara}"),
     (
         "threat",
         "vore tråkigt om något hände",
@@ -173,7 +305,13 @@ PATTERNS = [
     (
         "personal_attack",
         "utan hjärna",
-        "(=utan|=saknar|=saknas|=noll) ..2 ({hjärna}|{förmåga}) &({du}|{ämbete}) !!{egna} !!{fiktion}",
+        "(=utan|=saknar|=saknas|=noll|=inte|=ingen) ..2 ({hjärna}|{förmåga}) &({du}|{ämbete}) !!{egna} "
+        "!!{fiktion}",
+    ),
+    (
+        "personal_attack",
+        "han har noll koll",
+        "({du}|{ämbete}|=han|=hon|=hen) ..3 =noll (=koll|=begrepp|=aning|=vett|=kompetens|=förstånd|=hyfs)",
     ),
     (
         "personal_attack",
@@ -200,6 +338,9 @@ PATTERNS_REMOVE: list[tuple[str, str]] = []
 # Starting patterns that read figurative violence, traffic, canvassing and fiction as violations:
 # a guard is added to those AKN has not changed since (only when the pattern does not hold it).
 PATTERNS_GUARD = [
+    ("threat", "avsikt och våld i passiv form", "!{beslutsord}"),
+    ("threat", "avsikt och våld i passiv form, nära", "!{beslutsord}"),
+    ("threat", "avsikt och eld mot en person eller byggnad", "!!{sakmål}"),
     ("threat", "avsikt och våldshandling", "!!{sakmål}"),
     ("threat", "avsikt och våldshandling, nära", "!!{sakmål}"),
     ("threat", "våld mot någon", "!!{sakmål}"),
@@ -215,6 +356,10 @@ PATTERNS_GUARD = [
     ("personal_attack", "förtroendevald eller tjänsteperson och ett skällsord", "!!{fiktion}"),
     ("personal_attack", "person på jobbet och ett skällsord", "!!{fiktion}"),
 ]
+
+
+# Terms that read a warning about slippery roads as a threat; a pattern with a guard replaces them.
+TERMS_REMOVE = [("threat", "akta dig"), ("threat", "akta er")]
 
 
 def words_merge(existing: str, added: str) -> str:
@@ -246,6 +391,9 @@ def seed(apps, schema_editor):
         for pattern in TriagePattern.objects.filter(label=label, name=name).exclude(pattern__contains=guard):
             pattern.pattern = f"{pattern.pattern} {guard}"
             pattern.save(update_fields=["pattern"])
+    TriageTerm = apps.get_model("moderation", "TriageTerm")
+    for label, term in TERMS_REMOVE:
+        TriageTerm.objects.filter(label=label, term=term).delete()
 
 
 def unseed(apps, schema_editor):
@@ -253,6 +401,9 @@ def unseed(apps, schema_editor):
     TriagePattern = apps.get_model("moderation", "TriagePattern")
     for label, name, _pattern in PATTERNS:
         TriagePattern.objects.filter(label=label, name=name).delete()
+    TriageTerm = apps.get_model("moderation", "TriageTerm")
+    for label, term in TERMS_REMOVE:
+        TriageTerm.objects.get_or_create(label=label, term=term, defaults={"match": "stem"})
 
 
 class Migration(migrations.Migration):
