@@ -59,6 +59,21 @@ GROUPS_ADD = {
         "Away, out, home: where a call to expel sends people.",
         "=ö, =ön, =öde, =läger, =lägret, =lägren, =öken, =öknen",
     ),
+    "utvisning": (
+        "Expulsion and keeping people out.",
+        "utrensning*, =rensning, =rensningen, =rensas, =saneras, =sanering, =saneringen",
+    ),
+    "skällsord": (
+        "Insults for a person.",
+        "imbecill*, =dumhuvud, =dumhuvuden, =pundhuvud, =pundhuvuden, =fårskalle, =fårskallar, =träskalle, "
+        "=träskallar, =dåre, =dårar, =fegis, =fegisar, =knäppgök, =knäppgökar, =knäppskalle, =stolpskott, "
+        "=dumbom, =dumbommar, =monster, =mupp, =muppar, =amatörer, =amatör",
+    ),
+    "evenemang": (
+        "Markets, fairs and parties: seeing someone at one is an invitation.",
+        "loppis*, julmarknad*, =marknaden, =marknad, =festen, =fest, =konserten, =konsert, evenemang*, "
+        "=invigningen, =invigning, =mässan, =festivalen, =kalaset, =träffen, =mötet, =föreläsningen",
+    ),
     # New groups.
     "beslutsord": (
         "Decisions and proposals: violent words right next to one are about the decision (\"förslaget "
@@ -208,7 +223,73 @@ PATTERNS = [
         "=fler ..2 (burk*|slöj*|moské*|minaret*|{folkgrupp}) =än ..1 (=svenskar|=svenska|=helsingborgare|"
         "=infödda|=vi) !!{statistik} !!{mot_rasism}",
     ),
+    (
+        "racism",
+        "de hör inte hit",
+        "(=hör|=hörde|=passar) ..1 =inte ..1 (=hit|=hemma|=in|=till) &{folkgrupp} !? !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "ge en grupp en enkel resa",
+        "(=ge|=köp|=köpa|=skicka|=boka|=betala) ..1 {folkgrupp} ..4 (=enkel|=enkla|enkelbiljett*|enkelres*|"
+        "=hemresa|=hemresan|=returbiljett) !{negation} !!{mot_rasism}",
+    ),
+    (
+        "racism",
+        "en grupp är mer kriminell",
+        "{folkgrupp} ..2 (=mer|=oftare|=mera|=mest) ..1 ({grupp_skada}|=kriminella|=våldsamma|=lata|=farliga|"
+        "=primitiva|=dumma|=ociviliserade|=opålitliga) !{negation} !!{statistik}",
+    ),
     # --- threats ----------------------------------------------------------------------------------
+    (
+        "threat",
+        "om jag vore du skulle jag flytta",
+        "=om =jag (=vore|=var) ..8 (=flytta|=lämna|=dra|=sticka|=försvinna|=fly) ..2 (=stan|=staden|=helsingborg|"
+        "=landet|=sverige|=kommunen|=härifrån|=snabbt|=fort|=kvickt)",
+    ),
+    (
+        "threat",
+        "någon hälsar på någon en kväll",
+        "(=hoppas|=någon|=nån|=vi|{avsikt}) ..3 (=hälsar|=hälsa|=besöker|=besöka|=knackar|=knacka|=dyker|=tittar|"
+        "=titta) ..1 (=på|=in|=upp|=förbi) ..3 ({ämbete}|{du}|{offer}|{förnamn}) ..4 (=kväll|=kvällen|=sent|"
+        "=mörkt|=mörkret|=natt|=natten|=hemma|=ensam) !!{tack} !!{evenemang}",
+    ),
+    (
+        "threat",
+        "straffas med våld",
+        "{avsikt} ..6 =med (=våld|=våldet|{vapen}|{slag}|=knytnävarna|=handgripligheter) !{negation} "
+        "!!(=polisen|=polis|=gängen|=gäng|=militären)",
+    ),
+    (
+        "threat",
+        "skjutna för mindre",
+        "({våld_passiv}|=dött|=dödats|=mördats|=skjutits|=misshandlats) ..1 =för =mindre",
+    ),
+    (
+        "threat",
+        "vi hittar dig",
+        "(=vi|=jag|=någon|=nån|=folk) ..1 (=hittar|=hitta|=fångar|=fånga|=letar|=leta) ..1 (=dig|=er|=honom|=henne|"
+        "{ämbete}) &(=tidsfråga|=tidsfrågan|=snart|=förr|=senare|=ensam|=hemma|=natt|=kväll|=vänta|=gömma) "
+        "!!{tack} !?",
+    ),
+    (
+        "threat",
+        "se någon hänga",
+        "(=se|=ser|=såg) ..1 ({ämbete}|{offer}|{mål}|{förnamn}) ..2 (=hänga|=dingla|=brinna|=blöda|=lida|=dö|"
+        "=ruttna|=kvävas|=drunkna|=skrika) &({önskan}|{avsikt}) !{negation}",
+    ),
+    (
+        "threat",
+        "med folk inuti",
+        "({brand}|=jämnas|=rivas|=sprängas|=raseras|=brinna|=kollapsa|=rasa|=jämna|=riva) ..8 ({ämbete}|{mål}|"
+        "{offer}|=folk|=personalen) ..1 (=inuti|=innanför|=inne|=kvar)",
+    ),
+    (
+        "threat",
+        "inte för att fika",
+        "=inte =för =att (=fika|=prata|=mysa|=umgås|=diskutera|=dricka|=snacka|=leka|=prata) "
+        "&(=ses|=kommer|=besök|=hälsar|=träffas|=besöka|=hälsa) !?",
+    ),
     (
         "threat",
         "vi glömmer inte",
@@ -293,7 +374,7 @@ PATTERNS = [
         "threat",
         "se upp på vägen hem",
         "(=utkik|=akta|=se|=passa|=vakta|=tänk|=försiktig|=försiktiga) ..3 ({du}|=själv) ..6 (=hem|=hemåt|=natt|"
-        "=natten|=inatt|=ikväll|=kväll|=mörkret|=ensam|=parkeringen|=bilen) !!{tack} !!{trafikfara}",
+        "=natten|=inatt|=ikväll|=kväll|=mörkret|=ensam|=parkeringen|=bilen) !!{tack} !!{trafikfara} !!{evenemang}",
     ),
     (
         "threat",
@@ -312,6 +393,23 @@ PATTERNS = [
         "personal_attack",
         "han har noll koll",
         "({du}|{ämbete}|=han|=hon|=hen) ..3 =noll (=koll|=begrepp|=aning|=vett|=kompetens|=förstånd|=hyfs)",
+    ),
+    (
+        "personal_attack",
+        "du som svarar är så dum",
+        "{du} ..4 (=är|=e|=verkar|=var) ..3 ({nedsättande}|{skällsord}) !{negation} !!{egna} !!{fiktion}",
+    ),
+    (
+        "personal_attack",
+        "inte vatten värd",
+        "=inte ..1 (=vatten|=luften|=syret|=lönen|=skiten|=maten) ..1 (=värd|=värda) &({du}|{ämbete})",
+    ),
+    (
+        "personal_attack",
+        "dummare än tåget",
+        "(=dummare|=korkadare|=latare|=fegare|=tröttare|=fulare|=sämre|=värre|=tröga|=trögare) =än ..2 (=tåget|"
+        "=strået|=brödet|=spåret|=en|=ett|=noll|{djurlikhet}|=spån|=stolpe) &({du}|{ämbete}|=han|=hon|=hen) "
+        "!!{egna}",
     ),
     (
         "personal_attack",
@@ -352,6 +450,8 @@ PATTERNS_GUARD = [
     ("threat", "avsikt och våld i passiv form, längre", "!!{trafikfara}"),
     ("threat", "någon borde göra något", "!!{trafikfara}"),
     ("threat", "knacka på dörren en natt", "!!{valrörelse}"),
+    ("threat", "med vapen", "!!(=lämna|=lämnar|=inlämning|vapenamnesti*|=licens|jakt*|=skrota)"),
+    ("threat", "eld eller bomb mot en byggnad", "!(=nästan)"),
     ("threat", "önskan om någons död eller olycka", "!!(*brasan|*brasa|*brasor)"),
     ("personal_attack", "förtroendevald eller tjänsteperson och ett skällsord", "!!{fiktion}"),
     ("personal_attack", "person på jobbet och ett skällsord", "!!{fiktion}"),
