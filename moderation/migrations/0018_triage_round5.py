@@ -74,6 +74,12 @@ GROUPS_ADD = {
         "loppis*, julmarknad*, =marknaden, =marknad, =festen, =fest, =konserten, =konsert, evenemang*, "
         "=invigningen, =invigning, =mässan, =festivalen, =kalaset, =träffen, =mötet, =föreläsningen",
     ),
+    "varuverb": (
+        "Verbs for goods: people imported, exported or shipped like things.",
+        "=importera, =importerar, =importeras, =importerat, =exportera, =exporterar, =exporteras, =returnera, "
+        "=returneras, =frakta, =fraktas, =lasta, =lastas, =skeppa, =skeppas, =sortera, =sorteras, =kassera, "
+        "=kasseras, =sanera, =saneras",
+    ),
     # New groups.
     "beslutsord": (
         "Decisions and proposals: violent words right next to one are about the decision (\"förslaget "
@@ -240,7 +246,49 @@ PATTERNS = [
         "{folkgrupp} ..2 (=mer|=oftare|=mera|=mest) ..1 ({grupp_skada}|=kriminella|=våldsamma|=lata|=farliga|"
         "=primitiva|=dumma|=ociviliserade|=opålitliga) !{negation} !!{statistik}",
     ),
+    (
+        "racism",
+        "ta en grupp tillbaka",
+        "({utvisa_verb}|=tar|=ta|=ordna|=ordnar|=exportera) ..3 {folkgrupp} ..3 (=hem|=tillbaka|=härifrån|"
+        "=därifrån|=ur|=båt|=båten|=planet|=flyget|=ö|=ön|=läger|=lägret) !{negation} !? !!{mot_rasism} !!{saker}",
+    ),
+    (
+        "racism",
+        "en grupp lika med brott",
+        "{folkgrupp} ({grupp_skada}|{avhumanisering}|=bidrag|=problem|=brott|=kriminalitet) !!{statistik} "
+        "!!{mot_rasism} !?",
+    ),
+    (
+        "racism",
+        "människor som varor",
+        "{varuverb} ~3 {folkgrupp} !{negation} !!{mot_rasism} !!(=varor|=mat|=tyger|=kryddor|=produkter|=frukt|"
+        "=musik|=konst|=filmer)",
+    ),
     # --- threats ----------------------------------------------------------------------------------
+    (
+        "threat",
+        "var glad att ingen har skjutit dig",
+        "(=glad|=glada|=tacksam|=tacksamma|=tur) ..3 =ingen ..3 ({våld_mot}|=skjutit|=slagit|=dödat|"
+        "=misshandlat|=bränt|=sprängt|=spöat|=tänt|=hittat|=knivhuggit)",
+    ),
+    (
+        "threat",
+        "nästa gång jag ser dig smäller det",
+        "=nästa =gång ..6 ({du}|{ämbete}|{förnamn}) ..4 (=smäller|=smälla|=small|=skjuter|=slår|{våld_mot}|"
+        "=smockan|=stryk|=blod|=blodvite)",
+    ),
+    (
+        "threat",
+        "skaffa skyddad identitet",
+        "(=skaffa|=skaffar|=behöver|=söka|=sök|=dags|=tips) ..3 (=skyddad|=skyddade|=livvakt|=livvakter|"
+        "=skottsäker|=skottsäkra) &({du}|{ämbete}|{institution}) !? !{negation}",
+    ),
+    (
+        "threat",
+        "någon tar lagen i egna händer",
+        "(=någon|=nån|=folk|=man|=medborgarna|=fler|=snart) ..3 (=ta|=tar|=tog|=tänker) ..1 (=saken|=lagen|"
+        "=saker|=rättvisan) =i =egna =händer",
+    ),
     (
         "threat",
         "om jag vore du skulle jag flytta",
@@ -331,7 +379,7 @@ PATTERNS = [
     (
         "threat",
         "ett slag åt någon",
-        "(=ge|=ger|=gav|=få|=får|=förtjänar|=behöver|=smaka|=förstår|=bjuda|=bjuder) ~6 {slag} "
+        "(=ge|=ger|=gav|=få|=får|=förtjänar|=behöver|=behöva|=smaka|=förstår|=bjuda|=bjuder|=åka|=åker) ~6 {slag} "
         "&({du}|{ämbete}|{mål}|{offer}) !{negation} !!{spel}",
     ),
     (
@@ -450,6 +498,7 @@ PATTERNS_GUARD = [
     ("threat", "avsikt och våld i passiv form, längre", "!!{trafikfara}"),
     ("threat", "någon borde göra något", "!!{trafikfara}"),
     ("threat", "knacka på dörren en natt", "!!{valrörelse}"),
+    ("threat", "vi kommer att hitta dig", "!!{evenemang}"),
     ("threat", "med vapen", "!!(=lämna|=lämnar|=inlämning|vapenamnesti*|=licens|jakt*|=skrota)"),
     ("threat", "eld eller bomb mot en byggnad", "!(=nästan)"),
     ("threat", "önskan om någons död eller olycka", "!!(*brasan|*brasa|*brasor)"),
@@ -458,8 +507,9 @@ PATTERNS_GUARD = [
 ]
 
 
-# Terms that read a warning about slippery roads as a threat; a pattern with a guard replaces them.
-TERMS_REMOVE = [("threat", "akta dig"), ("threat", "akta er")]
+# Terms that read a warning about slippery roads as a threat, and pigs at the zoo as an insult: a
+# pattern with a guard (or the insult patterns over the group `skällsord`, which holds "svin") reads them.
+TERMS_REMOVE = [("threat", "akta dig"), ("threat", "akta er"), ("personal_attack", "svin")]
 
 
 def words_merge(existing: str, added: str) -> str:
