@@ -479,6 +479,74 @@ PATTERNS = [
     ),
 ]
 
+# Wider readings of the constructions above and of 0014's: the same word groups with more distance,
+# either order and the comment as the context, each guarded like its narrow form. On the development
+# part none of them flags a hard negative.
+PATTERNS += [
+    (
+        "threat",
+        "avsikt eller önskan och våld, vidare",
+        "({avsikt}|{önskan}) ~8 ({våld_aktiv}|{våld_passiv}|{slag}|{vapen}) &({du}|{ämbete}|{mål}|{offer}|{förnamn}) "
+        "!{negation} !{figurativ} !!{spel} !!{sakmål} !!{trafikfara} !!{fiktion}",
+    ),
+    (
+        "threat",
+        "önskan om någons död, vidare",
+        "({önskan}|{avsikt}) ~8 {dödsönskan} &({du}|{ämbete}|{mål}|{offer}|{förnamn}) !{negation} !{figurativ} "
+        "!!{spel} !!{sakmål} !!{trafikfara} !!{fiktion}",
+    ),
+    (
+        "threat",
+        "brand i en byggnad, vidare",
+        "{brand} ~8 ({byggnad}|{institution}|{egendom}) &({avsikt}|{önskan}) !{negation} !{figurativ} !!{spel} "
+        "!!{sakmål} !?",
+    ),
+    (
+        "threat",
+        "en person och våld i passiv form, vidare",
+        "({ämbete}|{förnamn}|{du}) ~8 {våld_passiv} !{negation} !{figurativ} !!{spel} !!{sakmål} !!{trafikfara} "
+        "!!{fiktion} !?",
+    ),
+    (
+        "threat",
+        "vapen och en person, vidare",
+        "{vapen} ~8 ({du}|{ämbete}|{förnamn}|{offer}) &({avsikt}|{önskan}) !{negation} !!{spel} !!{fiktion} !?",
+    ),
+    (
+        "threat",
+        "komma hem till någon, vidare",
+        "({avsikt}|=vi|=jag|=någon|=nån) ..4 (=komma|=kommer|=åka|=åker|=hälsa|=besöka|=dyka|=knacka|=stå|=vänta) "
+        "..4 {hemma} &({du}|{ämbete}|{förnamn}) !!{tack} !!{evenemang} !? !{negation}",
+    ),
+    (
+        "racism",
+        "grupp som ohyra, vidare",
+        "{folkgrupp} ~12 ({avhumanisering}|{avhumanisering_natur}|{utvisa_stark}) !{negation} !{kalla} "
+        "!!{mot_rasism} !!{statistik} !?",
+    ),
+    (
+        "racism",
+        "grupp och utvisning, vidare",
+        "{folkgrupp} ~12 {utvisa_verb} ..2 {bort} !{negation} !!{mot_rasism} !? !!{saker}",
+    ),
+    (
+        "racism",
+        "grupp som förstör, vidare",
+        "{folkgrupp} ~10 {grupp_skada} !{negation} !{kalla} !!{mot_rasism} !!{statistik} !?",
+    ),
+    (
+        "racism",
+        "grupp som borde ut, vidare",
+        "{folkgrupp} ~10 {avsikt} ..4 ({utvisning}|{bort}) !{negation} !!{mot_rasism} !? !!{saker}",
+    ),
+    ("racism", "ut med en grupp", "(=ut|=bort) =med ..3 {folkgrupp} !!{mot_rasism}"),
+    (
+        "personal_attack",
+        "du eller en tjänsteperson och ett skällsord, vidare",
+        "({du}|{ämbete}) ~8 {skällsord} !{negation} !{kalla} !!{egna} !!{fiktion} !?",
+    ),
+]
+
 PATTERNS_REMOVE: list[tuple[str, str]] = []
 
 # Starting patterns that read figurative violence, traffic, canvassing and fiction as violations:
