@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.migrations.recorder import MigrationRecorder
 
 from moderation.models import Comment, TriageTerm
 from moderation.triage import ruleset_build
@@ -121,3 +122,19 @@ def test_a_missing_corpus_is_a_clear_error(tmp_path):
 def test_the_command_wants_one_of_its_two_modes():
     with pytest.raises(CommandError):
         call_command("triage", stdout=StringIO())
+
+
+def test_evaluate_warns_when_the_database_misses_a_moderation_migration(tmp_path, own_terms):
+    # The rules are read from the database: on one that has not applied the latest data migration,
+    # the figures are for older rules, and the command says so before them.
+    path = write(tmp_path, CORPUS)
+    out, err = StringIO(), StringIO()
+    call_command("triage", evaluate=str(path), stdout=out, stderr=err)
+    assert "unapplied" not in err.getvalue()
+
+    latest = max(MigrationRecorder.Migration.objects.filter(app="moderation").values_list("name", flat=True))
+    MigrationRecorder.Migration.objects.filter(app="moderation", name=latest).delete()
+    out, err = StringIO(), StringIO()
+    call_command("triage", evaluate=str(path), stdout=out, stderr=err)
+    assert f"1 unapplied moderation migration(s) ({latest})" in err.getvalue()
+    assert "precision" in out.getvalue()  # the figures still follow

@@ -50,9 +50,9 @@ def test_the_rules_meet_the_goals_on_the_development_part(rules):
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Measured after round 4 (migration 0017_triage_round4): racism recall 85%, threat recall "
-        "78%; personal_attack (recall 96%, precision 96%), the precisions, personal_data and hard "
-        "negatives (3.8%) meet the goals. See moderation/corpus/README.md."
+        "Measured after round 5 (migration 0018_triage_round5): racism recall 85%, threat recall "
+        "78%; personal_attack (recall 96%, precision 96%), the precisions (threat 100%), "
+        "personal_data and hard negatives (1.9%) meet the goals. See moderation/corpus/README.md."
     ),
 )
 def test_the_rules_meet_the_goals_on_the_held_out_part(rules):

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from moderation.migration_state import moderation_migrations_unapplied
 from moderation.triage import AuthorHistory, ruleset_load, triage_text
 from moderation.triage_eval import corpus_read, evaluation_lines, triage_evaluate
 
@@ -47,6 +48,15 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {path}: {exc}") from exc
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
+        unapplied = moderation_migrations_unapplied()
+        if unapplied:
+            # The rules are read from the database: without these, older rules are measured.
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Warning: the database has {len(unapplied)} unapplied moderation migration(s) "
+                    f"({', '.join(unapplied)}); the figures are for older rules. Run manage.py migrate first."
+                )
+            )
         evaluation = triage_evaluate(items=items, rules=ruleset_load())
         for line in evaluation_lines(evaluation, show_misses=show_misses):
             self.stdout.write(line)
