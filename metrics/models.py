@@ -155,6 +155,7 @@ class MonthlyRollup(models.Model):
         null=True,
         blank=True,
         related_name="monthly_rollups",
+        db_index=False,  # the (month, post) index below
         db_constraint=False,
     )
     subject = models.CharField(max_length=128, blank=True)
@@ -191,8 +192,11 @@ class MonthlyRollup(models.Model):
             ),
         ]
         # A month's rows of every account, for the rollup comparing what it computed with what is
-        # stored: one range of the index, where the unique key has them spread among all the months.
-        indexes = [models.Index(fields=["month"], name="monthly_rollup_month")]
+        # stored: one range of the index, where the unique key has them spread among all the months;
+        # and a post's row of its month (the report's posts). One index for both, where an index on
+        # the post alone took each of a month's posts to a page of its own (the posts' ids are not in
+        # the order they were published). Deleting a post finds its rows by reading the index.
+        indexes = [models.Index(fields=["month", "post"], name="monthly_rollup_month_post")]
 
     def __str__(self) -> str:
         return f"{self.account} {self.subject or '(account)'} {self.month:%Y-%m}"
