@@ -26,7 +26,7 @@ from platforms import services as connections
 from platforms.access import access_post
 from platforms.base import Capability, PlatformError
 
-from . import figures
+from . import account_rows, figures
 from .access import can_tag_post
 from .classification import post_classification
 from .forms import PostTagForm, TokenPasteForm
@@ -175,6 +175,10 @@ def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
             )
         ],
     }
+    month_rows, median_row = account_rows.months_html(months)
+    posts = figures.account_posts(account=account, since=months.rows[-1].month).values(
+        *account_rows.POST_FIELDS
+    )
     return render(
         request,
         "metrics/account_figures.html",
@@ -183,7 +187,9 @@ def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
             "months": months,
             "chart": chart,
             "reach_label": months_reach_label(months),
-            "posts": figures.account_posts(account=account, since=months.rows[-1].month),
+            "month_rows": month_rows,
+            "median_row": median_row,
+            "post_rows": account_rows.posts_html(posts),
         },
     )
 

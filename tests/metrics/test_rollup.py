@@ -189,3 +189,24 @@ def test_recomputing_writes_only_the_rows_whose_figures_changed(known, chosen):
         ("111_1", 7, 5 + 7 + 1, later)
     ]
     assert MonthlyRollup.objects.filter(month=NOV).count() == 4
+
+
+def test_deleting_a_post_or_an_account_deletes_its_rollup_rows(known, chosen):
+    """The table has no foreign-key constraints in the database (the rows are derived and recomputed):
+    Django's CASCADE removes a deleted post's and a deleted account's rows all the same."""
+    account, other, first, second = known
+    rollup.months_rollup(account_ids=chosen(account, other), months=[NOV], now=NOW)
+    assert set(MonthlyRollup.objects.filter(account=account).values_list("subject", flat=True)) == {
+        "",
+        "111_1",
+        "111_2",
+    }
+    first.delete()
+    assert set(MonthlyRollup.objects.filter(account=account).values_list("subject", flat=True)) == {
+        "",
+        "111_2",
+    }
+    account.delete()
+    assert not MonthlyRollup.objects.filter(account_id=account.pk).exists()
+    assert not MonthlyRollup.objects.filter(post_id=second.pk).exists()
+    assert list(MonthlyRollup.objects.values_list("account_id", "subject")) == [(other.pk, "")]
