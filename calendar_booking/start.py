@@ -201,29 +201,29 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
     # CalendarAccess's rule, from the roles already read: no query.
     books = rs.is_akn or bool(rs.administration_ids(*BOOKING_ROLES))
     monday, start, end = week_bounds(now)
-    week = _week_slots(user, start, end)
-    if not books and week is None:
+    leads = list(rs.administration_ids(Role.LEAD))
+    # AKN's week is the whole city's, and a lead of one förvaltning who edits no account of their
+    # own sees that förvaltning's: both kept by accounts/summary.py (a förvaltning's city-wide part
+    # reads every city-wide booking of the week). Anyone else's week is counted here.
+    kept_week = rs.is_akn or (len(leads) == 1 and not rs.edited_account_ids)
+    week = None if kept_week else _week_slots(user, start, end)
+    if not books and week is None and not kept_week:
         return []
     # The bookings waiting for this person's decision (a lead's förvaltningar, AKN's city), never
     # their own: counted over their held slots, in the same query.
-    leads = list(rs.administration_ids(Role.LEAD))
     decides = rs.is_akn or bool(leads)
     waiting = Q(booking__approval=Approval.PENDING) & ~Q(booking__author=user)
     if not rs.is_akn:
         waiting &= Q(booking__administration_id__in=leads)
     # Each count on its own index (the booking's author, the week's starts, the waiting bookings),
-    # in one round trip: one aggregate over every slot read the whole table at size L. AKN's week
-    # is the whole city's and is kept by accounts/summary.py.
-    # A lead of one förvaltning who edits no account of their own: that förvaltning's week, kept
-    # by accounts/summary.py too (its city-wide part reads every city-wide booking of the week).
-    kept_week = rs.is_akn or (len(leads) == 1 and not rs.edited_account_ids)
+    # in one round trip: one aggregate over every slot read the whole table at size L.
     live = BookingSlot.objects.live()
     none = live.none()
     counts = _counts(
         upcoming=live.filter(booking__author=user, status=Status.PLANNED, starts_at__gte=now)
         if books
         else none,
-        week=week if week is not None and not kept_week else none,
+        week=week if week is not None else none,
         waiting=live.filter(waiting).values("booking").distinct() if decides else none,
     )
     week_counted_at = None
@@ -264,7 +264,7 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
                 urgent=bool(counts["waiting"]),
             )
         )
-    if week is not None:
+    if week is not None or kept_week:
         label = _("This week's bookings in the city") if rs.is_akn else _("This week's bookings")
         links.append(StartLink(label, week_url, counts["week"], counted_at=week_counted_at))
     return [
