@@ -4,6 +4,8 @@ bookings of the accounts they answer for, and the free slots left this week on t
 The counts come from one aggregate query. The free slots are the same for everyone and are kept by
 accounts/summary.py: counted every minute, and anew after a booking changes, from two queries (the
 city-wide accounts with their rules, and their live slots of the week) in one pass per account and day.
+AKN's week (the city's) and a lead's (their förvaltning's, counted for every förvaltning in one query)
+are kept the same way.
 """
 
 from __future__ import annotations
