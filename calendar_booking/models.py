@@ -175,6 +175,9 @@ class Booking(models.Model):
             models.Index(
                 fields=["approval_due_at"], condition=Q(approval="pending"), name="booking_approval_due"
             ),
+            # The start page counts a person's upcoming bookings from their bookings' ids: from this
+            # index alone (with slot_planned_booking), without visiting the table's rows.
+            models.Index(fields=["author", "id"], name="booking_author_id"),
         ]
 
     def __str__(self) -> str:
@@ -262,6 +265,10 @@ class BookingSlot(models.Model):
                 fields=["account", "post_platform_id"],
                 condition=~Q(post_platform_id=""),
                 name="slot_account_post",
+            ),
+            # The start page's upcoming bookings: the planned slots of a person's bookings by time.
+            models.Index(
+                fields=["booking", "starts_at"], condition=Q(status="planned"), name="slot_planned_booking"
             ),
         ]
 

@@ -4,6 +4,8 @@ bookings of the accounts they answer for, and the free slots left this week on t
 The counts come from one aggregate query. The free slots are the same for everyone and are kept by
 accounts/summary.py: counted every minute, and anew after a booking changes, from two queries (the
 city-wide accounts with their rules, and their live slots of the week) in one pass per account and day.
+AKN's week (the city's) and a lead's (their förvaltning's, counted for every förvaltning in one query)
+are kept the same way.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ from accounts.access import StartPage, roles_of
 from accounts.models import Role, SocialAccount, User
 from accounts.start import StartCard, StartLink, register
 
-from .access import administrations_bookable_by
+from .access import BOOKING_ROLES
 from .models import Approval, BookingLog, BookingSlot, ChannelRule, Status
 from .rules import UNBOOKABLE_PLATFORMS, free_starts, local, zone
 
@@ -129,16 +131,49 @@ WEEK_IN_CITY = "calendar-week-in-city"
 summary.register(FREE_SLOTS, free_slots_this_week)
 summary.register(WEEK_IN_CITY, week_in_city)
 
+WEEK_BY_ADMINISTRATION = "calendar-week-by-administration"
+
+
+def week_by_administration(now: datetime) -> dict[int, int]:
+    """The live slots of the week of `now` in each förvaltning's week, by its id: a lead's count of
+    one förvaltning (kept by summary; `_week_slots` counts the same slots live). A förvaltning's
+    week is the slots on its accounts and those on the other förvaltningar' city-wide accounts that
+    it booked; each slot counts once per förvaltning, as the page's UNION counts it."""
+    _monday, start, end = week_bounds(now)
+    week = BookingSlot.objects.live().filter(starts_at__gte=start, starts_at__lt=end).order_by()
+    counts: dict[int, int] = defaultdict(int)
+    own = week.values_list("account__administration_id").annotate(n=Count("pk"))
+    # A city-wide account's slot booked by its own förvaltning is in `own` already.
+    booked = (
+        week.filter(account__is_citywide=True)
+        .exclude(booking__administration_id=F("account__administration_id"))
+        .values_list("booking__administration_id")
+        .annotate(n=Count("pk"))
+    )
+    for administration_id, n in own.union(booked, all=True):  # one round trip
+        counts[administration_id] += n
+    return dict(counts)
+
+
+summary.register(WEEK_BY_ADMINISTRATION, week_by_administration)
+
 
 def recount_calendar_figures(sender, created: bool = True, **kwargs) -> None:
     """A booking was made, moved or cancelled, or a channel's rule changed: the worker counts the
     free slots and the city's week anew."""
-    summary.recount_soon(FREE_SLOTS, WEEK_IN_CITY)
+    summary.recount_soon(FREE_SLOTS, WEEK_IN_CITY, WEEK_BY_ADMINISTRATION)
+
+
+def recount_week_by_administration(sender, **kwargs) -> None:
+    """An account moved to another förvaltning or became city-wide (or no longer is): its slots
+    move between the förvaltningar' weeks."""
+    summary.recount_soon(WEEK_BY_ADMINISTRATION)
 
 
 # Every change to a booking writes its log row (services/log.py); a rule is saved by its form.
 post_save.connect(recount_calendar_figures, sender=BookingLog, dispatch_uid="start-free-slots-log")
 post_save.connect(recount_calendar_figures, sender=ChannelRule, dispatch_uid="start-free-slots-rule")
+post_save.connect(recount_week_by_administration, sender=SocialAccount, dispatch_uid="start-week-account")
 
 
 def _counts(**querysets) -> dict[str, int]:
@@ -165,34 +200,42 @@ def _counts(**querysets) -> dict[str, int]:
 @register
 def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]:
     rs = roles_of(user)
-    books = administrations_bookable_by(user).exists() if not rs.is_akn else True
+    # CalendarAccess's rule, from the roles already read: no query.
+    books = rs.is_akn or bool(rs.administration_ids(*BOOKING_ROLES))
     monday, start, end = week_bounds(now)
-    week = _week_slots(user, start, end)
-    if not books and week is None:
+    leads = list(rs.administration_ids(Role.LEAD))
+    # AKN's week is the whole city's, and a lead of one förvaltning who edits no account of their
+    # own sees that förvaltning's: both kept by accounts/summary.py (a förvaltning's city-wide part
+    # reads every city-wide booking of the week). Anyone else's week is counted here.
+    kept_week = rs.is_akn or (len(leads) == 1 and not rs.edited_account_ids)
+    week = None if kept_week else _week_slots(user, start, end)
+    if not books and week is None and not kept_week:
         return []
     # The bookings waiting for this person's decision (a lead's förvaltningar, AKN's city), never
     # their own: counted over their held slots, in the same query.
-    leads = list(rs.administration_ids(Role.LEAD))
     decides = rs.is_akn or bool(leads)
     waiting = Q(booking__approval=Approval.PENDING) & ~Q(booking__author=user)
     if not rs.is_akn:
         waiting &= Q(booking__administration_id__in=leads)
     # Each count on its own index (the booking's author, the week's starts, the waiting bookings),
-    # in one round trip: one aggregate over every slot read the whole table at size L. AKN's week
-    # is the whole city's and is kept by accounts/summary.py.
+    # in one round trip: one aggregate over every slot read the whole table at size L.
     live = BookingSlot.objects.live()
     none = live.none()
     counts = _counts(
         upcoming=live.filter(booking__author=user, status=Status.PLANNED, starts_at__gte=now)
         if books
         else none,
-        week=week if week is not None and not rs.is_akn else none,
+        week=week if week is not None else none,
         waiting=live.filter(waiting).values("booking").distinct() if decides else none,
     )
     week_counted_at = None
     if rs.is_akn:
         city_week = summary.summary(WEEK_IN_CITY, now)
         counts["week"], week_counted_at = city_week.value, city_week.counted_at
+    elif kept_week:
+        by_administration = summary.summary(WEEK_BY_ADMINISTRATION, now)
+        counts["week"] = by_administration.value.get(leads[0], 0)
+        week_counted_at = by_administration.counted_at
     iso = monday.isocalendar()
     week_url = reverse("calendar_booking:calendar-week", args=[iso.year, iso.week])
     links = []
@@ -223,7 +266,7 @@ def calendar_cards(user: User, offers: StartPage, now: datetime) -> list[StartCa
                 urgent=bool(counts["waiting"]),
             )
         )
-    if week is not None:
+    if week is not None or kept_week:
         label = _("This week's bookings in the city") if rs.is_akn else _("This week's bookings")
         links.append(StartLink(label, week_url, counts["week"], counted_at=week_counted_at))
     return [

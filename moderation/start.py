@@ -1,6 +1,7 @@
 """The queues' part of the start page: open, due within the hour and overdue, per queue the person
 may open, as links to that queue. One aggregate query, grouped by queue; AKN's counts of the whole
-city are kept by accounts/summary.py (counted every minute, and anew after a comment is handled).
+city are kept by accounts/summary.py (counted every minute, and anew after a comment is handled), and
+a lead's counts of their förvaltningar's queues are read from the same kept count.
 
 "Overdue" is what the queue marks overdue (`sort_at` passed: the promise or the reply window); "due
 within the hour" the open comments whose `sort_at` comes within the next hour.
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts import summary
 from accounts.access import StartPage, roles_of
-from accounts.models import Administration, User
+from accounts.models import Administration, Role, User
 from accounts.start import StartCard, StartLink, register
 
 from .access import can_see_kc_queue, comments_visible_to, queue_administrations_for
@@ -41,7 +42,8 @@ def _counts(now: datetime) -> dict:
 
 def city_queue_counts(now: datetime) -> dict:
     """AKN's counts, the same for everyone who sees them: `kc` (KC's queue), `total` (every
-    förvaltning's queue summed) and `worst` (the queues furthest behind, with their names).
+    förvaltning's queue summed) and `worst` (the queues furthest behind, with their names); and
+    `by_administration` (each förvaltning's queue by its id: a lead's card reads theirs from here).
 
     Every open comment of the city is counted, so the start page reads this from
     accounts/summary.py. No access subquery and no join over the open comments: KC's queue and the
@@ -76,7 +78,8 @@ def city_queue_counts(now: datetime) -> dict:
         }
         for r in behind
     ]
-    return {"kc": kc, "total": total, "worst": worst}
+    by_administration = {r["queue_administration"]: {key: r[key] for key in counts} for r in city}
+    return {"kc": kc, "total": total, "worst": worst, "by_administration": by_administration}
 
 
 summary.register(CITY_QUEUES, city_queue_counts)
@@ -113,16 +116,30 @@ def _links(url: str, counts: dict) -> tuple[StartLink, ...]:
 @register
 def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]:
     sees_kc = can_see_kc_queue(user)
-    is_akn = roles_of(user).is_akn
+    rs = roles_of(user)
+    is_akn = rs.is_akn
     administrations = (
         [] if is_akn else list(queue_administrations_for(user).order_by("name").values_list("pk", "name"))
     )
     if not (sees_kc or administrations):
         return []
     empty = {"open": 0, "soon": 0, "overdue": 0}
+    counted_at = None
     if is_akn:
         city = summary.summary(CITY_QUEUES, now)
         kc, others, counted_at = city.value["kc"], [], city.counted_at
+    elif not sees_kc and {pk for pk, _name in administrations} <= (led := rs.administration_ids(Role.LEAD)):
+        # A lead sees their förvaltningar's whole queues, which the city's count holds already: read
+        # as kept, counted anew with it after each handled comment (a count of the queue grows with it).
+        city = summary.summary(CITY_QUEUES, now)
+        if "by_administration" not in city.value:  # kept before the figure held it
+            city = summary.refresh(CITY_QUEUES, now)
+        kc, counted_at = empty, city.counted_at
+        others = [
+            {"queue_administration": pk, **counts}
+            for pk, counts in city.value["by_administration"].items()
+            if pk in led
+        ]
     else:
         counts = queue_counts(user, now)
         kc = next((c for c in counts if c["in_kc_queue"]), empty)
@@ -175,6 +192,7 @@ def queue_cards(user: User, offers: StartPage, now: datetime) -> list[StartCard]
                 links=_links(reverse("moderation:queue-administration", args=[pk]), by_queue.get(pk, empty)),
                 order=12,
                 key=f"queue-{pk}",
+                counted_at=counted_at,
             )
         )
     return cards

@@ -448,3 +448,118 @@ def test_with_the_cache_down_the_start_page_counts_the_city_itself(akn_client, s
     response = akn_client.get(reverse("home"))
     assert response.status_code == 200
     assert "Försenade kommentarer och meddelanden" in response.content.decode()
+
+
+# --- a lead's figures, kept -------------------------------------------------------------------------
+
+
+def test_a_lead_reads_their_queue_as_kept_and_counted_anew_after_a_handled_comment(
+    lead, account, queue, celery_eager, django_capture_on_commit_callbacks
+):
+    """The lead's queue is part of the city's count (accounts/summary.py): read from it, with the
+    time it was counted, and counted anew once a handled comment is committed."""
+    (card,) = queue_cards(lead, start_page(lead), queue)
+    assert (counts(card), card.counted_at) == ([4, 1, 2], queue)
+    with django_capture_on_commit_callbacks() as committed:
+        comment_no_action(comment=Comment.objects.get(platform_id="overdue"), by=lead)
+    (card,) = queue_cards(lead, start_page(lead), queue)
+    assert counts(card) == [4, 1, 2]  # not committed: the kept count
+    for callback in committed:
+        callback()
+    (card,) = queue_cards(lead, start_page(lead), queue)
+    assert counts(card) == [3, 1, 1]
+    assert card.counted_at > queue
+
+
+def test_a_lead_reads_a_kept_city_count_from_before_it_held_the_administrations(lead, queue):
+    from django.core.cache import cache
+
+    from moderation.start import CITY_QUEUES
+
+    old = {"kc": {"open": 0, "soon": 0, "overdue": 0}, "total": {}, "worst": []}
+    cache.set(summary._key(CITY_QUEUES), summary.Summary(old, queue), summary.STALE_SECONDS)
+    (card,) = queue_cards(lead, start_page(lead), queue)
+    assert counts(card) == [4, 1, 2]
+
+
+def test_an_editor_and_a_lead_who_also_edits_elsewhere_count_their_queues_on_the_page(
+    editor, lead, other_administration, account, queue
+):
+    (card,) = queue_cards(editor, start_page(editor), queue)
+    assert (counts(card), card.counted_at) == ([3, 1, 1], None)
+    elsewhere = SocialAccountFactory(administration=other_administration)
+    AccountEditorFactory(account=elsewhere, user=lead)
+    lead.role_assignments.create(role=Role.EDITOR, administration=other_administration)
+    lead = type(lead).objects.get(pk=lead.pk)  # the roles read anew
+    cards = queue_cards(lead, start_page(lead), queue)
+    assert [(counts(card), card.counted_at) for card in cards] == [([0, 0, 0], None), ([4, 1, 2], None)]
+
+
+def week_link(user, now):
+    (card,) = calendar_cards(user, start_page(user), now)
+    return card.links[-1]
+
+
+def test_a_lead_reads_this_weeks_bookings_as_kept_and_counted_anew_after_a_booking(
+    lead, communicator, administration, citywide_account, celery_eager, django_capture_on_commit_callbacks
+):
+    now = at(MONDAY_MORNING)
+    assert (week_link(lead, now).count, week_link(lead, now).counted_at) == (0, now)
+    with django_capture_on_commit_callbacks() as committed:
+        book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    assert week_link(lead, now).count == 0  # not committed: the kept count
+    for callback in committed:
+        callback()
+    assert week_link(lead, now).count == 1
+
+
+def test_each_administrations_kept_week_is_the_week_its_lead_would_count(
+    lead, communicator, administration, other_administration, city_administration, account, citywide_account
+):
+    """A förvaltning's week: its accounts' slots, and the other city-wide accounts' slots it booked;
+    a city-wide account's slot booked by its own förvaltning counted once."""
+    from calendar_booking.start import _counts, _week_slots, week_bounds, week_by_administration
+
+    city = UserFactory(username="stad", roles=[(Role.COMMUNICATOR, city_administration)])
+    other = UserFactory(username="annan", roles=[(Role.COMMUNICATOR, other_administration)])
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"), (account, "2026-11-24 12:00"))
+    book(city, city_administration, (citywide_account, "2026-11-25 10:00"))
+    book(other, other_administration, (citywide_account, "2026-11-26 10:00"))
+    book(communicator, administration, (account, "2026-12-02 10:00"))  # next week
+    now = at(MONDAY_MORNING)
+    kept = week_by_administration(now)
+    assert kept == {administration.pk: 2, city_administration.pk: 3, other_administration.pk: 1}
+    _monday, start, end = week_bounds(now)
+    for index, counted in enumerate((administration, city_administration, other_administration)):
+        its_lead = UserFactory(username=f"chef{index}", roles=[(Role.LEAD, counted)])
+        assert _counts(week=_week_slots(its_lead, start, end))["week"] == kept[counted.pk]
+        assert week_link(its_lead, now).count == kept[counted.pk]
+
+
+def test_an_account_moved_to_another_administration_has_the_weeks_counted_anew(
+    lead,
+    communicator,
+    administration,
+    other_administration,
+    account,
+    celery_eager,
+    django_capture_on_commit_callbacks,
+):
+    now = at(MONDAY_MORNING)
+    book(communicator, administration, (account, "2026-11-24 10:00"))
+    assert week_link(lead, now).count == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        account.administration = other_administration
+        account.save()
+    assert week_link(lead, now).count == 0
+
+
+def test_a_lead_of_two_administrations_counts_the_week_on_the_page(
+    lead, communicator, administration, other_administration, citywide_account
+):
+    lead.role_assignments.create(role=Role.LEAD, administration=other_administration)
+    other = UserFactory(username="annan", roles=[(Role.COMMUNICATOR, other_administration)])
+    book(communicator, administration, (citywide_account, "2026-11-24 10:00"))
+    book(other, other_administration, (citywide_account, "2026-11-25 10:00"))
+    link = week_link(type(lead).objects.get(pk=lead.pk), at(MONDAY_MORNING))
+    assert (link.count, link.counted_at) == (2, None)
