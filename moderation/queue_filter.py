@@ -1,0 +1,88 @@
+"""The KC queue's account filter, kept in the shared cache.
+
+The queue refreshes itself every few seconds for everyone who has it open, and performance bar 6
+(quality.md) measures it under load. Its account filter offers the accounts whose comments can be
+in KC's queue (`placement.kc_accounts`: the city-wide ones and those of förvaltningar with an
+agreement in force) that the person may see: a query per view, and a queryset to build, for a list
+that changes when an account or an agreement does. The list is kept in the cache, one per day (an
+agreement comes into force or ends with the day), and forgotten when an account or an agreement is
+saved or deleted (moderation/apps.py), at once and again after the commit, so that no page fills it
+from the old rows in between. Each page then keeps what its person may see (`account_visible`, the
+rule of `accounts_visible_to`) and names each account in the active language, as `str(account)`.
+
+Only changes through the models are seen: a queryset `.update()` of an account's name, platform,
+city-wide flag or förvaltning, or of an agreement, must call `forget_kc_accounts()`. The kept list
+lives an hour at most, so that nothing it misses outlasts that.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from redis.exceptions import RedisError
+
+from accounts.access import account_visible, roles_of
+from accounts.models import SocialAccount, User
+
+from .placement import kc_accounts
+
+logger = logging.getLogger(__name__)
+
+KEPT_SECONDS = 3600
+_FIELDS = ("pk", "name", "platform", "is_citywide", "administration_id")
+
+
+def _key(day) -> str:
+    return f"moderation:kc-filter-accounts:{day.isoformat()}"
+
+
+def _read() -> list[tuple]:
+    return list(kc_accounts().order_by("name", "platform").values_list(*_FIELDS))
+
+
+def _kc_accounts_kept() -> list[tuple]:
+    """(pk, name, platform, is_citywide, administration_id) of every account of KC's filter, by
+    name and platform: from the cache, else read and kept."""
+    key = _key(timezone.localdate())
+    try:
+        rows = cache.get(key)
+    except (RedisError, OSError) as exc:  # the page works without the cache, with its query
+        logger.warning("queue filter: the cache is unreachable, the accounts are read: %s", exc)
+        return _read()
+    if rows is None:
+        rows = _read()
+        try:
+            cache.set(key, rows, KEPT_SECONDS)
+        except (RedisError, OSError) as exc:
+            logger.warning("queue filter: the cache is unreachable, the accounts are not kept: %s", exc)
+    return rows
+
+
+def kc_filter_accounts(user: User) -> list[tuple[int, str]]:
+    """The KC queue filter's choices for `user`: (pk, "name (platform)") of the accounts whose
+    comments can be in KC's queue and that the user may see, by name and platform."""
+    rs = roles_of(user)
+    platforms = {code: str(name) for code, name in SocialAccount.Platform.choices}
+    return [
+        (pk, f"{name} ({platforms.get(platform, platform)})")
+        for pk, name, platform, is_citywide, administration_id in _kc_accounts_kept()
+        if account_visible(rs, pk=pk, is_citywide=is_citywide, administration_id=administration_id)
+    ]
+
+
+def forget_kc_accounts_now() -> None:
+    """Forget the kept list (the cache alone: no database needed)."""
+    try:
+        cache.delete(_key(timezone.localdate()))
+    except (RedisError, OSError) as exc:  # the kept list goes out by itself within the hour
+        logger.warning("queue filter: the cache is unreachable, its accounts are kept an hour: %s", exc)
+
+
+def forget_kc_accounts(**_kwargs) -> None:
+    """Forget the kept list now and once more after the commit (a page between the two would have
+    read the rows as they were before it)."""
+    forget_kc_accounts_now()
+    transaction.on_commit(forget_kc_accounts_now)
