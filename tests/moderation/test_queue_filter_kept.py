@@ -81,3 +81,19 @@ def test_the_page_works_when_the_cache_is_unreachable(kc_client, citywide_accoun
         }
     }
     assert (str(citywide_account.pk), "Helsingborgs stad (Facebook)") in choices(kc_client)
+
+
+def test_another_processs_change_shows_once_the_local_copy_is_old(kc_client, citywide_account, monkeypatch):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from accounts.models import SocialAccount
+    from moderation import queue_filter
+
+    choices(kc_client)  # kept here and in the cache
+    # Another process renames the account: its signal forgets the cache's list, not this copy.
+    SocialAccount.objects.filter(pk=citywide_account.pk).update(name="Helsingborg")
+    cache.delete(queue_filter._key(timezone.localdate()))
+    assert (str(citywide_account.pk), "Helsingborgs stad (Facebook)") in choices(kc_client)
+    monkeypatch.setattr(queue_filter, "LOCAL_SECONDS", 0.0)
+    assert (str(citywide_account.pk), "Helsingborg (Facebook)") in choices(kc_client)
