@@ -24,15 +24,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
 from accounts.access import account_visible, roles_of
 from accounts.models import SocialAccount, User
 
+from .forms import QueueFilterForm
 from .placement import kc_accounts
 
 logger = logging.getLogger(__name__)
@@ -91,6 +96,7 @@ def kc_filter_accounts(user: User) -> list[tuple[int, str]]:
 def forget_kc_accounts_now() -> None:
     """Forget the kept list, this process's copy and the cache's (no database needed)."""
     _local.clear()
+    _fields_html.clear()
     try:
         cache.delete(_key(timezone.localdate()))
     except (RedisError, OSError) as exc:  # the kept list goes out by itself within the hour
@@ -102,3 +108,29 @@ def forget_kc_accounts(**_kwargs) -> None:
     read the rows as they were before it)."""
     forget_kc_accounts_now()
     transaction.on_commit(forget_kc_accounts_now)
+
+
+# --- the filter's fields, written once per language, choices and choice -----------------------------
+
+# The queue page shows the filter's four fields each time it is opened: their markup depends only on
+# the language, the account choices and the values chosen, so each process keeps the last few.
+FIELDS_KEPT = 64
+FILTER_FIELDS = ("label", "kind", "account", "status")
+_fields_html: OrderedDict[tuple, SafeString] = OrderedDict()
+
+
+def filter_fields_html(filters: QueueFilterForm, account_choices: list[tuple[int, str]]) -> SafeString:
+    """`moderation/_queue_filter_fields.html` for `filters` (built with `account_choices`)."""
+    values = tuple(filters.data.get(name) for name in FILTER_FIELDS) if filters.is_bound else None
+    key = (get_language(), values, tuple(account_choices))
+    html = _fields_html.get(key)
+    if html is not None:
+        _fields_html.move_to_end(key)
+        return html
+    html = render_to_string("moderation/_queue_filter_fields.html", {"filters": filters})
+    # A hand-made address may hold any text: only the values the choices hold are worth keeping.
+    if values is None or all(value is None or len(value) <= 32 for value in values):
+        _fields_html[key] = html
+        while len(_fields_html) > FIELDS_KEPT:
+            _fields_html.popitem(last=False)
+    return html

@@ -23,7 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.ids import id_from
 from helsocial.pagination import keyset_page
 
-from . import meta_webhook, queue_rows, selectors, services
+from . import meta_webhook, queue_filter, queue_rows, selectors, services
 from .access import (
     Queue,
     access_comment,
@@ -155,6 +155,7 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
         )
     else:
         template = "moderation/queue.html"
+        context["filter_fields"] = queue_filter.filter_fields_html(filters, queue.account_choices)
     return render(request, template, context)
 
 

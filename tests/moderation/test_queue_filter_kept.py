@@ -97,3 +97,44 @@ def test_another_processs_change_shows_once_the_local_copy_is_old(kc_client, cit
     assert (str(citywide_account.pk), "Helsingborgs stad (Facebook)") in choices(kc_client)
     monkeypatch.setattr(queue_filter, "LOCAL_SECONDS", 0.0)
     assert (str(citywide_account.pk), "Helsingborg (Facebook)") in choices(kc_client)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_kept_filter_fields_read_as_a_fresh_render(language, kc_user, citywide_account):
+    from django.http import QueryDict
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from moderation.forms import QueueFilterForm
+    from moderation.queue_filter import filter_fields_html
+
+    account_choices = kc_filter_accounts(kc_user)
+    asked = [
+        None,
+        "label=threat",
+        "label=threat&status=answered",
+        f"account={citywide_account.pk}&kind=message",
+        "label=<b>nonsense</b>&account=abc",
+        "after=abc",
+        None,
+    ]
+    with translation.override(language):
+        for _round in range(2):  # the second round is answered from what the first kept
+            for query in asked:
+                form = QueueFilterForm(QueryDict(query) if query else None, account_choices=account_choices)
+                fresh = render_to_string("moderation/_queue_filter_fields.html", {"filters": form})
+                assert filter_fields_html(form, account_choices) == fresh
+    assert 'value="threat" selected' in filter_fields_html(
+        QueueFilterForm(QueryDict("label=threat"), account_choices=account_choices), account_choices
+    )
+    unbound = QueueFilterForm(None, account_choices=account_choices)
+    assert 'value="threat" selected' not in filter_fields_html(unbound, account_choices)
+
+
+def test_the_queue_page_shows_the_chosen_filter(kc_client, citywide_account):
+    url = reverse("moderation:queue-kc")
+    assert 'value="threat" selected' not in kc_client.get(url).content.decode()
+    assert 'value="threat" selected' in kc_client.get(url, {"label": "threat"}).content.decode()
+    chosen = kc_client.get(url, {"account": citywide_account.pk}).content.decode()
+    assert f'value="{citywide_account.pk}" selected' in chosen
+    assert 'value="threat" selected' not in kc_client.get(url).content.decode()
