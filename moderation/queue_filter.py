@@ -1,4 +1,4 @@
-"""The KC queue's account filter, kept in the shared cache.
+"""The queues' filter: KC's accounts kept in the shared cache, the rendered fields in the process.
 
 The queue refreshes itself every few seconds for everyone who has it open, and performance bar 6
 (quality.md) measures it under load. Its account filter offers the accounts whose comments can be
@@ -23,6 +23,7 @@ lives an hour at most, so that nothing it misses outlasts that.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections import OrderedDict
 
@@ -96,7 +97,8 @@ def kc_filter_accounts(user: User) -> list[tuple[int, str]]:
 def forget_kc_accounts_now() -> None:
     """Forget the kept list, this process's copy and the cache's (no database needed)."""
     _local.clear()
-    _fields_html.clear()
+    with _fields_lock:
+        _fields_html.clear()
     try:
         cache.delete(_key(timezone.localdate()))
     except (RedisError, OSError) as exc:  # the kept list goes out by itself within the hour
@@ -117,20 +119,23 @@ def forget_kc_accounts(**_kwargs) -> None:
 FIELDS_KEPT = 64
 FILTER_FIELDS = ("label", "kind", "account", "status")
 _fields_html: OrderedDict[tuple, SafeString] = OrderedDict()
+_fields_lock = threading.Lock()
 
 
 def filter_fields_html(filters: QueueFilterForm, account_choices: list[tuple[int, str]]) -> SafeString:
     """`moderation/_queue_filter_fields.html` for `filters` (built with `account_choices`)."""
     values = tuple(filters.data.get(name) for name in FILTER_FIELDS) if filters.is_bound else None
     key = (get_language(), values, tuple(account_choices))
-    html = _fields_html.get(key)
-    if html is not None:
-        _fields_html.move_to_end(key)
-        return html
+    with _fields_lock:  # a threaded server's pages share the copy
+        html = _fields_html.get(key)
+        if html is not None:
+            _fields_html.move_to_end(key)
+            return html
     html = render_to_string("moderation/_queue_filter_fields.html", {"filters": filters})
     # A hand-made address may hold any text: only the values the choices hold are worth keeping.
     if values is None or all(value is None or len(value) <= 32 for value in values):
-        _fields_html[key] = html
-        while len(_fields_html) > FIELDS_KEPT:
-            _fields_html.popitem(last=False)
+        with _fields_lock:
+            _fields_html[key] = html
+            while len(_fields_html) > FIELDS_KEPT:
+                _fields_html.popitem(last=False)
     return html
