@@ -157,11 +157,8 @@ def can(user: User, action: Action, obj: object | None = None) -> bool:
     match action:
         case Action.ACCOUNT_VIEW:
             assert isinstance(obj, SocialAccount)
-            return (
-                rs.is_akn
-                or obj.is_citywide
-                or obj.administration_id in rs.administration_ids()
-                or obj.pk in rs.edited_account_ids
+            return account_visible(
+                rs, pk=obj.pk, is_citywide=obj.is_citywide, administration_id=obj.administration_id
             )
         case Action.ACCOUNT_EDIT | Action.ACCOUNT_MANAGE_EDITORS:
             assert isinstance(obj, SocialAccount)
@@ -174,6 +171,17 @@ def can(user: User, action: Action, obj: object | None = None) -> bool:
         ):
             return rs.is_akn
     raise ValueError(f"Unknown action {action!r}")
+
+
+def account_visible(rs: RoleSet, *, pk: int, is_citywide: bool, administration_id: int | None) -> bool:
+    """`accounts_visible_to`'s rule for one account given as plain values (a kept list's row): AKN
+    every account, others the city-wide ones, their förvaltning's and those they edit."""
+    return rs.is_anyone and (
+        rs.is_akn
+        or is_citywide
+        or administration_id in rs.administration_ids()
+        or pk in rs.edited_account_ids
+    )
 
 
 def require(user: User, action: Action, obj: object | None = None) -> None:

@@ -3,7 +3,8 @@ per second of the minimal page (the framework floor), with no errors.
 
 gunicorn serves the portal on loopback from the size L database (benchmarks/wsgi.py adds the floor
 page); locust, headless, sends one page at a time as the KC person with a fixed number of users and no
-wait. The floor and the queue alternate in rounds so that the machine's noise falls on both alike.
+wait. The floor and the queue alternate in rounds, each going first in every other round, so that the
+machine's noise falls on both alike.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 from . import datagen, harness
 
 RATIO_BAR = 0.40
-# Six alternating rounds of 10 s: the shared machine's noise falls on both pages in short stretches.
+# Six alternating rounds of 10 s (an even number: each page goes first as often): the shared
+# machine's noise falls on both pages in short stretches.
 ROUNDS = int(os.environ.get("BENCH_LOAD_ROUNDS", "6"))
 SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "10"))
 WARM_SECONDS = 5
@@ -124,10 +126,12 @@ def main() -> None:
             # Warm the workers on both pages (imports, templates, connections) before anything counts.
             run_locust(port, harness.FLOOR_PATH, session, workdir, "warm-floor", seconds=WARM_SECONDS)
             run_locust(port, queue, session, workdir, "warm-queue", seconds=WARM_SECONDS)
+            # Floor first in even rounds, the queue first in odd ones (ABBA): a load on the machine
+            # that grows or fades during the run falls on both pages alike, not on the second one.
+            paths = {"floor": harness.FLOOR_PATH, "queue": queue}
             for index in range(ROUNDS):
-                floor = run_locust(port, harness.FLOOR_PATH, session, workdir, f"floor{index}")
-                results["floor"].append(floor)
-                results["queue"].append(run_locust(port, queue, session, workdir, f"queue{index}"))
+                for name in ("floor", "queue") if index % 2 == 0 else ("queue", "floor"):
+                    results[name].append(run_locust(port, paths[name], session, workdir, f"{name}{index}"))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

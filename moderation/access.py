@@ -28,7 +28,6 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.access import (
-    accounts_visible_to,
     administrations_for,
     administrations_visible_to,
     holds_role,
@@ -47,7 +46,7 @@ from .models import (
     TriageTerm,
     WebhookDelivery,
 )
-from .placement import kc_accounts
+from .queue_filter import kc_filter_accounts
 
 QUEUE_ROLES = (Role.LEAD, Role.EDITOR)
 T = TypeVar("T")
@@ -72,7 +71,8 @@ class Queue:
 
     administration: Administration | None  # None: the contact centre's queue
     comments: QuerySet[Comment]
-    accounts: QuerySet[SocialAccount]
+    # The filter's accounts as (pk, "name (platform)"), by name and platform.
+    account_choices: list[tuple[int, str]]
     administrations: list[Administration]  # the förvaltningar's queues to switch to, by name
     can_see_kc: bool
 
@@ -90,12 +90,11 @@ def access_queue_home(user: User) -> Administration | None:
 def access_kc_queue(user: User) -> Queue:
     if not can_see_kc_queue(user):
         raise PermissionDenied
-    # The filter lists only accounts the user may see in the account inventory too.
-    accounts = kc_accounts() & accounts_visible_to(user)  # both conditions in one WHERE, no self-join
     return Queue(
         administration=None,
         comments=Comment.objects.in_kc_queue(),
-        accounts=accounts,
+        # Kept in the cache; only accounts the user may see in the account inventory too.
+        account_choices=kc_filter_accounts(user),
         administrations=(
             list(queue_administrations_for(user).order_by("name")) if roles_of(user).is_akn else []
         ),
@@ -122,7 +121,10 @@ def access_queue(user: User, administration_id: int) -> Queue:
     return Queue(
         administration=administration,
         comments=comments,
-        accounts=accounts,
+        # Only the columns the filter shows: no access token (decrypted per row).
+        account_choices=[
+            (a.pk, str(a)) for a in accounts.order_by("name", "platform").only("pk", "name", "platform")
+        ],
         administrations=administrations,
         can_see_kc=can_see_kc_queue(user),
     )

@@ -53,9 +53,12 @@ class QueueFilterForm(SingleLineInputsMixin, BootstrapMixin, forms.Form):
         widget=QuickSelect,
     )
 
-    def __init__(self, *args, accounts=(), **kwargs):
+    def __init__(self, *args, accounts=(), account_choices=None, **kwargs):
+        """`accounts` (objects), or `account_choices` as (pk, name) pairs: the accounts to filter by."""
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = [("", _("All accounts")), *((a.pk, str(a)) for a in accounts)]
+        if account_choices is None:
+            account_choices = [(a.pk, str(a)) for a in accounts]
+        self.fields["account"].choices = [("", _("All accounts")), *account_choices]
         self._style()
 
     def filter(self, rows):

@@ -48,6 +48,11 @@ def _agreements():
         return None
 
 
+def agreement_model():
+    """The calendar's KcAgreement model, or None while that app has none."""
+    return _agreements()
+
+
 def _kc_agreement_in_force(administration_id: int) -> bool:
     agreement = _agreements()
     if agreement is None:

@@ -23,7 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 from helsocial.ids import id_from
 from helsocial.pagination import keyset_page
 
-from . import meta_webhook, queue_rows, selectors, services
+from . import meta_webhook, queue_filter, queue_rows, selectors, services
 from .access import (
     Queue,
     access_comment,
@@ -127,9 +127,7 @@ def queue_administration(request: HttpRequest, administration_id: int) -> HttpRe
 
 
 def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
-    # Only the columns the filter and the rows show: no access token (decrypted per row), no raw item.
-    accounts = list(queue.accounts.order_by("name", "platform").only("pk", "name", "platform"))
-    filters = QueueFilterForm(request.GET or None, accounts=accounts)
+    filters = QueueFilterForm(request.GET or None, account_choices=queue.account_choices)
     # The rows as plain values, written out in one pass (queue_rows.py): no model per row.
     rows = filters.filter(queue.comments).values(*queue_rows.ROW_FIELDS)
     page = keyset_page(rows, order=QUEUE_ORDER, after=request.GET.get("after"), size=QUEUE_PAGE_SIZE)
@@ -157,6 +155,7 @@ def _queue(request: HttpRequest, queue: Queue, *, title: str) -> HttpResponse:
         )
     else:
         template = "moderation/queue.html"
+        context["filter_fields"] = queue_filter.filter_fields_html(filters, queue.account_choices)
     return render(request, template, context)
 
 

@@ -208,3 +208,14 @@ def _start_summaries_forgotten():
     summary.forget_all_now()
     yield
     summary.forget_all_now()
+
+
+@pytest.fixture(autouse=True)
+def _kc_queue_filter_forgotten():
+    # KC's queue filter keeps its accounts in the cache (moderation/queue_filter.py), which outlives
+    # a test's database: no test may read another test's accounts.
+    from moderation.queue_filter import forget_kc_accounts_now
+
+    forget_kc_accounts_now()
+    yield
+    forget_kc_accounts_now()
