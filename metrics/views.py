@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -165,7 +165,8 @@ def account_figures(request: HttpRequest, pk: int) -> HttpResponse:
     account = get_account_for_user(request.user, pk, Action.ACCOUNT_VIEW)
     months = figures.account_months(account=account, today=timezone.localdate())
     chart = {
-        "labels": [f"{row.month:%Y-%m}" for row in reversed(months.rows)],
+        # Swedish style, "dec 2025", as everywhere else in the portal.
+        "labels": [formats.date_format(row.month, "b Y") for row in reversed(months.rows)],
         "series": [
             {"label": str(label), "data": [row.cells[name].value for row in reversed(months.rows)]}
             for name, label in (

@@ -166,7 +166,7 @@ def reply_refusal(comment: Comment, *, now: datetime | None = None) -> str:
                 "answer. Ask them to write again, or mark the message handled."
             )
             % {
-                "when": formats.date_format(timezone.localtime(end), "j M H:i"),
+                "when": formats.date_format(timezone.localtime(end), "j b H:i"),
                 "hours": f"{settings.META_MESSAGING_WINDOW_HOURS:g}",
             }
         )

@@ -131,7 +131,7 @@ def excerpt(text: str) -> str:
 
 
 class DueFormat:
-    """formats.date_format(moment, "D j M H:i") for many moments in the active language.
+    """formats.date_format(moment, "D j b H:i") for many moments in the active language.
 
     The day and month names are looked up once per page instead of once per row.
     """
@@ -140,7 +140,7 @@ class DueFormat:
         from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
         self.weekdays = {number: str(name) for number, name in WEEKDAYS_ABBR.items()}
-        self.months = {number: str(name).title() for number, name in MONTHS_3.items()}
+        self.months = {number: str(name) for number, name in MONTHS_3.items()}
 
     def __call__(self, moment: datetime) -> str:
         return (

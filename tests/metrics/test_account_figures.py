@@ -57,6 +57,11 @@ def test_the_page_shows_the_table_with_dashes_and_the_named_reach(client, accoun
     assert "6,00 %" in body  # 60 ÷ 1000
     assert "–" in body
     assert 'id="account-figures-data"' in body and "chart.umd.min.js" in body
+    # The chart's months in Swedish style ("dec 2025"), not "2025-12".
+    months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    newest = month_back(0)
+    assert f'"{months[newest.month - 1]} {newest.year}"]' in body
+    assert f'"{newest:%Y-%m}"' not in body
 
 
 def test_the_page_asks_as_many_queries_for_one_month_as_for_thirteen(client, account, akn_user):

@@ -26,7 +26,7 @@ def test_due_format_is_date_format_in_every_month_and_weekday(language):
     with translation.override(language):
         due_text = DueFormat()
         for moment in moments:
-            assert due_text(moment) == formats.date_format(moment, "D j M H:i")
+            assert due_text(moment) == formats.date_format(moment, "D j b H:i")
     assert {m.month for m in moments} == set(range(1, 13))
     assert {m.weekday() for m in moments} == set(range(7))
 
