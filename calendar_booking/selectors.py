@@ -36,7 +36,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount, User
-from helsocial.pagination import KeysetPage, keyset_page
+from helsocial.pagination import KeysetPage, keyset_after, keyset_page
 
 from .log_sentences import sentence
 from .models import (
@@ -465,9 +465,7 @@ def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return datetime.combine(first, time.min, z), datetime.combine(last + timedelta(days=1), time.min, z)
 
 
-def slot_list(
-    *, accounts_q: QuerySet | None, administration=None, category="", objective="", status="", since=None
-):
+def slot_list(*, accounts_q: QuerySet | None, administration=None, category="", objective="", status=""):
     qs = BookingSlot.objects.select_related("booking", "booking__administration", "account").defer(
         "account__access_token"  # decrypted per row, and never shown
     )
@@ -481,8 +479,6 @@ def slot_list(
         qs = qs.filter(booking__objective=objective)
     if status:
         qs = qs.filter(status=status)
-    if since is not None:
-        qs = qs.filter(Q(starts_at__gte=since) | Q(status=Status.MISSED))
     return qs
 
 
@@ -500,11 +496,51 @@ LIST_ROW_FIELDS = (
 )
 
 
+LIST_ORDER = ("starts_at", "id")
+
+
 def slot_list_page(
-    slots: QuerySet[BookingSlot], *, after: str | None, size: int, openable: QuerySet[Administration]
+    slots: QuerySet[BookingSlot],
+    *,
+    after: str | None,
+    size: int,
+    openable: QuerySet[Administration],
+    since: datetime | None = None,
+    status: str = "",
 ) -> KeysetPage:
-    """One page of the list, earliest first, keyset-paged on (starts_at, id), with `can_open`."""
-    return keyset_page(with_can_open(slots, openable), order=("starts_at", "id"), after=after, size=size)
+    """One page of the list, earliest first, keyset-paged on (starts_at, id), with `can_open`: with
+    `since`, the slots from then on and the missed ones before it (`status`: the status filtered on).
+
+    "From then on, or missed" as one condition made PostgreSQL walk the time index from the first
+    slot ever, past every published one, to find the missed: a cost that grew with the history. Here
+    the missed before `since` are read from their own index (slot_missed_start) and the rest from
+    `since` on (slot_start_with_account), each part at most a page after the cursor; the page's rows
+    are then read by id, the joins touching only them."""
+    if since is not None:
+        if status == Status.MISSED:
+            pass  # every missed slot, whenever: the condition holds for them all
+        elif status:
+            slots = slots.filter(starts_at__gte=since)
+        elif connection.features.supports_slicing_ordering_in_compound:
+            read = size + 1  # a page, and whether another follows
+            earlier, coming = (
+                keyset_after(part, order=LIST_ORDER, after=after).order_by(*LIST_ORDER).values("pk")[:read]
+                for part in (
+                    slots.filter(status=Status.MISSED, starts_at__lt=since),
+                    slots.filter(starts_at__gte=since),
+                )
+            )
+            slots = _list_rows().filter(pk__in=earlier.union(coming, all=True))
+        else:  # SQLite, the embedded default, orders no part of a UNION: one condition there
+            slots = slots.filter(Q(starts_at__gte=since) | Q(status=Status.MISSED))
+    return keyset_page(with_can_open(slots, openable), order=LIST_ORDER, after=after, size=size)
+
+
+def _list_rows() -> QuerySet[BookingSlot]:
+    """What the list's rows print (cells.ListRows), for slots already chosen."""
+    return BookingSlot.objects.select_related("booking", "booking__administration", "account").only(
+        *LIST_ROW_FIELDS
+    )
 
 
 # --- one booking ------------------------------------------------------------------------------------

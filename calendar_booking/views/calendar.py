@@ -237,13 +237,19 @@ def booking_list(request: HttpRequest) -> HttpResponse:
     access = access_calendar(request.user)
     filters = _filter_form(request, access, ListFilterForm)
     values = filters.values()
-    slots = _listed_slots(access, values, since=timezone.now() - timedelta(days=1))
+    slots = _listed_slots(access, values)
     if values.get("mine"):
         slots = slots.filter(booking__author=request.user)
     # Only what the rows print (cells.ListRows), not every column of four tables.
     slots = slots.only(*selectors.LIST_ROW_FIELDS)
     page = selectors.slot_list_page(
-        slots, after=request.GET.get("after"), size=LIST_PAGE_SIZE, openable=access.openable()
+        slots,
+        after=request.GET.get("after"),
+        size=LIST_PAGE_SIZE,
+        openable=access.openable(),
+        # Coming bookings, and the missed ones whenever they were.
+        since=timezone.now() - timedelta(days=1),
+        status=values.get("status", ""),
     )
     rows = cells.ListRows(
         detail_prefix=reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")], zone=zone()
