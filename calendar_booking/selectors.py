@@ -3,8 +3,8 @@
 Each page reads a fixed number of queries whatever the number of bookings: one for the accounts,
 one for their rules, one for the slots of the period (with booking, förvaltning and account joined).
 Rows come shaped for the templates, as data: each shown slot carries `can_open`, whether the person
-may open its booking (the access layer's `openable` förvaltningar, in the same query); never markup
-and never a role.
+may open its booking (the access layer's `openable` förvaltningar: in the list's query; for the
+week's and month's rows, from the ids the roles already read); never markup and never a role.
 """
 
 from __future__ import annotations
@@ -172,16 +172,20 @@ def _times(slots: QuerySet[BookingSlot]) -> tuple[QuerySet[BookingSlot], tuple[s
     return slots.annotate(**{us: _micros(name) for us, name in times.items()}), tuple(times), _moment
 
 
-def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[ShownSlot]:
-    """The slots with only what the cells print, each given its account from `accounts`."""
+def _shown(
+    slots: QuerySet[BookingSlot], accounts: list[SocialAccount], openable: frozenset[int] | None
+) -> list[ShownSlot]:
+    """The slots with only what the cells print, each given its account from `accounts` and
+    `can_open`: whether its booking's förvaltning is among `openable` (None: all)."""
     by_pk = {a.pk: a for a in accounts}
     slots, times, moment = _times(slots)
+    # One per förvaltning, not one per row.
+    administrations: dict[int, ShownAdministration] = {}
     rows = slots.values_list(
         "pk",
         "account_id",
         *times,
         "status",
-        "can_open",
         "booking_id",
         "booking__title",
         "booking__category",
@@ -200,9 +204,16 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             ends_at=moment(ends_at),
             blocked_until=moment(blocked_until),
             status=status,
-            can_open=can_open,
+            can_open=openable is None or admin_id in openable,
             booking=ShownBooking(
-                booking_id, title, category, objective, admin_id, ShownAdministration(name, short), approval
+                booking_id,
+                title,
+                category,
+                objective,
+                admin_id,
+                administrations.get(admin_id)
+                or administrations.setdefault(admin_id, ShownAdministration(name, short)),
+                approval,
             ),
         )
         for (
@@ -212,7 +223,6 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             ends_at,
             blocked_until,
             status,
-            can_open,
             booking_id,
             title,
             category,
@@ -226,7 +236,7 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
 
 
 def period_slots(
-    *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: QuerySet[Administration]
+    *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: frozenset[int] | None
 ) -> list[ShownSlot]:
     """Live slots on these accounts that meet [start, end), with what the pages print joined."""
     slots = (
@@ -235,7 +245,7 @@ def period_slots(
         .between(start, end)
         .order_by("starts_at", "pk")
     )
-    return _shown(with_can_open(slots, openable), accounts)
+    return _shown(slots, accounts, openable)
 
 
 def _booking_filters(*, administration=None, category: str = "", objective: str = "") -> Q:
@@ -262,7 +272,7 @@ def month_days(
     start: datetime,
     end: datetime,
     limit: int,
-    openable: QuerySet[Administration],
+    openable: frozenset[int] | None,
     administration=None,
     category: str = "",
     objective: str = "",
@@ -302,7 +312,7 @@ def month_days(
     )
     first: dict[date, list[ShownSlot]] = defaultdict(list)
     shown_slots = BookingSlot.objects.filter(pk__in=ranked).order_by("starts_at", "pk")
-    for slot in _shown(with_can_open(shown_slots, openable), accounts):
+    for slot in _shown(shown_slots, accounts, openable):
         first[slot.starts_at.astimezone(z).date()].append(slot)
     return MonthDays(taken=taken, shown=shown, first=first)
 
@@ -336,7 +346,7 @@ def rules_for(accounts: list[SocialAccount]) -> dict[int, ChannelRule]:
     return {a.pk: rules.get(a.pk) or ChannelRule(account=a) for a in accounts}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SlotView:
     """A taken slot as the week's cells and the month's days print it: text only, no model."""
 
@@ -358,6 +368,9 @@ class SlotViews:
         self._categories = {value: str(label) for value, label in Category.choices}
         self._statuses = {value: str(label) for value, label in Status.choices}
         self._awaiting = str(Approval.PENDING.label)
+        self._zone = zone()
+        # "SBF · Tips och råd" once per förvaltning and category, not once per slot.
+        self._who: dict[tuple[int, str], str] = {}
 
     def _status(self, status: str, approval: str) -> str:
         # A planned slot says nothing, unless its booking still awaits a lead's approval.
@@ -365,18 +378,25 @@ class SlotViews:
             return self._awaiting if approval == Approval.PENDING else ""
         return self._statuses.get(status, status)
 
+    def _who_of(self, booking: ShownBooking) -> str:
+        key = (booking.administration_id, booking.category)
+        if (who := self._who.get(key)) is None:
+            administration = booking.administration
+            category = self._categories.get(booking.category, booking.category)
+            who = self._who[key] = f"{administration.short_name or administration.name} · {category}"
+        return who
+
     def __call__(self, slot: ShownSlot) -> SlotView:
-        z = zone()
+        # A week reads a few hundred: the local times formatted by hand (strftime is slower).
+        start, end = slot.starts_at.astimezone(self._zone), slot.ends_at.astimezone(self._zone)
         booking = slot.booking
-        administration = booking.administration
         return SlotView(
             category=booking.category,
             start_iso=slot.starts_at.isoformat(),
-            times=f"{slot.starts_at.astimezone(z):%H:%M}–{slot.ends_at.astimezone(z):%H:%M}",
+            times=f"{start.hour:02}:{start.minute:02}–{end.hour:02}:{end.minute:02}",
             title=booking.title,
             href=f"{self._detail}{booking.pk}/" if slot.can_open else "",
-            who=f"{administration.short_name or administration.name} · "
-            f"{self._categories.get(booking.category, booking.category)}",
+            who=self._who_of(booking),
             status=self._status(slot.status, booking.approval),
         )
 

@@ -81,7 +81,7 @@ def _period_context(
     }
     rows, month = [], None
     if with_free:
-        live = selectors.period_slots(accounts=accounts, start=start, end=end, openable=access.openable())
+        live = selectors.period_slots(accounts=accounts, start=start, end=end, openable=access.openable_ids())
         rows = selectors.grid(
             accounts=accounts,
             days=days,
@@ -98,7 +98,7 @@ def _period_context(
             start=start,
             end=end,
             limit=MONTH_CELL_LIMIT,
-            openable=access.openable(),
+            openable=access.openable_ids(),
             **booking_filters,
         )
     holidays = {d: workdays.holiday_name(d) or "" for d in days}
