@@ -106,6 +106,35 @@ def week_rows(rows) -> SafeString:
     return mark_safe("".join(html))  # noqa: S308 - every value is escaped; the cells by week_cells
 
 
+def week_heads(day_heads: list[dict], *, today: date) -> SafeString:
+    """The week's day headings (`<th>`s): red days marked and named, today as the current date."""
+    html = []
+    for head in day_heads:
+        holiday = head["holiday"]
+        red = "cal-red-day" if holiday else ""
+        current = ' aria-current="date"' if head["day"] == today else ""
+        name = f'<span class="d-block small cal-holiday">{_e_word(holiday)}</span>' if holiday else ""
+        html.append(f'<th scope="col" class="{red}"{current}>{_e_word(head["label"])}{name}</th>')
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped
+
+
+def month_heads(week: list[dict], names: MonthDayNames) -> SafeString:
+    """The month's weekday headings, Monday first."""
+    return mark_safe(  # noqa: S308 - the names are escaped
+        "".join(f'<th scope="col">{_e_word(names.weekday(cell["day"]))}</th>' for cell in week)
+    )
+
+
+def month_weeks(weeks: list[list[dict]]) -> SafeString:
+    """The month's rows of days, each day's cell written by month_cell."""
+    return mark_safe(  # noqa: S308 - each cell is written (and escaped) by month_cell
+        "".join(
+            "\n      <tr>" + "".join(f"\n        {cell['html']}" for cell in week) + "\n      </tr>\n    "
+            for week in weeks
+        )
+    )
+
+
 class MonthDayNames:
     """The names a month's cells print, each formatted once a page (date_format is slow per call)."""
 

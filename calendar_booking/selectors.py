@@ -31,13 +31,13 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Extract, RowNumber, TruncDate
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount, User
 from helsocial.pagination import KeysetPage, keyset_after, keyset_page
 
+from . import links
 from .log_sentences import sentence
 from .models import (
     Approval,
@@ -363,7 +363,7 @@ class SlotViews:
     """Builds `SlotView`s; the booking pages' address is reversed once, not per slot."""
 
     def __init__(self):
-        self._detail = reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")]
+        self._detail = links.urls()["detail"]
         # The choices' names translated once: a lazy name is translated again on each use.
         self._categories = {value: str(label) for value, label in Category.choices}
         self._statuses = {value: str(label) for value, label in Status.choices}
