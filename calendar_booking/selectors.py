@@ -106,11 +106,16 @@ def calendar_accounts(
     accounts = accounts.select_related("channel_rule").only(
         "name", "platform", "is_citywide", "administration_id", "channel_rule"
     )
-    whens = [When(is_citywide=True, then=Value(1))]
     own = list(own)
     if own:
-        whens.insert(0, When(Q(administration_id__in=own, is_citywide=False), then=Value(0)))
-    accounts = accounts.annotate(place=Case(*whens, default=Value(2))).order_by("place", "name", "pk")
+        place = Case(
+            When(Q(administration_id__in=own, is_citywide=False), then=Value(0)),
+            When(is_citywide=True, then=Value(1)),
+            default=Value(2),
+        )
+        accounts = accounts.annotate(place=place).order_by("place", "name", "pk")
+    else:  # the same order, read from an index (account_citywide_first) instead of sorting them all
+        accounts = accounts.order_by("-is_citywide", "name", "pk")
     rows = list(accounts[: limit + 1])
     return ShownAccounts(rows[:limit], more=len(rows) > limit)
 
