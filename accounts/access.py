@@ -105,10 +105,17 @@ def administrations_visible_to(user: User) -> QuerySet[Administration]:
 
     The one statement of the rule; every other app's access functions filter through it.
     """
-    rs = roles_of(user)
-    if rs.is_akn:
+    ids = administration_ids_visible_to(user)
+    if ids is None:
         return Administration.objects.all()
-    return Administration.objects.filter(pk__in=rs.administration_ids())
+    return Administration.objects.filter(pk__in=ids)
+
+
+def administration_ids_visible_to(user: User) -> frozenset[int] | None:
+    """`administrations_visible_to` from the roles already read, no query: their ids, or None for
+    every förvaltning (AKN). For rows read anyway, to mark in Python instead of in SQL."""
+    rs = roles_of(user)
+    return None if rs.is_akn else rs.administration_ids()
 
 
 def administrations_for(user: User, *roles: Role) -> QuerySet[Administration]:

@@ -244,6 +244,9 @@ class SocialAccount(models.Model):
             ),
             # The account list's keyset order: a page reads its rows, not every account sorted.
             models.Index(fields=["name", "id"], name="account_name_order"),
+            # The calendar's rows for AKN: the city-wide accounts first, then the rest, by name
+            # (calendar_booking.selectors.calendar_accounts): its first rows, not 2,500 sorted.
+            models.Index(fields=["-is_citywide", "name", "id"], name="account_citywide_first"),
         ]
 
     def __str__(self) -> str:

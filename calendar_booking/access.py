@@ -20,7 +20,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from accounts.access import accounts_visible_to, administrations_for, administrations_visible_to, roles_of
+from accounts.access import (
+    accounts_visible_to,
+    administration_ids_visible_to,
+    administrations_for,
+    administrations_visible_to,
+    roles_of,
+)
 from accounts.models import Administration, Role, SocialAccount, User
 
 from .models import Approval, Booking, BookingSlot, CalendarFeedToken, KcAgreement, Status
@@ -75,6 +81,11 @@ class CalendarAccess:
         """The förvaltningar whose bookings the person may open; the pages' selectors mark each
         slot with it (`can_open`) in the query that reads the slot."""
         return administrations_visible_to(self.user)
+
+    def openable_ids(self) -> frozenset[int] | None:
+        """`openable` as ids from the roles already read (None: every förvaltning), for the rows
+        the calendar reads anyway: marked in Python, the slots' query stays simple."""
+        return administration_ids_visible_to(self.user)
 
     def filter_administrations(self) -> QuerySet[Administration]:
         """What the filters offer: the förvaltningar the person sees (all, for AKN)."""

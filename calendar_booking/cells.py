@@ -11,6 +11,7 @@ and decide nothing.
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from html import escape as _html_escape
 
 from django.utils.formats import date_format
@@ -26,20 +27,27 @@ def _e(value) -> str:
     return _html_escape(str(value), quote=True)
 
 
+@lru_cache(maxsize=4096)
+def _e_word(value: str) -> str:
+    """`_e` for the few texts every page repeats (categories, förvaltningar, statuses, times of day,
+    day names): a week escapes some thousand values, most of them the same few dozen."""
+    return _html_escape(value, quote=True)
+
+
 def slot_items(slots: list[SlotView], *, taken_word: str) -> SafeString:
     """The taken slots as `<li>`s."""
     parts = []
-    flag = f'<span class="flag">{_e(taken_word)}</span> '
+    flag = f'<span class="flag">{_e_word(str(taken_word))}</span> '
     for slot in slots:
         # The times and the booking's address are written by SlotViews from datetimes and ids; the
         # rest is escaped (the title and the names are people's).
         title = _e(slot.title)
         link = f'<a href="{slot.href}">{title}</a>' if slot.href else f"<span>{title}</span>"
-        status = f" · <strong>{_e(slot.status)}</strong>" if slot.status else ""
+        status = f" · <strong>{_e_word(slot.status)}</strong>" if slot.status else ""
         parts.append(
-            f'<li class="cal-slot cal-slot-{_e(slot.category)}">{flag}'
+            f'<li class="cal-slot cal-slot-{_e_word(slot.category)}">{flag}'
             f'<time datetime="{slot.start_iso}">{slot.times}</time> {link}'
-            f'<span class="small d-block">{_e(slot.who)}{status}</span></li>'
+            f'<span class="small d-block">{_e_word(slot.who)}{status}</span></li>'
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
@@ -53,9 +61,9 @@ def week_cell(cell: Cell, *, can_book: bool, free_word: str, taken_word: str, fu
         html.append(f'<p class="flag flag-warning small mb-0">⚠ {_e(full_word)}</p>')
     elif cell.free:
         items = []
-        free = _e(free_word)
+        free = _e_word(str(free_word))
         for label, href in cell.free:
-            text = f"{free} {_e(label)}"
+            text = f"{free} {_e_word(label)}"
             if can_book:
                 items.append(f'<li><a class="cal-free" href="{_e(href)}">{text}</a></li>')
             else:
@@ -72,8 +80,57 @@ def week_cells(cells: list[Cell]) -> SafeString:
     red = ' class="cal-red-day"'
     return mark_safe(  # noqa: S308 - the heading is escaped, the cell's html written above
         "".join(
-            f'<td data-day="{_e(cell.heading)}"{red if cell.holiday else ""}>{cell.html}</td>'
+            f'<td data-day="{_e_word(cell.heading)}"{red if cell.holiday else ""}>{cell.html}</td>'
             for cell in cells
+        )
+    )
+
+
+def week_rows(rows) -> SafeString:
+    """The week's `<tr>`s: each account's name, platform and rule, then its days' cells (written by
+    week_cells), as the template wrote them."""
+    platforms: dict[str, str] = {}
+    rule_text = gettext("max %(n)s/day, gap %(gap)s min")
+    html = []
+    for account, rule, _cells, cells_html in rows:
+        if (platform := platforms.get(account.platform)) is None:
+            platform = platforms[account.platform] = _e(account.get_platform_display())
+        limits = _e(rule_text % {"n": rule.max_posts_per_day, "gap": rule.min_gap_minutes})
+        html.append(
+            "\n      <tr>\n"
+            f'        <th scope="row">{_e(account.name)}<span class="d-block small">{platform}</span>\n'
+            f'          <span class="d-block small text-muted">{limits}</span></th>\n'
+            f"        {cells_html}\n"
+            "      </tr>\n    "
+        )
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped; the cells by week_cells
+
+
+def week_heads(day_heads: list[dict], *, today: date) -> SafeString:
+    """The week's day headings (`<th>`s): red days marked and named, today as the current date."""
+    html = []
+    for head in day_heads:
+        holiday = head["holiday"]
+        red = "cal-red-day" if holiday else ""
+        current = ' aria-current="date"' if head["day"] == today else ""
+        name = f'<span class="d-block small cal-holiday">{_e_word(holiday)}</span>' if holiday else ""
+        html.append(f'<th scope="col" class="{red}"{current}>{_e_word(head["label"])}{name}</th>')
+    return mark_safe("".join(html))  # noqa: S308 - every value is escaped
+
+
+def month_heads(week: list[dict], names: MonthDayNames) -> SafeString:
+    """The month's weekday headings, Monday first."""
+    return mark_safe(  # noqa: S308 - the names are escaped
+        "".join(f'<th scope="col">{_e_word(names.weekday(cell["day"]))}</th>' for cell in week)
+    )
+
+
+def month_weeks(weeks: list[list[dict]]) -> SafeString:
+    """The month's rows of days, each day's cell written by month_cell."""
+    return mark_safe(  # noqa: S308 - each cell is written (and escaped) by month_cell
+        "".join(
+            "\n      <tr>" + "".join(f"\n        {cell['html']}" for cell in week) + "\n      </tr>\n    "
+            for week in weeks
         )
     )
 
@@ -105,7 +162,7 @@ def month_cell(cell: dict, *, today: date, month_name: str) -> SafeString:
     week_url = _e(cell["week_url"])
     holiday = ""
     if cell["holiday"]:
-        holiday = f'<span class="d-block small cal-holiday">{_e(cell["holiday"])}</span>'
+        holiday = f'<span class="d-block small cal-holiday">{_e_word(cell["holiday"])}</span>'
     taken = ngettext("%(n)s booked", "%(n)s booked", cell["taken"]) % {"n": cell["taken"]}
     slots = f'<ul class="list-unstyled mb-0">{cell["slots"]}</ul>' if cell["slots"] else ""
     more = ""
@@ -114,9 +171,9 @@ def month_cell(cell: dict, *, today: date, month_name: str) -> SafeString:
     return mark_safe(  # noqa: S308 - every value is escaped; the slots were written by slot_items
         f'<td class="{classes}"{current}>\n'
         f'          <a class="fw-semibold" href="{week_url}">'
-        f'<span class="cal-agenda-only">{_e(cell["weekday"])} </span>{d.day}'
-        f'<span class="visually-hidden"> {_e(month_name)}</span></a>{holiday}\n'
-        f'          <span class="small d-block">{_e(taken)}</span>\n'
+        f'<span class="cal-agenda-only">{_e_word(cell["weekday"])} </span>{d.day}'
+        f'<span class="visually-hidden"> {_e_word(month_name)}</span></a>{holiday}\n'
+        f'          <span class="small d-block">{_e_word(taken)}</span>\n'
         f"          {slots}\n"
         f"          {more}\n"
         "        </td>"
@@ -148,7 +205,7 @@ class ListRows:
             return f'<span class="flag flag-ok">✔ {_e(status)}</span>'
         if slot.status == Status.PLANNED and booking.approval == Approval.PENDING:
             return f'<span class="flag flag-warning">⏳ {_e(self._awaiting)}</span>'
-        return _e(status)
+        return _e_word(status)
 
     def __call__(self, slots) -> SafeString:
         rows = []
@@ -161,11 +218,11 @@ class ListRows:
             rows.append(
                 "\n  <tr>\n"
                 f'    <td><time datetime="{start.isoformat()}">{start:%Y-%m-%d %H:%M}</time></td>\n'
-                f"    <td>{_e(account.name)} ({_e(self._platform(account))})</td>\n"
+                f"    <td>{_e_word(account.name)} ({_e_word(self._platform(account))})</td>\n"
                 f"    <td>{title}</td>\n"
-                f"    <td>{_e(booking.administration)}</td>\n"
-                f"    <td>{_e(self._categories.get(booking.category, booking.category))}</td>\n"
-                f"    <td>{_e(self._objectives.get(booking.objective, booking.objective))}</td>\n"
+                f"    <td>{_e_word(str(booking.administration))}</td>\n"
+                f"    <td>{_e_word(self._categories.get(booking.category, booking.category))}</td>\n"
+                f"    <td>{_e_word(self._objectives.get(booking.objective, booking.objective))}</td>\n"
                 f"    <td>{self._status(slot, booking)}</td>\n"
                 "  </tr>"
             )

@@ -260,6 +260,16 @@ class BookingSlot(models.Model):
             ),
             # The missed-slot sweep reads only planned rows.
             models.Index(fields=["ends_at"], condition=Q(status="planned"), name="slot_planned_end"),
+            # The list (selectors.slot_list_page) reads the coming slots in time order and the missed
+            # ones of any time before them from their own few rows, each keeping only the person's
+            # accounts: the account is in the index, so the walk reads no table row it then drops.
+            models.Index(fields=["starts_at", "id"], include=["account"], name="slot_start_with_account"),
+            models.Index(
+                fields=["starts_at", "id"],
+                include=["account"],
+                condition=Q(status="missed"),
+                name="slot_missed_start",
+            ),
             # Moderation finds the slot a post was published in (whose queue, the FAQ) by its id.
             models.Index(
                 fields=["account", "post_platform_id"],

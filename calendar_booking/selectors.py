@@ -3,8 +3,8 @@
 Each page reads a fixed number of queries whatever the number of bookings: one for the accounts,
 one for their rules, one for the slots of the period (with booking, förvaltning and account joined).
 Rows come shaped for the templates, as data: each shown slot carries `can_open`, whether the person
-may open its booking (the access layer's `openable` förvaltningar, in the same query); never markup
-and never a role.
+may open its booking (the access layer's `openable` förvaltningar: in the list's query; for the
+week's and month's rows, from the ids the roles already read); never markup and never a role.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Extract, RowNumber, TruncDate
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Administration, SocialAccount, User
-from helsocial.pagination import KeysetPage, keyset_page
+from helsocial.pagination import KeysetPage, keyset_after, keyset_page
 
+from . import links
 from .log_sentences import sentence
 from .models import (
     Approval,
@@ -106,11 +106,16 @@ def calendar_accounts(
     accounts = accounts.select_related("channel_rule").only(
         "name", "platform", "is_citywide", "administration_id", "channel_rule"
     )
-    whens = [When(is_citywide=True, then=Value(1))]
     own = list(own)
     if own:
-        whens.insert(0, When(Q(administration_id__in=own, is_citywide=False), then=Value(0)))
-    accounts = accounts.annotate(place=Case(*whens, default=Value(2))).order_by("place", "name", "pk")
+        place = Case(
+            When(Q(administration_id__in=own, is_citywide=False), then=Value(0)),
+            When(is_citywide=True, then=Value(1)),
+            default=Value(2),
+        )
+        accounts = accounts.annotate(place=place).order_by("place", "name", "pk")
+    else:  # the same order, read from an index (account_citywide_first) instead of sorting them all
+        accounts = accounts.order_by("-is_citywide", "name", "pk")
     rows = list(accounts[: limit + 1])
     return ShownAccounts(rows[:limit], more=len(rows) > limit)
 
@@ -172,16 +177,20 @@ def _times(slots: QuerySet[BookingSlot]) -> tuple[QuerySet[BookingSlot], tuple[s
     return slots.annotate(**{us: _micros(name) for us, name in times.items()}), tuple(times), _moment
 
 
-def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[ShownSlot]:
-    """The slots with only what the cells print, each given its account from `accounts`."""
+def _shown(
+    slots: QuerySet[BookingSlot], accounts: list[SocialAccount], openable: frozenset[int] | None
+) -> list[ShownSlot]:
+    """The slots with only what the cells print, each given its account from `accounts` and
+    `can_open`: whether its booking's förvaltning is among `openable` (None: all)."""
     by_pk = {a.pk: a for a in accounts}
     slots, times, moment = _times(slots)
+    # One per förvaltning, not one per row.
+    administrations: dict[int, ShownAdministration] = {}
     rows = slots.values_list(
         "pk",
         "account_id",
         *times,
         "status",
-        "can_open",
         "booking_id",
         "booking__title",
         "booking__category",
@@ -200,9 +209,16 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             ends_at=moment(ends_at),
             blocked_until=moment(blocked_until),
             status=status,
-            can_open=can_open,
+            can_open=openable is None or admin_id in openable,
             booking=ShownBooking(
-                booking_id, title, category, objective, admin_id, ShownAdministration(name, short), approval
+                booking_id,
+                title,
+                category,
+                objective,
+                admin_id,
+                administrations.get(admin_id)
+                or administrations.setdefault(admin_id, ShownAdministration(name, short)),
+                approval,
             ),
         )
         for (
@@ -212,7 +228,6 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
             ends_at,
             blocked_until,
             status,
-            can_open,
             booking_id,
             title,
             category,
@@ -226,7 +241,7 @@ def _shown(slots: QuerySet[BookingSlot], accounts: list[SocialAccount]) -> list[
 
 
 def period_slots(
-    *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: QuerySet[Administration]
+    *, accounts: list[SocialAccount], start: datetime, end: datetime, openable: frozenset[int] | None
 ) -> list[ShownSlot]:
     """Live slots on these accounts that meet [start, end), with what the pages print joined."""
     slots = (
@@ -235,7 +250,7 @@ def period_slots(
         .between(start, end)
         .order_by("starts_at", "pk")
     )
-    return _shown(with_can_open(slots, openable), accounts)
+    return _shown(slots, accounts, openable)
 
 
 def _booking_filters(*, administration=None, category: str = "", objective: str = "") -> Q:
@@ -262,7 +277,7 @@ def month_days(
     start: datetime,
     end: datetime,
     limit: int,
-    openable: QuerySet[Administration],
+    openable: frozenset[int] | None,
     administration=None,
     category: str = "",
     objective: str = "",
@@ -302,7 +317,7 @@ def month_days(
     )
     first: dict[date, list[ShownSlot]] = defaultdict(list)
     shown_slots = BookingSlot.objects.filter(pk__in=ranked).order_by("starts_at", "pk")
-    for slot in _shown(with_can_open(shown_slots, openable), accounts):
+    for slot in _shown(shown_slots, accounts, openable):
         first[slot.starts_at.astimezone(z).date()].append(slot)
     return MonthDays(taken=taken, shown=shown, first=first)
 
@@ -336,7 +351,7 @@ def rules_for(accounts: list[SocialAccount]) -> dict[int, ChannelRule]:
     return {a.pk: rules.get(a.pk) or ChannelRule(account=a) for a in accounts}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SlotView:
     """A taken slot as the week's cells and the month's days print it: text only, no model."""
 
@@ -353,11 +368,14 @@ class SlotViews:
     """Builds `SlotView`s; the booking pages' address is reversed once, not per slot."""
 
     def __init__(self):
-        self._detail = reverse("calendar_booking:booking-detail", args=[0])[: -len("0/")]
+        self._detail = links.urls()["detail"]
         # The choices' names translated once: a lazy name is translated again on each use.
         self._categories = {value: str(label) for value, label in Category.choices}
         self._statuses = {value: str(label) for value, label in Status.choices}
         self._awaiting = str(Approval.PENDING.label)
+        self._zone = zone()
+        # "SBF · Tips och råd" once per förvaltning and category, not once per slot.
+        self._who: dict[tuple[int, str], str] = {}
 
     def _status(self, status: str, approval: str) -> str:
         # A planned slot says nothing, unless its booking still awaits a lead's approval.
@@ -365,18 +383,25 @@ class SlotViews:
             return self._awaiting if approval == Approval.PENDING else ""
         return self._statuses.get(status, status)
 
+    def _who_of(self, booking: ShownBooking) -> str:
+        key = (booking.administration_id, booking.category)
+        if (who := self._who.get(key)) is None:
+            administration = booking.administration
+            category = self._categories.get(booking.category, booking.category)
+            who = self._who[key] = f"{administration.short_name or administration.name} · {category}"
+        return who
+
     def __call__(self, slot: ShownSlot) -> SlotView:
-        z = zone()
+        # A week reads a few hundred: the local times formatted by hand (strftime is slower).
+        start, end = slot.starts_at.astimezone(self._zone), slot.ends_at.astimezone(self._zone)
         booking = slot.booking
-        administration = booking.administration
         return SlotView(
             category=booking.category,
             start_iso=slot.starts_at.isoformat(),
-            times=f"{slot.starts_at.astimezone(z):%H:%M}–{slot.ends_at.astimezone(z):%H:%M}",
+            times=f"{start.hour:02}:{start.minute:02}–{end.hour:02}:{end.minute:02}",
             title=booking.title,
             href=f"{self._detail}{booking.pk}/" if slot.can_open else "",
-            who=f"{administration.short_name or administration.name} · "
-            f"{self._categories.get(booking.category, booking.category)}",
+            who=self._who_of(booking),
             status=self._status(slot.status, booking.approval),
         )
 
@@ -465,9 +490,7 @@ def period_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return datetime.combine(first, time.min, z), datetime.combine(last + timedelta(days=1), time.min, z)
 
 
-def slot_list(
-    *, accounts_q: QuerySet | None, administration=None, category="", objective="", status="", since=None
-):
+def slot_list(*, accounts_q: QuerySet | None, administration=None, category="", objective="", status=""):
     qs = BookingSlot.objects.select_related("booking", "booking__administration", "account").defer(
         "account__access_token"  # decrypted per row, and never shown
     )
@@ -481,8 +504,6 @@ def slot_list(
         qs = qs.filter(booking__objective=objective)
     if status:
         qs = qs.filter(status=status)
-    if since is not None:
-        qs = qs.filter(Q(starts_at__gte=since) | Q(status=Status.MISSED))
     return qs
 
 
@@ -500,11 +521,51 @@ LIST_ROW_FIELDS = (
 )
 
 
+LIST_ORDER = ("starts_at", "id")
+
+
 def slot_list_page(
-    slots: QuerySet[BookingSlot], *, after: str | None, size: int, openable: QuerySet[Administration]
+    slots: QuerySet[BookingSlot],
+    *,
+    after: str | None,
+    size: int,
+    openable: QuerySet[Administration],
+    since: datetime | None = None,
+    status: str = "",
 ) -> KeysetPage:
-    """One page of the list, earliest first, keyset-paged on (starts_at, id), with `can_open`."""
-    return keyset_page(with_can_open(slots, openable), order=("starts_at", "id"), after=after, size=size)
+    """One page of the list, earliest first, keyset-paged on (starts_at, id), with `can_open`: with
+    `since`, the slots from then on and the missed ones before it (`status`: the status filtered on).
+
+    "From then on, or missed" as one condition made PostgreSQL walk the time index from the first
+    slot ever, past every published one, to find the missed: a cost that grew with the history. Here
+    the missed before `since` are read from their own index (slot_missed_start) and the rest from
+    `since` on (slot_start_with_account), each part at most a page after the cursor; the page's rows
+    are then read by id, the joins touching only them."""
+    if since is not None:
+        if status == Status.MISSED:
+            pass  # every missed slot, whenever: the condition holds for them all
+        elif status:
+            slots = slots.filter(starts_at__gte=since)
+        elif connection.features.supports_slicing_ordering_in_compound:
+            read = size + 1  # a page, and whether another follows
+            earlier, coming = (
+                keyset_after(part, order=LIST_ORDER, after=after).order_by(*LIST_ORDER).values("pk")[:read]
+                for part in (
+                    slots.filter(status=Status.MISSED, starts_at__lt=since),
+                    slots.filter(starts_at__gte=since),
+                )
+            )
+            slots = _list_rows().filter(pk__in=earlier.union(coming, all=True))
+        else:  # SQLite, the embedded default, orders no part of a UNION: one condition there
+            slots = slots.filter(Q(starts_at__gte=since) | Q(status=Status.MISSED))
+    return keyset_page(with_can_open(slots, openable), order=LIST_ORDER, after=after, size=size)
+
+
+def _list_rows() -> QuerySet[BookingSlot]:
+    """What the list's rows print (cells.ListRows), for slots already chosen."""
+    return BookingSlot.objects.select_related("booking", "booking__administration", "account").only(
+        *LIST_ROW_FIELDS
+    )
 
 
 # --- one booking ------------------------------------------------------------------------------------

@@ -91,20 +91,7 @@ def keyset_page(
     not exist — is a 400 (`BadInput`) that says so: never a 500, and never a silently different page.
     """
     fields = [name.lstrip("-") for name in order]
-    queryset = queryset.order_by(*order)
-    if after:
-        values = _decode(after, len(order))
-        # (a, b, c) > (x, y, z) as: a > x OR (a = x AND (b > y OR (b = y AND c > z)))
-        condition = Q()
-        for index in range(len(order) - 1, -1, -1):
-            name = fields[index]
-            lookup = "lt" if order[index].startswith("-") else "gt"
-            step = Q(**{f"{name}__{lookup}": values[index]})
-            condition = step if index == len(order) - 1 else step | (Q(**{name: values[index]}) & condition)
-        try:
-            queryset = queryset.filter(condition)
-        except (ValueError, TypeError, OverflowError, ValidationError):  # "id": "abc", a date for a number
-            raise _unreadable() from None
+    queryset = keyset_after(queryset.order_by(*order), order=order, after=after)
     rows = list(queryset[: size + 1])
     next_cursor = None
     if len(rows) > size:
@@ -112,6 +99,27 @@ def keyset_page(
         last = rows[-1]
         next_cursor = _encode([_attr(last, name) for name in fields])
     return KeysetPage(rows=rows, next_cursor=next_cursor)
+
+
+def keyset_after(queryset: QuerySet, *, order: tuple[str, ...], after: str | None) -> QuerySet:
+    """`queryset` limited to the rows after the cursor `after` in `order` (all of it without one):
+    what keyset_page reads, for a caller that reads a page in parts (each part bounded by its own
+    index). An unreadable cursor is a BadInput, as in keyset_page."""
+    if not after:
+        return queryset
+    fields = [name.lstrip("-") for name in order]
+    values = _decode(after, len(order))
+    # (a, b, c) > (x, y, z) as: a > x OR (a = x AND (b > y OR (b = y AND c > z)))
+    condition = Q()
+    for index in range(len(order) - 1, -1, -1):
+        name = fields[index]
+        lookup = "lt" if order[index].startswith("-") else "gt"
+        step = Q(**{f"{name}__{lookup}": values[index]})
+        condition = step if index == len(order) - 1 else step | (Q(**{name: values[index]}) & condition)
+    try:
+        return queryset.filter(condition)
+    except (ValueError, TypeError, OverflowError, ValidationError):  # "id": "abc", a date for a number
+        raise _unreadable() from None
 
 
 def _attr(row: Any, name: str) -> Any:
