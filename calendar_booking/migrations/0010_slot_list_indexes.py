@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0009_account_name_order"),
-        ("calendar_booking", "0008_slot_live_account_start"),
+        ("calendar_booking", "0009_start_upcoming_indexes"),
     ]
 
     operations = [
