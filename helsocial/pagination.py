@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -66,7 +66,8 @@ def _typed(value: Any) -> Any:
     if isinstance(value, dict) and len(value) == 1:
         ((kind, text),) = value.items()
         parsed = parse_moment(text) if kind == "dt" else parse_day(text) if kind == "d" else None
-        if parsed is not None:
+        # The encoder writes moments with their offset: a naive one was not written by it.
+        if parsed is not None and not (kind == "dt" and parsed.tzinfo is None):
             return parsed
     raise _unreadable()
 
@@ -109,6 +110,10 @@ def keyset_after(queryset: QuerySet, *, order: tuple[str, ...], after: str | Non
         return queryset
     fields = [name.lstrip("-") for name in order]
     values = _decode(after, len(order))
+    for name, value in zip(fields, values, strict=True):
+        # A day where the list sorts by a moment was not written by the encoder either.
+        if isinstance(value, date) and not isinstance(value, datetime) and _is_moment(queryset, name):
+            raise _unreadable()
     # (a, b, c) > (x, y, z) as: a > x OR (a = x AND (b > y OR (b = y AND c > z)))
     condition = Q()
     for index in range(len(order) - 1, -1, -1):
@@ -120,6 +125,14 @@ def keyset_after(queryset: QuerySet, *, order: tuple[str, ...], after: str | Non
         return queryset.filter(condition)
     except (ValueError, TypeError, OverflowError, ValidationError):  # "id": "abc", a date for a number
         raise _unreadable() from None
+
+
+def _is_moment(queryset: QuerySet, name: str) -> bool:
+    try:
+        field = queryset.model._meta.get_field(name)
+    except FieldDoesNotExist:  # an annotation or a related field's path: Django judges the value
+        return False
+    return field.get_internal_type() == "DateTimeField"
 
 
 def _attr(row: Any, name: str) -> Any:

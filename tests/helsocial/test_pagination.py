@@ -81,6 +81,24 @@ def test_a_tampered_cursor_is_refused_with_a_swedish_message(accounts, cursor):
     assert "förstasida" in refused.value.message
 
 
+@pytest.mark.parametrize(
+    "cursor",
+    [_cursor([{"d": "2000-01-02"}, 1]), _cursor([{"dt": "2000-01-02T10:00:00"}, 1])],
+)
+def test_a_day_or_a_naive_moment_where_the_list_sorts_by_a_moment_is_refused(accounts, cursor):
+    # The encoder writes a moment with its offset; Django would read these as naive local times.
+    with pytest.raises(BadInput):
+        keyset_page(SocialAccount.objects.all(), order=("created_at", "id"), after=cursor, size=4)
+
+
+def test_a_moment_cursor_written_by_the_list_reads_the_next_page(accounts):
+    first = keyset_page(SocialAccount.objects.all(), order=("created_at", "id"), after=None, size=2)
+    second = keyset_page(
+        SocialAccount.objects.all(), order=("created_at", "id"), after=first.next_cursor, size=2
+    )
+    assert second.rows and not {a.pk for a in first.rows} & {a.pk for a in second.rows}
+
+
 def test_an_integer_past_any_column_is_an_empty_page_not_an_error(accounts):
     page = keyset_page(SocialAccount.objects.all(), order=("name", "id"), after=_cursor(["Zeta", 10**30]))
     assert page.rows == []
