@@ -87,6 +87,7 @@ def data_size(size: str) -> Iterator[None]:
     from django.core.cache import cache
     from django.db import connection
 
+    from accounts.context_processors import forget_guideline_footer
     from moderation.queue_filter import forget_kc_accounts_now
 
     previous = connection.settings_dict["NAME"]
@@ -95,6 +96,9 @@ def data_size(size: str) -> Iterator[None]:
     # Nor a process's own copy: KC's filter accounts, kept per process for seconds, would otherwise
     # answer from the other data set and be read again mid-measurement (a query more at one size).
     forget_kc_accounts_now()
+    # Likewise the footer's guideline, kept per process for a minute: expiring mid-measurement, it
+    # found the cache cleared here and read the database once (the "7+" of some pages).
+    forget_guideline_footer()
     try:
         yield
     finally:
