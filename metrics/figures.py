@@ -142,12 +142,18 @@ def account_months(*, account: SocialAccount, today: date, count: int = 13) -> A
     )
 
 
-def _median(values: list) -> float | None:
+def _median(values: list) -> float | int | None:
+    """The median; a count's median stays a whole number where it is one ("175 693", not
+    "175 693,0"), and is a half where the two middle counts differ by an odd number."""
     given = sorted(v for v in values if v is not None)
     if not given:
         return None
     middle = len(given) // 2
-    return float(given[middle]) if len(given) % 2 else (given[middle - 1] + given[middle]) / 2
+    if len(given) % 2:
+        return given[middle]
+    value = (given[middle - 1] + given[middle]) / 2
+    counts = all(isinstance(v, int) for v in given)
+    return int(value) if counts and value.is_integer() else value
 
 
 def _share(value, base) -> float | None:

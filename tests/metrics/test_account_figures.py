@@ -47,6 +47,23 @@ def test_months_are_compared_with_the_month_before_and_the_median(account):
     assert not months.reach_is_period
 
 
+def test_a_count_median_is_a_whole_number_where_it_is_one(client, account, akn_user):
+    # Months before the newest: reach 100 and 300 (median 200), followers 1000 and 1001 (1000.5),
+    # engagement 0.01 and 0.03 (a rate stays a fraction).
+    rollup(account, month_back(0), reach=1)
+    rollup(account, month_back(1), reach=100, followers=1000, engagement_rate=0.01)
+    rollup(account, month_back(2), reach=300, followers=1001, engagement_rate=0.03)
+    medians = account_months(account=account, today=timezone.localdate()).medians
+    assert medians["reach"] == 200 and isinstance(medians["reach"], int)
+    assert medians["followers"] == 1000.5
+    assert medians["engagement_rate"] == pytest.approx(0.02)
+    client.force_login(akn_user)
+    body = client.get(reverse("metrics:account-figures", args=[account.pk])).content.decode()
+    assert "<td>200</td>" in body and "200,0" not in body
+    footer = body.split("Median 12 månader")[-1][:400]
+    assert "<td>1\xa0000,5</td>" in footer, footer
+
+
 def test_the_page_shows_the_table_with_dashes_and_the_named_reach(client, account, akn_user):
     rollup(account, month_back(0), reach=600, interactions=60, followers=1000, engagement_rate=0.06)
     client.force_login(akn_user)
