@@ -567,6 +567,8 @@ CELERY_BEAT_SCHEDULE["guideline-revision-reminder"] = {
 # The monthly report (metrics/reports): a built report is kept this many seconds in the cache, so
 # the month's later readers do not wait for its aggregates again (0 turns the cache off).
 REPORT_CACHE_SECONDS = env_int("REPORT_CACHE_SECONDS", 600)
+# Triage's trained model (moderation/triage/model.py): the weights file, or "off" for the rules alone.
+TRIAGE_MODEL = env_str("TRIAGE_MODEL", "")
 
 # --- calendar: approval where a förvaltning asks for it -------------------------------------------
 # A waiting booking is decided within this many working hours (helsocial/workdays.py), and at the

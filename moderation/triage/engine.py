@@ -95,6 +95,22 @@ def triage_text(
         if label in enabled:
             labels.add(label)
             reasons.append({"label": label, "code": "pattern", "pattern": name, "match": words})
+    model = rules.model
+    guessed: set[str] = set()
+    if model is not None:
+        # The model adds what the rules did not see; it never takes a rule's label away.
+        for hit in model.read(text):
+            if hit.label in enabled and hit.label not in labels:
+                labels.add(hit.label)
+                guessed.add(hit.label)
+                reasons.append(
+                    {
+                        "label": hit.label,
+                        "code": "model",
+                        "probability": str(round(hit.probability * 100)),
+                        "match": ", ".join(hit.words),
+                    }
+                )
     if "?" in text and _QUESTION not in labels:
         add(_QUESTION, "question_mark")
 
@@ -142,6 +158,10 @@ def triage_text(
         candidate = rules.actions.get(label, _NO_ACTION)
         if label == _MISINFORMATION and not blocked_hit:
             candidate = _NO_ACTION  # unknown domains: a person reviews them
+        elif label in guessed and ACTION_STRENGTH[candidate] > _HIDE_STRENGTH:
+            # A label only the model gave is a likeness, not a finding: hiding can be undone,
+            # deleting (and registering) cannot, so a person decides more.
+            candidate = _HIDE
         if ACTION_STRENGTH[candidate] > ACTION_STRENGTH[action]:
             action = str(candidate)
     # Duplicate reasons (the same phone number twice) say nothing new.
@@ -160,6 +180,8 @@ _RIGHTS = Label.RIGHTS.value
 _OPINION = Label.OPINION.value
 _SPAM = Label.SPAM.value
 _NO_ACTION = SuggestedAction.NO_ACTION.value
+_HIDE = SuggestedAction.HIDE.value
+_HIDE_STRENGTH = ACTION_STRENGTH[_HIDE]
 
 
 def _label_rank(label: str) -> int:
@@ -208,6 +230,14 @@ def reason_text(reason: dict) -> str:
         return _("the words “%(match)s” match “%(term)s”") % reason
     if code == "pattern":
         return _("the words “%(match)s” match the pattern “%(pattern)s”") % reason
+    if code == "model":
+        return (
+            _(
+                "the wording resembles comments the city has labelled so (the trained model, "
+                "%(probability)s %% likely); the words that weighed most: %(match)s"
+            )
+            % reason
+        )
     if code == "question_mark":
         return _("asks something (question mark)")
     if code == "personal_data":

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ..models import Label, SuggestedAction
 from .language import CompiledPattern, SlotIndex, patterns_compile
+from .model import TriageModel, model_load
 from .words import WORD_RE, stem_of
 
 DEFAULT_ACTIONS: dict[str, str] = {
@@ -48,6 +49,7 @@ class Ruleset:
     spam: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_SPAM))
     patterns: tuple[CompiledPattern, ...] = ()
     slot_index: SlotIndex | None = None
+    model: TriageModel | None = None  # the second reader; None: the rules alone
 
 
 def _term_keys(term: str, exact: bool) -> tuple[tuple[str, str], ...]:
@@ -63,6 +65,7 @@ def ruleset_build(
     allowed_contacts: Iterable[str] = (),
     groups: Iterable[tuple[str, str]] = (),
     patterns: Iterable[tuple[str, str, str]] = (),
+    model: TriageModel | None = None,
 ) -> Ruleset:
     """A ruleset from plain values: rules (label, action, enabled, params), terms (label, term,
     "stem"|"exact"), domains (domain, "blocked"|"trusted"), the city's public contact details, word
@@ -107,6 +110,7 @@ def ruleset_build(
         spam=spam,
         patterns=compiled,
         slot_index=slot_index,
+        model=model,
     )
 
 
@@ -126,4 +130,15 @@ def ruleset_load() -> Ruleset:
         allowed_contacts=contacts,
         groups=TriageWordGroup.objects.values_list("name", "words"),
         patterns=TriagePattern.objects.filter(is_enabled=True).values_list("label", "name", "pattern"),
+        model=model_configured(),
     )
+
+
+def model_configured() -> TriageModel | None:
+    """The model of the TRIAGE_MODEL setting: its file, the shipped one when unset, none when "off"."""
+    from django.conf import settings
+
+    path = getattr(settings, "TRIAGE_MODEL", "")
+    if path.strip().lower() == "off":
+        return None
+    return model_load(path or None)

@@ -224,8 +224,9 @@ def test_a_burst_of_comments_is_spam(rules):
     assert "spam" in verdicts[4].labels
 
 
-def test_a_word_akn_adds_takes_effect_at_the_next_load(rules):
-    assert "threat" not in labels("Jag ska mosa dig", rules)
+def test_a_word_akn_adds_takes_effect_at_the_next_load(rules, settings):
+    settings.TRIAGE_MODEL = "off"  # the trained model reads "ska … dig" as a threat already
+    assert "threat" not in labels("Jag ska mosa dig", ruleset_load())
     TriageTerm.objects.create(label="threat", term="mosa dig")
     assert "threat" in labels("Jag ska mosa dig", ruleset_load())
 

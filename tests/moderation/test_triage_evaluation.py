@@ -1,5 +1,5 @@
 """The goals of quality.md on the project's labelled corpus (moderation/corpus/), with AKN's
-starting rules as a fresh installation has them.
+starting rules as a fresh installation has them, and the trained model shipped beside them.
 
 The held-out part is never tuned on. Its test fails while the rules miss a goal there: it is marked
 as an expected failure with the figures last measured, strictly, so that it turns red the day the
@@ -50,9 +50,11 @@ def test_the_rules_meet_the_goals_on_the_development_part(rules):
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Measured after round 5 (migration 0018_triage_round5): racism recall 85%, threat recall "
-        "78%; personal_attack (recall 96%, precision 96%), the precisions (threat 100%), "
-        "personal_data and hard negatives (1.9%) meet the goals. See moderation/corpus/README.md."
+        "Measured after round 6 (the trained model beside the rules, moderation/triage/model.json): "
+        "recall racism 100%, threat 87%, personal_attack 100%, personal_data 100%; precision racism "
+        "83%, threat 100%, personal_attack 92%, personal_data 100%; hard negatives with a violation "
+        "label 7.5%. Threat recall, racism precision and the hard negatives miss the goals. See "
+        "moderation/corpus/README.md."
     ),
 )
 def test_the_rules_meet_the_goals_on_the_held_out_part(rules):

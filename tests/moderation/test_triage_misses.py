@@ -19,9 +19,16 @@ from moderation.triage import ruleset_load, triage_text
 
 from .platform import fb_comment
 
+
+@pytest.fixture(autouse=True)
+def _rules_alone(settings):
+    settings.TRIAGE_MODEL = "off"
+
+
 pytestmark = pytest.mark.django_db
 
-# Contempt for a group without any word the starting lists know: triage calls it an opinion.
+# Contempt for a group without any word the starting lists know: the rules alone call it an opinion
+# (the trained model reads it as racism, so these tests of what people teach triage do without it).
 UNSEEN = "Typiskt sånt folk från förorten, de borde hålla sig därute"
 
 

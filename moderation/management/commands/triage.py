@@ -2,11 +2,16 @@
 
 `manage.py triage --evaluate FILE`: precision and recall per label on a labelled corpus
 (`moderation/corpus/`), the confusions, and the goals of quality.md.
+
+`manage.py triage --train FILE…`: train triage's model (`moderation/triage/model.py`) on labelled
+corpora and write its weights (by default to `moderation/triage/model.json`, which the portal reads).
+Never train on the held-out part.
 """
 
 import json
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -29,6 +34,12 @@ class Command(BaseCommand):
         mode = parser.add_mutually_exclusive_group(required=True)
         mode.add_argument("--jsonl", metavar="FILE")
         mode.add_argument("--evaluate", metavar="FILE")
+        mode.add_argument("--train", metavar="FILE", nargs="+")
+        parser.add_argument(
+            "--out",
+            metavar="FILE",
+            help="With --train: where to write the model (default: moderation/triage/model.json).",
+        )
         parser.add_argument(
             "--show-misses",
             action="store_true",
@@ -36,7 +47,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, jsonl: str | None, evaluate: str | None, show_misses: bool, **options):
-        if evaluate:
+        if options.get("train"):
+            self._train(options["train"], options.get("out"))
+        elif evaluate:
             self._evaluate(evaluate, show_misses)
         else:
             self._stream(jsonl)
@@ -60,6 +73,39 @@ class Command(BaseCommand):
         evaluation = triage_evaluate(items=items, rules=ruleset_load())
         for line in evaluation_lines(evaluation, show_misses=show_misses):
             self.stdout.write(line)
+
+    def _train(self, paths: list[str], out: str | None) -> None:
+        from moderation.triage.model import MODEL_PATH
+        from moderation.triage.training import model_dumps, model_train
+
+        items = []
+        for path in paths:
+            if "heldout" in Path(path).name:
+                raise CommandError(f"{path} is a held-out part: the model is never trained on it.")
+            try:
+                items.extend(corpus_read(path))
+            except OSError as exc:
+                raise CommandError(f"Cannot read {path}: {exc}") from exc
+            except ValueError as exc:
+                raise CommandError(f"{path}: {exc}") from exc
+        if len({item.id for item in items}) != len(items):
+            raise CommandError("The corpora share an id: each comment may be trained on once.")
+        model = model_train(items)
+        target = Path(out) if out else MODEL_PATH
+        target.write_text(model_dumps(model), encoding="utf-8")
+        summary = model["summary"]
+        self.stdout.write(
+            f"Trained on {summary['comments']} comments in {len(summary['batches'])} batches "
+            f"({summary['hard_negatives']} hard negatives); {len(model['features'])} features."
+        )
+        self.stdout.write("On batches left out of training (cross-validation), at each label's threshold:")
+        for label, figures in summary["labels"].items():
+            self.stdout.write(
+                f"  {label:16} threshold {model['thresholds'][label]:.3f}  "
+                f"recall {figures['cv_recall']:.1%}  precision {figures['cv_precision']:.1%}  "
+                f"hard negatives called so {figures['cv_hard_negative_alarms']}"
+            )
+        self.stdout.write(f"Wrote {target}")
 
     def _stream(self, jsonl: str) -> None:
         rules = ruleset_load()

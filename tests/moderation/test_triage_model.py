@@ -1,0 +1,186 @@
+"""Triage's trained model (moderation/triage/model.py, training.py): the portal's plain-Python reading
+of the weights equals scikit-learn's, what the model adds to a verdict and how it says why, the
+setting that switches it off, and the command that trains it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
+from moderation.triage import reason_text, ruleset_build, ruleset_load, triage_text
+from moderation.triage.model import MODEL_PATH, TriageModel, model_load, text_features
+from moderation.triage.training import batch_of, model_fit, model_train
+from moderation.triage_eval import corpus_read
+
+CORPUS = Path(__file__).resolve().parents[2] / "moderation" / "corpus"
+
+
+def tiny_model(**thresholds) -> TriageModel:
+    """A hand-made model: "ohyra" weighs for racism, "ska" and "dig" for threat; "ser" is known."""
+    return TriageModel.from_dict(
+        {
+            "labels": ["racism", "threat", "personal_attack"],
+            "intercepts": [-2.0, -2.0, -2.0],
+            "thresholds": {"racism": 0.6, "threat": 0.6, "personal_attack": 0.6, **thresholds},
+            "features": {
+                "ohyr": [1.0, 9.0, 0.0, 0.0],
+                "ska": [1.0, 0.0, 3.0, 0.0],
+                "dig": [1.0, 0.0, 3.0, 0.0],
+                "ser": [1.0, 0.0, 0.0, 0.0],
+                "de": [1.0, 1.0, 0.0, 0.0],
+                "är": [1.0, 0.0, 0.0, 0.0],
+            },
+        }
+    )
+
+
+def test_the_portal_scores_as_scikit_learn_does():
+    items = corpus_read(CORPUS / "triage_dev.jsonl")[::4]
+    vectoriser, fitted = model_fit(items)
+    model = TriageModel.from_dict(model_train(items, cross_validate=False))
+    texts = [item.text for item in items]
+    matrix = vectoriser.transform(texts)
+    high = 0
+    for label in model.labels:
+        expected = fitted[label].predict_proba(matrix)[:, 1]
+        for text, probability in zip(texts, expected, strict=True):
+            read = model.probabilities(text)
+            if not read:
+                continue  # too few known words: the portal does not ask the model
+            assert read[label] == pytest.approx(probability, abs=2e-3), text
+            high += probability > 0.9
+    assert high > 50  # the comparison covers confident scores, not only the middle
+
+
+def test_features_read_stems_neighbours_and_the_parts_of_compounds():
+    found = text_features("Bidragsinvandrarna borde åka")
+    assert {"bidragsinvandr", "bord", "åka"} <= set(found)
+    assert "bidragsinvandr bord" in found and "bidragsinvandr _ åka" in found
+    assert "<bidr" in found and "arna>" in found
+
+
+def test_a_label_only_the_model_gives_says_why_and_suggests_no_more_than_hiding():
+    rules = ruleset_build(model=tiny_model())
+    verdict = triage_text(text="De är ohyra", rules=rules)
+    assert verdict.labels == ["racism"]
+    assert verdict.action == "hide"  # the rules' action for racism is delete
+    (reason,) = [r for r in verdict.reasons if r["label"] == "racism"]
+    assert reason["code"] == "model"
+    assert reason["match"].startswith("ohyra")
+    assert 60 <= int(reason["probability"]) <= 100
+    with translation.override("sv"):
+        assert reason_text(reason) == (
+            "formuleringen liknar kommentarer som staden har märkt så (den tränade modellen, "
+            f"{reason['probability']} % sannolikt); de ord som vägde tyngst: {reason['match']}"
+        )
+
+
+def test_a_rule_and_the_model_together_keep_the_rules_action_and_reason():
+    rules = ruleset_build(terms=[("racism", "ohyra", "stem")], model=tiny_model())
+    verdict = triage_text(text="De är ohyra", rules=rules)
+    assert verdict.action == "delete"
+    assert [r["code"] for r in verdict.reasons if r["label"] == "racism"] == ["term"]
+
+
+def test_the_model_stays_silent_below_its_threshold_with_too_few_known_words_and_for_a_switched_off_label():
+    assert triage_text(text="De är ohyra", rules=ruleset_build(model=tiny_model(racism=0.9999))).labels == [
+        "opinion"
+    ]
+    # Two known words only: the L2 norm would make one word weigh as a whole comment.
+    assert triage_text(text="Ohyra, de", rules=ruleset_build(model=tiny_model())).labels == ["opinion"]
+    rules = ruleset_build(rules=[("racism", "delete", False, {})], model=tiny_model())
+    assert "racism" not in triage_text(text="De är ohyra", rules=rules).labels
+
+
+@pytest.mark.django_db
+def test_the_rules_as_loaded_carry_the_shipped_model_unless_it_is_switched_off(settings, tmp_path):
+    assert ruleset_load().model is model_load()
+    assert model_load() is not None and MODEL_PATH.exists()
+    settings.TRIAGE_MODEL = "off"
+    assert ruleset_load().model is None
+    other = tmp_path / "model.json"
+    other.write_text(
+        json.dumps(
+            {
+                **json.loads(MODEL_PATH.read_text()),
+                "thresholds": dict.fromkeys(("racism", "threat", "personal_attack"), 0.99),
+            }
+        )
+    )
+    settings.TRIAGE_MODEL = str(other)
+    assert ruleset_load().model.thresholds == (0.99, 0.99, 0.99)
+
+
+@pytest.mark.django_db
+def test_the_shipped_model_reads_wording_no_pattern_lists(settings):
+    # Written for this test, in none of the corpus's wordings.
+    text = "Hela kvarteret har blivit som en smitta sen de flyttade in, skicka tillbaka hela klanen"
+    settings.TRIAGE_MODEL = "off"
+    assert "racism" not in triage_text(text=text, rules=ruleset_load()).labels
+    settings.TRIAGE_MODEL = ""
+    verdict = triage_text(text=text, rules=ruleset_load())
+    assert "racism" in verdict.labels
+    assert any(r["code"] == "model" and r["label"] == "racism" for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag skrattade ihjäl mig åt föreställningen i lördags",
+        "Blir det en mordgåta på biblioteket i höst igen?",
+        "Finns det SFI-kurser på kvällstid för nyanlända?",
+    ],
+)
+@pytest.mark.django_db
+def test_the_shipped_model_leaves_figurative_violence_and_neutral_questions(text):
+    verdict = triage_text(text=text, rules=ruleset_load())
+    assert not {"racism", "threat", "personal_attack"} & set(verdict.labels)
+
+
+def test_batches_are_read_from_the_ids():
+    assert batch_of("dev-v5b-012") == "dev-v5b"
+    assert batch_of("dev-001") == "dev"
+    assert batch_of("heldout-v1-201") == "heldout-v1"
+
+
+@pytest.mark.django_db
+def test_training_writes_a_model_the_portal_reads(tmp_path, capsys):
+    items = [json.loads(line) for line in (CORPUS / "triage_dev.jsonl").read_text().splitlines()]
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in items[::3]) + "\n")
+    out = tmp_path / "model.json"
+    call_command("triage", "--train", str(corpus), "--out", str(out))
+    printed = capsys.readouterr().out
+    assert "cross-validation" in printed and f"Wrote {out}" in printed
+    model = model_load(str(out))
+    assert set(model.labels) == {"racism", "threat", "personal_attack"}
+    assert all(0.5 <= t <= 0.95 for t in model.thresholds)
+    summary = model.summary["labels"]["threat"]
+    assert 0 < summary["cv_recall"] <= 1 and summary["must"] == sum("threat" in i["must"] for i in items[::3])
+    # One feature per line: a retrained model's diff reads feature by feature.
+    assert len(out.read_text().splitlines()) > len(model.weights)
+
+
+def test_training_refuses_the_held_out_part_and_a_broken_corpus(tmp_path):
+    with pytest.raises(CommandError, match="held-out"):
+        call_command(
+            "triage", "--train", str(CORPUS / "triage_heldout.jsonl"), "--out", str(tmp_path / "m.json")
+        )
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "a-1", "text": "hej", "must": ["nonsense"]}\n')
+    with pytest.raises(CommandError, match="Line 1"):
+        call_command("triage", "--train", str(broken), "--out", str(tmp_path / "m.json"))
+    assert not (tmp_path / "m.json").exists()
+
+
+def test_the_shipped_model_is_the_one_the_development_part_trains():
+    """Whoever changes the corpus or the features retrains (`manage.py triage --train
+    moderation/corpus/triage_dev.jsonl`): the shipped weights must be what training gives now."""
+    shipped = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    trained = model_train(corpus_read(CORPUS / "triage_dev.jsonl"))
+    assert trained["thresholds"] == shipped["thresholds"]
+    assert trained["summary"] == shipped["summary"]
+    assert trained["features"].keys() == shipped["features"].keys()
+    assert trained["intercepts"] == pytest.approx(shipped["intercepts"], abs=1e-3)
