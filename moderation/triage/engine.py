@@ -14,7 +14,7 @@ from helsocial.personal_data import find_personal_data
 from ..models import ACTION_STRENGTH, URGENT_LABELS, VIOLATION_LABELS, Comment, Label, SuggestedAction
 from .matching import match_terms
 from .rules import Ruleset
-from .words import text_hash
+from .words import text_hash, words_and_stems
 
 _LABEL_ORDER = {label.value: index for index, label in enumerate(Label)}
 _URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]+")
@@ -86,7 +86,8 @@ def triage_text(
             labels.add(label)
             reasons.append({"label": label, "code": code, **detail})
 
-    term_hits, pattern_hits = match_terms(text, rules)
+    text_words, text_stems = words_and_stems(text)
+    term_hits, pattern_hits = match_terms(text, rules, words=text_words, stems=text_stems)
     for label, term, words in term_hits:
         if label in enabled:
             labels.add(label)
@@ -99,7 +100,7 @@ def triage_text(
     guessed: set[str] = set()
     if model is not None:
         # The model adds what the rules did not see; it never takes a rule's label away.
-        for hit in model.read(text):
+        for hit in model.read(text, words=text_words, stems=text_stems):
             if hit.label in enabled and hit.label not in labels:
                 labels.add(hit.label)
                 guessed.add(hit.label)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from .language import GUARD_AFTER, GUARD_BEFORE, CompiledPattern
 from .rules import Ruleset
-from .words import STEMS, WORD_RE, boundaries, question_sentences, sentence_starts, stem_new, stem_of
+from .words import WORD_RE, boundaries, question_sentences, sentence_starts, stem_of, words_and_stems
 
 
-def match_terms(text: str, rules: Ruleset) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+def match_terms(
+    text: str, rules: Ruleset, *, words: list[str] | None = None, stems: list[str] | None = None
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(label, term, the words that matched) for every term found, first hit per term, and
     (label, pattern name, the words that matched) for every pattern found, first hit per pattern.
 
@@ -17,11 +19,9 @@ def match_terms(text: str, rules: Ruleset) -> tuple[list[tuple[str, str, str]], 
     """
     found: dict[tuple[str, str], str] = {}
     patterns: list[tuple[str, str, str]] = []
-    words = [w.casefold() for w in WORD_RE.findall(text)]
+    if words is None or stems is None:  # the caller may have read them already (`words_and_stems`)
+        words, stems = words_and_stems(text)
     if words:
-        get = STEMS.get
-        # Numbers are their own stems and stay out of the cache (see `stem_new`).
-        stems = [get(w) or (w if w.isdigit() else stem_new(w)) for w in words]
         hit_stems = rules.first_stems.intersection(stems)
         hit_words = rules.first_words.intersection(words)
         if hit_stems or hit_words:

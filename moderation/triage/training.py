@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .model import MIN_KNOWN_WORDS, MODEL_LABELS, known_words, text_features, words_and_stems
+from .model import MIN_KNOWN_WORDS, MODEL_LABELS, known_words, text_features
+from .words import words_and_stems
 
 TARGET_PRECISION = 0.94
 TARGET_HARD_NEGATIVE_RATE = 0.02

@@ -50,6 +50,14 @@ def stem_of(word: str) -> str:
     return STEMS.get(word) or stem_new(word)
 
 
+def words_and_stems(text: str) -> tuple[list[str], list[str]]:
+    """The words of a text, case-folded, and their stems. Numbers are their own stems and stay out
+    of the cache (see `stem_new`)."""
+    words = [w.casefold() for w in WORD_RE.findall(text)]
+    get = STEMS.get
+    return words, [get(w) or (w if w.isdigit() else stem_new(w)) for w in words]
+
+
 # Ingest asks for the hash of the same text twice in a row (spam history, then the stored row).
 @lru_cache(maxsize=4096)
 def text_hash(text: str) -> str:
