@@ -77,6 +77,8 @@ BREAKING = [
     ("spam", "KÖP BILLIGA SOLGLASÖGON NU!!! KÖP BILLIGA SOLGLASÖGON NU!!!"),
     ("link", "Tjäna 10 000 kr i veckan hemifrån: http://snabba-pengar.xyz/hbg"),
     ("link", "Gratis iPhone till alla helsingborgare! Klicka här http://bit-prize.top/win"),
+    # Wording no starting pattern reads: the trained model labels it, and says why.
+    ("racism", "Hela kvarteret har blivit som en smitta sen de flyttade in, skicka tillbaka hela klanen"),
 ]
 NAMES = [
     "Anna Lindberg",

@@ -17,6 +17,7 @@ from .rules import Ruleset
 from .words import text_hash, words_and_stems
 
 _LABEL_ORDER = {label.value: index for index, label in enumerate(Label)}
+_LABEL_NAMES = {label.value: label.label for label in Label}
 _URL_RE = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>\"')\]]+")
 _HOST_RE = re.compile(r"(?i)^(?:https?://)?(?:[^@/\s]+@)?([a-z0-9.\-\u00c0-\u024f]+)")
 
@@ -232,13 +233,14 @@ def reason_text(reason: dict) -> str:
     if code == "pattern":
         return _("the words “%(match)s” match the pattern “%(pattern)s”") % reason
     if code == "model":
-        return (
-            _(
-                "the wording resembles comments the city has labelled so (the trained model, "
-                "%(probability)s %% likely); the words that weighed most: %(match)s"
-            )
-            % reason
+        phrases = ", ".join(
+            _("“%(phrase)s”") % {"phrase": p} for p in reason.get("match", "").split(", ") if p
         )
+        name = _LABEL_NAMES.get(reason.get("label", ""), reason.get("label", ""))
+        return _(
+            "resembles comments labelled %(label)s (the trained model's score: %(probability)s of 100); "
+            "the words that weighed most: %(phrases)s"
+        ) % {"label": str(name).lower(), "probability": reason.get("probability", ""), "phrases": phrases}
     if code == "question_mark":
         return _("asks something (question mark)")
     if code == "personal_data":

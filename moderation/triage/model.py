@@ -157,23 +157,30 @@ class TriageModel:
     def _heaviest(
         self, index: int, counts: dict[str, int], words: list[str], stems: list[str]
     ) -> tuple[str, ...]:
-        """The words behind the features that weighed most for the label, at most three."""
+        """The words that weighed most for the label, at most three, in the comment's order (words
+        next to each other as one phrase). Each feature's weight is shared among the words it
+        covers, so a word counts with its neighbours and the parts of itself the model knows."""
         scaled = self._scaled[index]
-        spans: dict[str, tuple[int, int]] = {}
+        occurrences: dict[str, list[tuple[int, int]]] = {}
         for feature, first, last in features(words, stems):
-            spans.setdefault(feature, (first, last))
-        ranked = sorted((((1.0 + math.log(n)) * scaled[f], f) for f, n in counts.items()), reverse=True)
-        shown: list[str] = []
-        for contribution, feature in ranked:
-            if contribution <= 0 or len(shown) == _REASON_WORDS:
-                break
-            first, last = spans[feature]
-            phrase = (
-                " ".join(words[first : last + 1]) if last - first < 2 else f"{words[first]} … {words[last]}"
-            )
-            if phrase not in shown:
-                shown.append(phrase)
-        return tuple(shown)
+            if feature in counts:
+                occurrences.setdefault(feature, []).append((first, last))
+        shares = [0.0] * len(words)
+        for feature, spans in occurrences.items():
+            each = (1.0 + math.log(len(spans))) * scaled[feature] / len(spans)
+            for first, last in spans:
+                covered = (first, last) if last - first == 2 else range(first, last + 1)
+                for position in covered:
+                    shares[position] += each / len(covered)
+        ranked = sorted(range(len(words)), key=lambda i: shares[i], reverse=True)
+        chosen = sorted(i for i in ranked[:_REASON_WORDS] if shares[i] > 0)
+        phrases: list[list[int]] = []
+        for position in chosen:
+            if phrases and phrases[-1][-1] == position - 1:
+                phrases[-1].append(position)
+            else:
+                phrases.append([position])
+        return tuple(" ".join(words[i] for i in phrase) for phrase in phrases)
 
 
 def _sigmoid(score: float) -> float:
