@@ -101,8 +101,8 @@ def triage_text(
     guessed: set[str] = set()
     if model is not None:
         # The model adds what the rules did not see; it never takes a rule's label away.
-        for hit in model.read(text, words=text_words, stems=text_stems):
-            if hit.label in enabled and hit.label not in labels:
+        for hit in model.read(text, words=text_words, stems=text_stems, given=labels):
+            if hit.label in enabled:
                 labels.add(hit.label)
                 guessed.add(hit.label)
                 reasons.append(

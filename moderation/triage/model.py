@@ -56,16 +56,27 @@ def features(words: list[str], stems: list[str]) -> list[tuple[str, int, int]]:
 
 
 def feature_names(words: list[str], stems: list[str]) -> list[str]:
-    """The features of `features` without where they stand: what scoring and training read."""
+    """The features of `features` without where they stand: what scoring and training read
+    (built with C-level joins: triage reads every comment of every batch)."""
     out = list(stems)
-    out.extend([f"{a} {b}" for a, b in pairwise(stems)])
-    out.extend([f"{a} _ {b}" for a, b in zip(stems, stems[2:], strict=False)])
+    out.extend(map(" ".join, pairwise(stems)))
+    out.extend(map(_SKIP_FORMAT, stems, stems[2:]))
     for word in words:
         if len(word) >= _AFFIX_MIN_LENGTH:
-            for k in _AFFIX_LENGTHS:
-                out.append(f"<{word[:k]}")
-                out.append(f"{word[-k:]}>")
+            out.extend(
+                (
+                    f"<{word[:4]}",
+                    f"{word[-4:]}>",
+                    f"<{word[:5]}",
+                    f"{word[-5:]}>",
+                    f"<{word[:6]}",
+                    f"{word[-6:]}>",
+                )
+            )
     return out
+
+
+_SKIP_FORMAT = "{} _ {}".format
 
 
 def text_features(text: str) -> list[str]:
@@ -98,9 +109,9 @@ class TriageModel:
         self.thresholds = thresholds
         self.weights = weights  # feature → (idf, weight per label)
         self.summary = summary
-        # For scoring with C-speed sums: idf² per feature, and idf × weight per label and feature.
-        self._squares = {f: idf * idf for f, (idf, _w) in weights.items()}
-        self._scaled = tuple({f: idf * w[i] for f, (idf, w) in weights.items()} for i in range(len(labels)))
+        # For scoring with C-speed sums: per feature idf² and idf × weight per label, in one row.
+        self._rows = {f: (idf * idf, *(idf * w for w in ws)) for f, (idf, ws) in weights.items()}
+        self._scaled = tuple({f: idf * ws[i] for f, (idf, ws) in weights.items()} for i in range(len(labels)))
 
     @classmethod
     def from_dict(cls, data: dict) -> TriageModel:
@@ -124,46 +135,46 @@ class TriageModel:
         all_labels: bool = False,
         words: list[str] | None = None,
         stems: list[str] | None = None,
+        given: frozenset[str] | set[str] = frozenset(),
     ) -> list[ModelHit]:
         """The labels whose probability reaches the threshold (every label with `all_labels`),
         with the words that weighed most for each; none when it knows fewer than
-        `MIN_KNOWN_WORDS` of the words. Features the model never saw are ignored, as scikit-learn's
-        vectoriser ignores them; TF-IDF is sublinear and L2-normalised like it."""
+        `MIN_KNOWN_WORDS` of the words, and none of the labels in `given` (the rules' already).
+        Features the model never saw are ignored, as scikit-learn's vectoriser ignores them; TF-IDF
+        is sublinear and L2-normalised like it."""
         if words is None or stems is None:
             words, stems = words_and_stems(text)
         weights = self.weights
         if known_words(stems, weights) < MIN_KNOWN_WORDS:
             return []
-        counts: dict[str, int] = {}
-        for feature in feature_names(words, stems):
-            if feature in weights:
-                counts[feature] = counts.get(feature, 0) + 1
+        rows = self._rows
+        known = [feature for feature in feature_names(words, stems) if feature in rows]
+        distinct = set(known)
         # Sublinear TF-IDF: a feature found n times counts 1 + ln n times its idf.
-        if len(counts) == sum(counts.values()):  # each once, as in most comments
-            squares = sum(map(self._squares.__getitem__, counts))
-            sums = [sum(map(scaled.__getitem__, counts)) for scaled in self._scaled]
+        if len(distinct) == len(known):  # each once, as in most comments
+            squares, *sums = map(sum, zip(*map(rows.__getitem__, known), strict=True))
         else:
-            factors = {f: 1.0 + math.log(n) for f, n in counts.items()}
-            squares = sum(factors[f] ** 2 * self._squares[f] for f in counts)
-            sums = [sum(factors[f] * scaled[f] for f in counts) for scaled in self._scaled]
+            factors = {f: 1.0 + math.log(known.count(f)) for f in distinct}
+            squares = sum(factors[f] ** 2 * rows[f][0] for f in distinct)
+            sums = [sum(factors[f] * rows[f][i] for f in distinct) for i in range(1, len(self.labels) + 1)]
         norm = math.sqrt(squares)
         hits = []
         for index, label in enumerate(self.labels):
+            if label in given and not all_labels:
+                continue
             probability = _sigmoid(self.intercepts[index] + sums[index] / norm)
             if all_labels or probability >= self.thresholds[index]:
-                hits.append(ModelHit(label, probability, self._heaviest(index, counts, words, stems)))
+                hits.append(ModelHit(label, probability, self._heaviest(index, distinct, words, stems)))
         return hits
 
-    def _heaviest(
-        self, index: int, counts: dict[str, int], words: list[str], stems: list[str]
-    ) -> tuple[str, ...]:
+    def _heaviest(self, index: int, known: set[str], words: list[str], stems: list[str]) -> tuple[str, ...]:
         """The words that weighed most for the label, at most three, in the comment's order (words
         next to each other as one phrase). Each feature's weight is shared among the words it
         covers, so a word counts with its neighbours and the parts of itself the model knows."""
         scaled = self._scaled[index]
         occurrences: dict[str, list[tuple[int, int]]] = {}
         for feature, first, last in features(words, stems):
-            if feature in counts:
+            if feature in known:
                 occurrences.setdefault(feature, []).append((first, last))
         shares = [0.0] * len(words)
         for feature, spans in occurrences.items():

@@ -10,8 +10,16 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from moderation.triage import reason_text, ruleset_build, ruleset_load, triage_text
-from moderation.triage.model import MODEL_PATH, TriageModel, model_load, text_features
+from moderation.triage.model import (
+    MODEL_PATH,
+    TriageModel,
+    feature_names,
+    features,
+    model_load,
+    text_features,
+)
 from moderation.triage.training import batch_of, model_fit, model_train
+from moderation.triage.words import words_and_stems
 from moderation.triage_eval import corpus_read
 
 CORPUS = Path(__file__).resolve().parents[2] / "moderation" / "corpus"
@@ -52,6 +60,13 @@ def test_the_portal_scores_as_scikit_learn_does():
             assert read[label] == pytest.approx(probability, abs=2e-3), text
             high += probability > 0.9
     assert high > 50  # the comparison covers confident scores, not only the middle
+
+
+def test_scoring_and_explaining_read_the_same_features():
+    # `feature_names` (scoring, training) is `features` (reasons) without the positions.
+    for item in corpus_read(CORPUS / "triage_dev.jsonl")[::7]:
+        words, stems = words_and_stems(item.text)
+        assert feature_names(words, stems) == [name for name, _first, _last in features(words, stems)]
 
 
 def test_features_read_stems_neighbours_and_the_parts_of_compounds():
