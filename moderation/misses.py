@@ -5,7 +5,8 @@ When a moderator hides or deletes a comment under a guideline rule triage had no
 decision as a `TriageMiss`. The action services call it as they write their log row, so every path
 that acts (the panel, the bulk page) records the same way. AKN sees the misses on a page
 (`views_misses`), turns a phrase into a pattern in one click (`phrase_pattern` pre-fills the
-patterns page), and gets a weekly mail (`triage_misses_mail`) when there were any.
+patterns page), and gets a weekly mail (`triage_misses_mail`) when there were any. The same
+decisions train triage's model (`decisions_corpus`, `manage.py triage --train … --with-decisions`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from helsocial.mail import mail_enqueue
 from .models import VIOLATION_LABELS, Comment, Label, ModerationLogEntry, TriageMiss
 from .triage import reason_text
 from .triage.words import WORD_RE
+from .triage_eval import CorpusItem
 
 Action = ModerationLogEntry.Action
 
@@ -64,6 +66,38 @@ def phrase_pattern(phrase: str) -> str:
     between them. AKN trims the phrase or edits the pattern before saving it."""
     words = [w.casefold() for w in WORD_RE.findall(phrase) if not w.isdigit() and "_" not in w]
     return " ..1 ".join(words[:PHRASE_WORDS])
+
+
+def decisions_corpus() -> list[CorpusItem]:
+    """The city's decisions as training comments for triage's model: a comment removed under a
+    rule triage had not given must get that label; one left although triage called it a violation
+    must not get those labels (a hard negative, which training weighs double). Only the model's
+    labels count; a comment whose text is gone (deleted, or pseudonymised by gallring) is left out,
+    and of several decisions on one comment the latest counts. Ids are "decisions-YYYYMM-<comment>",
+    so that training's cross-validation leaves a month's decisions out at a time."""
+    from .triage.model import MODEL_LABELS
+
+    latest: dict[int, tuple[str, str, list[str], datetime]] = {}
+    for comment_id, kind, rule, labels, at in TriageMiss.objects.order_by("at", "id").values_list(
+        "comment_id", "kind", "rule", "labels", "at"
+    ):
+        latest[comment_id] = (kind, rule, labels, at)
+    texts = dict(Comment.objects.filter(pk__in=latest).exclude(text="").values_list("pk", "text"))
+    items = []
+    for comment_id, (kind, rule, labels, at) in latest.items():
+        text = texts.get(comment_id)
+        if not text:
+            continue
+        if kind == TriageMiss.Kind.MISSED:
+            must, must_not, what = frozenset({rule}) & frozenset(MODEL_LABELS), frozenset(), "violation"
+        else:
+            must, must_not, what = frozenset(), frozenset(labels) & frozenset(MODEL_LABELS), "hard_negative"
+        if must or must_not:
+            month = timezone.localtime(at).strftime("%Y%m")
+            items.append(
+                CorpusItem(f"decisions-{month}-{comment_id}", text, must, must_not, f"{what}:decision")
+            )
+    return items
 
 
 @dataclass(frozen=True)

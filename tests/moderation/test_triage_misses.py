@@ -2,9 +2,11 @@
 one-click way to make a rule of a phrase, and mailed to AKN once a week."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.urls import reverse
@@ -12,8 +14,8 @@ from django.utils import timezone
 
 from helsocial.outbox.models import OutboxMessage
 from moderation.actions import comment_hide, comment_like, comment_no_action, comments_bulk
-from moderation.misses import phrase_pattern, triage_misses_mail
-from moderation.models import TriageMiss
+from moderation.misses import decisions_corpus, phrase_pattern, triage_misses_mail
+from moderation.models import Comment, TriageMiss
 from moderation.tasks import triage_misses_mail as triage_misses_mail_task
 from moderation.triage import ruleset_load, triage_text
 
@@ -26,6 +28,7 @@ def _rules_alone(settings):
 
 
 pytestmark = pytest.mark.django_db
+CORPUS = Path(__file__).resolve().parents[2] / "moderation" / "corpus"
 
 # Contempt for a group without any word the starting lists know: the rules alone call it an opinion
 # (the trained model reads it as racism, so these tests of what people teach triage do without it).
@@ -157,3 +160,52 @@ def test_no_weekly_mail_without_misses_in_the_week(facebook, editor, account):
 def test_the_weekly_mail_is_on_the_beat_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["triage-misses-mail"]
     assert entry["task"] == "moderation.tasks.triage_misses_mail"
+
+
+def test_the_citys_decisions_become_training_comments(facebook, editor, account):
+    missed = fb_comment(facebook, account, "c1", UNSEEN)
+    comment_hide(comment=missed, by=editor, rule="racism")
+    alarm = fb_comment(facebook, account, "c2", "Du är en idiot", author=("8", "Bo"))
+    assert "personal_attack" in alarm.labels
+    comment_no_action(comment=alarm, by=editor)
+    gone = fb_comment(facebook, account, "c3", "Vi ses efter jobbet du vet", author=("7", "Cy"))
+    comment_hide(comment=gone, by=editor, rule="threat")
+    Comment.objects.filter(pk=gone.pk).update(text="")  # pseudonymised by gallring since
+    spam = fb_comment(facebook, account, "c4", "Köp billiga klockor här", author=("6", "Di"))
+    comment_hide(comment=spam, by=editor, rule="spam")  # no label the model reads
+    assert TriageMiss.objects.count() == 4
+
+    month = timezone.localtime().strftime("%Y%m")
+    items = {item.id: item for item in decisions_corpus()}
+    assert set(items) == {f"decisions-{month}-{missed.pk}", f"decisions-{month}-{alarm.pk}"}
+    removed, left = items[f"decisions-{month}-{missed.pk}"], items[f"decisions-{month}-{alarm.pk}"]
+    assert (removed.text, removed.must, removed.must_not, removed.is_hard_negative) == (
+        UNSEEN,
+        frozenset({"racism"}),
+        frozenset(),
+        False,
+    )
+    assert (left.text, left.must, left.must_not, left.is_hard_negative) == (
+        "Du är en idiot",
+        frozenset(),
+        frozenset({"personal_attack"}),
+        True,
+    )
+
+    # A later decision on the same comment is the one that counts.
+    TriageMiss.objects.create(
+        comment_id=alarm.pk, kind="missed", action="hide", rule="threat", labels=[], actor=editor
+    )
+    (left,) = [item for item in decisions_corpus() if item.id.endswith(f"-{alarm.pk}")]
+    assert (left.must, left.must_not) == (frozenset({"threat"}), frozenset())
+
+
+def test_training_can_take_the_citys_decisions(facebook, editor, account, tmp_path, capsys):
+    comment_hide(comment=fb_comment(facebook, account, "c1", UNSEEN), by=editor, rule="racism")
+    corpus = tmp_path / "small.jsonl"
+    lines = (CORPUS / "triage_dev.jsonl").read_text().splitlines()[::5]
+    corpus.write_text("\n".join(lines) + "\n")
+    call_command("triage", "--train", str(corpus), "--with-decisions", "--out", str(tmp_path / "m.json"))
+    printed = capsys.readouterr().out
+    assert "With 1 decisions of the city's moderators." in printed
+    assert f"Trained on {len(lines) + 1} comments" in printed

@@ -36,6 +36,11 @@ class Command(BaseCommand):
         mode.add_argument("--evaluate", metavar="FILE")
         mode.add_argument("--train", metavar="FILE", nargs="+")
         parser.add_argument(
+            "--with-decisions",
+            action="store_true",
+            help="With --train: also train on the city's own decisions that triage missed (the misses page).",
+        )
+        parser.add_argument(
             "--out",
             metavar="FILE",
             help="With --train: where to write the model (default: moderation/triage/model.json).",
@@ -48,7 +53,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, jsonl: str | None, evaluate: str | None, show_misses: bool, **options):
         if options.get("train"):
-            self._train(options["train"], options.get("out"))
+            self._train(options["train"], options.get("out"), options.get("with_decisions", False))
         elif evaluate:
             self._evaluate(evaluate, show_misses)
         else:
@@ -74,7 +79,7 @@ class Command(BaseCommand):
         for line in evaluation_lines(evaluation, show_misses=show_misses):
             self.stdout.write(line)
 
-    def _train(self, paths: list[str], out: str | None) -> None:
+    def _train(self, paths: list[str], out: str | None, with_decisions: bool) -> None:
         from moderation.triage.model import MODEL_PATH
         from moderation.triage.training import model_dumps, model_train
 
@@ -88,6 +93,12 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot read {path}: {exc}") from exc
             except ValueError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
+        if with_decisions:
+            from moderation.misses import decisions_corpus
+
+            decisions = decisions_corpus()
+            items.extend(decisions)
+            self.stdout.write(f"With {len(decisions)} decisions of the city's moderators.")
         if len({item.id for item in items}) != len(items):
             raise CommandError("The corpora share an id: each comment may be trained on once.")
         model = model_train(items)
