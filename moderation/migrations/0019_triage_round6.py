@@ -4,7 +4,7 @@
 What they guard (each a class of innocent context, not one comment):
 
 * words reported rather than said: "någon skrev att invandrare är parasiter", "jag blev kallad
-  svartskalle", "en lärare sa 'du är lat'", "till den som skrev 'Sverige åt svenskarna'" (the group
+  svartskalle", "en lärare sa 'du är lat'", "sånt hör inte hemma här", "till den som skrev 'Sverige åt svenskarna'" (the group
   `återgivning`, on the racism and attack patterns that read a group or a person with an insult);
   a word named as a word ("folkutbyte-retoriken", "det är ingen återvandring");
 * friendly teasing: "haha du är ju helt knäpp, älskar dig", "du är bäst, galning!" (the group
@@ -27,9 +27,10 @@ goes: "Skäms på er" rebukes people for what they did or decided, and the devel
 no attack; the attacks that say "skäms" also insult ("Skäms ditt sjuka pucko") and other patterns
 read them.
 
-Terms that cannot be guarded became guarded patterns: "svartskalle" and "Sverige åt svenskarna"
-(read by the patterns over `rasord` and "staden åt svenskarna"), "återvandring" and "folkutbyte"
-(new patterns), "dum i huvudet" (a new pattern), "hora" (the insult patterns over `skällsord`),
+Terms that cannot be guarded became guarded patterns: the slurs "svartskalle", "blatte", "neger",
+"negrer", "negrerna" and "sandneger" (read by the pattern over `rasord`, which holds them), "Sverige åt
+svenskarna" (read by "staden åt svenskarna"), "återvandring", "remigration", "folkutbyte" and
+"befolkningsutbyte" (new patterns), "dum i huvudet" (a new pattern), "hora" (the insult patterns over `skällsord`),
 and "vet var du bor"/"vet var ni bor" (the patterns "vet var du bor" and "jag vet var du bor").
 
 As in 0018: words are added to groups (nothing AKN wrote is removed), patterns are added by name
@@ -101,12 +102,12 @@ PATTERNS = [
     (
         "racism",
         "återvandring, inte som ord",
-        "återvandr* !{negation} !? !!{återgivning} !!{om_ord}",
+        "(återvandr*|remigration*) !{negation} !? !!{återgivning} !!{om_ord}",
     ),
     (
         "racism",
         "folkutbyte, inte som ord",
-        "folkutbyt* !{negation} !? !!{återgivning} !!{om_ord}",
+        "(folkutbyt*|befolkningsutbyt*) !{negation} !!{återgivning} !!{om_ord}",
     ),
     (
         "personal_attack",
@@ -139,6 +140,7 @@ PATTERNS_GUARD = [
     ),
     ("racism", "rasistiskt skällsord", "!!{kalla}"),
     ("racism", "rasistiskt skällsord", "!!{om_ord}"),
+    ("racism", "de hör inte hit", "!(=sånt|=sådant|=sådana|=sånt|=språk|=språket|=kommentarer|=kommentaren)"),
     # personal attacks: reported words, teasing, plants, waste
     *(
         ("personal_attack", name, _REPORTED)
@@ -222,9 +224,16 @@ PATTERNS_GUARD = [
 # Terms that cannot be guarded: the patterns named in the docstring read them, with the guards above.
 TERMS_REMOVE = [
     ("racism", "svartskalle"),
+    ("racism", "blatte"),
+    ("racism", "neger"),
+    ("racism", "negrer"),
+    ("racism", "negrerna"),
+    ("racism", "sandneger"),
     ("racism", "sverige åt svenskarna"),
     ("racism", "återvandring"),
+    ("racism", "remigration"),
     ("racism", "folkutbyte"),
+    ("racism", "befolkningsutbyte"),
     ("personal_attack", "dum i huvudet"),
     ("personal_attack", "hora"),
     ("threat", "vet var du bor"),
