@@ -35,7 +35,7 @@ def test_each_line_gets_its_labels_action_and_reasons(tmp_path):
             {
                 "id": "2",
                 "author_id": "b",
-                "text": "Jag vet var du bor",
+                "text": "Jag vet var han bor",
                 "created_at": "2026-11-23T10:01:00+01:00",
             },
             {

@@ -179,3 +179,57 @@ def test_a_violation_decides_the_action_over_an_opinion(rules):
     assert "racism" in verdict.labels
     assert verdict.action == "delete"
     assert {r["label"] for r in verdict.reasons} >= set(verdict.labels)
+
+
+# --- round 6: guards against false alarms (migration 0019), read by the rules alone ---------------------
+
+
+@pytest.fixture
+def rules_alone(settings, administration):
+    settings.TRIAGE_MODEL = "off"
+    administration.phone = "042-10 50 00"
+    administration.save()
+    return ruleset_load()
+
+
+GUARDED = [
+    ("racism", "Någon i tråden skrev att somalier är kackerlackor. Sånt hör inte hemma här."),  # reported
+    ("racism", "Min morfar blev kallad blatte på fabriken varje dag"),  # what someone was called
+    ("racism", "Hela återvandring-retoriken är lånad från extremhögern"),  # a word named as a word
+    ("personal_attack", "En kund sa 'du är en värdelös kassörska' till min syster, vad gör man?"),  # reported
+    ("personal_attack", "Du är ju helt galen som cyklar till jobbet i snöstorm, respekt!"),  # teasing
+    ("personal_attack", "Min katt är helt dum i huvudet, den jagar dammsugaren"),  # a pet
+    ("personal_attack", "Jag säger inte att rektorn är dum, bara att schemat är fel"),  # negation
+    ("personal_attack", "Skäms på er som parkerar på cykelbanan"),  # a rebuke, no insult
+    ("threat", "Pappa slog ihjäl en råtta i källaren, finns det fler getingar och råttorna kvar där?"),
+    ("threat", "Mina barn ska spela ett spel där man ska skjuta monster, är det lämpligt?"),  # a game
+    ("threat", "Kommunen borde skjuta till pengar till simskolan"),  # money
+    ("threat", "De ska spränga för tunnelbygget hela nästa vecka, hela huset skakar"),  # building work
+    ("threat", "Gamla rådhuset brann för hundra år sedan, finns det bilder?"),  # a past fire
+    ("threat", "Min morbror kommer att döda mig om jag missar hans födelsedag"),  # oneself
+    ("threat", "Den där gropen kommer att döda min cykel"),  # one's own thing
+    ("threat", "Grannen skrek 'jag vet var du bor' åt katten som ätit hans fisk"),  # reported, in jest
+]
+STILL_VIOLATIONS = [
+    ("racism", "Somalier är kackerlackor, allihop"),
+    ("racism", "Din jävla blatte, dra hem"),
+    ("racism", "Dags för återvandring av alla afghaner"),
+    ("personal_attack", "Du är en värdelös kassörska"),
+    ("personal_attack", "hahaha vilken pajas du är"),  # laughter alone is no teasing
+    ("personal_attack", "Du är dum i huvudet"),
+    ("personal_attack", "Rektorn är dum"),
+    ("threat", "Jag ska slå ihjäl dig"),
+    ("threat", "Någon borde skjuta kommunalrådet"),
+    ("threat", "Vi ska spränga stadshuset i natt"),
+    ("threat", "Jag vet var du bor, Lena"),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), GUARDED)
+def test_a_guard_keeps_an_innocent_context_from_a_violation_label(label, text, rules_alone):
+    assert label not in got(text, rules_alone)
+
+
+@pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS)
+def test_the_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
+    assert label in got(text, rules_alone)
