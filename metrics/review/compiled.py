@@ -103,6 +103,10 @@ def values(key: tuple, build: Callable[[dict[str, Any]], QuerySet], values: dict
     `key` names the query's shape: everything `build` reads besides `values` (whose lists count
     by their length). Every value must reach the query: `values` holds datetimes, dates and lists
     of ints."""
+    if connection.vendor != "postgresql":
+        # SQLite passes dates and times as text: a time the caller did not pass could not be told
+        # from the SQL's own constants, so the queryset runs as it is.
+        return list(build(values))
     key = (
         connection.vendor,
         key,
@@ -116,7 +120,7 @@ def values(key: tuple, build: Callable[[dict[str, Any]], QuerySet], values: dict
         try:
             compiled = _compile(build, values)
         except NotCompilable:
-            # A database that passes dates as text (SQLite): the queryset as it is, every time.
+            # A time of the query's own (or a value it never reads): the queryset as it is, every time.
             compiled = _UNCOMPILABLE
         with _lock:
             _kept[key] = compiled
