@@ -393,16 +393,16 @@ def test_one_accounts_review_takes_the_same_queries_with_more_data(
     lead_client, known, administration, django_assert_num_queries
 ):
     """The page's queries are pinned (quality.md bar 1: the same at any size, at most 12 on
-    PostgreSQL): the session, the user, roles and menu, the account, the thresholds, the facts, the
-    history and the decisions."""
+    PostgreSQL): the session, the user, roles and menu, the account, the facts, the history and the
+    decisions (the thresholds are kept)."""
     url = reverse("metrics:review-account", args=[known["a"].pk])
     services.review_store(now=NOW)
     lead_client.get(url)  # the session and the footer's guideline kept
-    with django_assert_num_queries(8 + facts_queries()):
+    with django_assert_num_queries(7 + facts_queries()):
         assert lead_client.get(url).status_code == 200
     for n in range(10):
         comment(known["a"], 100 + n, received=ago(days=n))
         PlatformPost.objects.create(account=known["a"], platform_id=f"more{n}", created_at=ago(days=n))
     services.review_store()
-    with django_assert_num_queries(8 + facts_queries()):
+    with django_assert_num_queries(7 + facts_queries()):
         assert lead_client.get(url).status_code == 200
