@@ -406,3 +406,27 @@ def test_one_accounts_review_takes_the_same_queries_with_more_data(
     services.review_store()
     with django_assert_num_queries(7 + facts_queries()):
         assert lead_client.get(url).status_code == 200
+
+
+def test_the_history_reads_each_months_last_day(known, django_assert_num_queries):
+    """Nightly rows: the history shows one a month, the month's last stored day, newest first, and
+    reads only those rows."""
+    stored = [NOW - timedelta(days=back) for back in (0, 1, 2, 18, 30, 50, 400)]  # 400: too old
+    for now in stored:
+        services.review_store(now=now)
+    today = NOW.date()
+    with django_assert_num_queries(1):
+        history = services.state_history(account=known["a"], today=today)
+    days = [timezone_day(now) for now in stored[:-1]]
+    last_of_month = {}
+    for day in sorted(days):
+        last_of_month[day.replace(day=1)] = day
+    assert [row.day for row in history] == sorted(last_of_month.values(), reverse=True)
+    assert [row.day for row in history] == [date(2026, 11, 18), date(2026, 10, 31), date(2026, 9, 29)]
+    assert all(row.account_id == known["a"].pk for row in history)
+
+
+def timezone_day(moment: datetime) -> date:
+    from django.utils import timezone
+
+    return timezone.localdate(moment)
