@@ -1,6 +1,6 @@
 """People, their roles, the förvaltningar and the social accounts the city runs."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -142,9 +142,15 @@ class SocialAccountQuerySet(models.QuerySet):
     def closed(self):
         return self.filter(closed_on__isnull=False)
 
-    def with_active_editor_flag(self):
-        """Annotate `has_active_editor`: an enabled editor who logged in recently."""
-        since = timezone.now() - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
+    @staticmethod
+    def editor_active_since(now: datetime | None = None) -> datetime:
+        """An editor who logged in since this is active."""
+        return (now or timezone.now()) - timedelta(days=settings.EDITOR_ACTIVE_DAYS)
+
+    def with_active_editor_flag(self, *, since: datetime | None = None):
+        """Annotate `has_active_editor`: an enabled editor who logged in recently (since `since`,
+        `editor_active_since()` unless given)."""
+        since = since or self.editor_active_since()
         active = AccountEditor.objects.filter(
             account=OuterRef("pk"), user__is_active=True, user__last_login__gte=since
         )

@@ -219,3 +219,14 @@ def _kc_queue_filter_forgotten():
     forget_kc_accounts_now()
     yield
     forget_kc_accounts_now()
+
+
+@pytest.fixture(autouse=True)
+def _review_thresholds_forgotten():
+    # The review's thresholds are kept in the cache (metrics/review/services.py), which outlives a
+    # test's database: no test may read another test's thresholds.
+    from metrics.review.services import forget_thresholds_now
+
+    forget_thresholds_now()
+    yield
+    forget_thresholds_now()

@@ -41,6 +41,7 @@ from calendar_booking.models import BookingSlot
 from moderation.models import Comment
 from platforms.models import PlatformPost
 
+from . import compiled
 from .criteria import WINDOW_DAYS, Facts
 
 
@@ -132,30 +133,30 @@ def review_facts(
     if ids == []:
         return {}
 
-    accounts = SocialAccount.objects.with_active_editor_flag()
-    posts = PlatformPost.objects.filter(created_at__lte=now)
-    comments = Comment.objects.all()
-    if ids is not None:
-        accounts = accounts.filter(pk__in=ids)
-        posts = posts.filter(account_id__in=ids)
-        comments = comments.filter(account_id__in=ids)
+    # Each query is built by a function of its values and run through `compiled`: built and
+    # compiled once per shape, then run with the values of the moment (the same SQL and rows).
     city_from_store = city_from_store and ids is not None
-    if city_from_store:
-        # The account's own latest stored review (its unique index): the city of that day.
-        stored = (
-            apps.get_model("metrics", "ReviewState")
-            .objects.filter(account_id=OuterRef("pk"), platform=OuterRef("platform"))
-            .order_by("-day")
-        )
-        accounts = accounts.annotate(
-            stored_day=Subquery(stored.values("day")[:1]),
-            # As text (KT), which both databases give alike; a JSON value read through a subquery
-            # comes back from SQLite as a number Django's JSON field cannot load.
-            stored_median=Subquery(stored.values(median=KT("facts__city_median_engagement"))[:1]),
-            stored_citywide=Subquery(stored.values(citywide=KT("facts__citywide_followers"))[:1]),
-        )
-    rows = list(
-        accounts.values(
+    scoped = {} if ids is None else {"ids": ids}
+
+    def accounts_query(v):
+        accounts = SocialAccount.objects.with_active_editor_flag(since=v["editor_since"])
+        if "ids" in v:
+            accounts = accounts.filter(pk__in=v["ids"])
+        if city_from_store:
+            # The account's own latest stored review (its unique index): the city of that day.
+            stored = (
+                apps.get_model("metrics", "ReviewState")
+                .objects.filter(account_id=OuterRef("pk"), platform=OuterRef("platform"))
+                .order_by("-day")
+            )
+            accounts = accounts.annotate(
+                stored_day=Subquery(stored.values("day")[:1]),
+                # As text (KT), which both databases give alike; a JSON value read through a subquery
+                # comes back from SQLite as a number Django's JSON field cannot load.
+                stored_median=Subquery(stored.values(median=KT("facts__city_median_engagement"))[:1]),
+                stored_citywide=Subquery(stored.values(citywide=KT("facts__citywide_followers"))[:1]),
+            )
+        return accounts.values(
             *(["stored_day", "stored_median", "stored_citywide"] if city_from_store else []),
             "pk",
             "platform",
@@ -168,35 +169,55 @@ def review_facts(
             "is_citywide",
             "has_active_editor",
         )
+
+    rows = compiled.values(
+        ("review-accounts", city_from_store),
+        accounts_query,
+        {"editor_since": SocialAccount.objects.editor_active_since(now), **scoped},
     )
     if not rows:
         return {}
 
-    recent_posts = Q(created_at__gte=since)
-    post_stats = {
-        r["account_id"]: r
-        for r in posts.values("account_id").annotate(
+    def posts_query(v):
+        posts = PlatformPost.objects.filter(created_at__lte=v["now"])
+        if "ids" in v:
+            posts = posts.filter(account_id__in=v["ids"])
+        recent_posts = Q(created_at__gte=v["since"])
+        return posts.values("account_id").annotate(
             n=Count("id", filter=recent_posts),
             booked=Sum(
-                Case(When(objective_known(), created_at__gte=since, then=1), default=0),
+                Case(When(objective_known(), created_at__gte=v["since"], then=1), default=0),
                 output_field=IntegerField(),
             ),
             last=Max("created_at"),
         )
-    }
-    asked = _asked(since)
-    stats = {
-        "questions": Count("id", filter=asked),
-        "in_time": Count("id", filter=asked & Q(answered_at__isnull=False, answered_at__lte=F("due_at"))),
-        "open": Count("id", filter=Q(status=Comment.Status.OPEN)),
-        "overdue": Count("id", filter=Q(status=Comment.Status.OPEN, due_at__lt=now)),
-    }
+
+    windows = {"now": now, "since": since, **scoped}
+    post_stats = {r["account_id"]: r for r in compiled.values(("review-posts",), posts_query, windows)}
     on_postgres = connection.vendor == "postgresql"
-    if on_postgres:
-        stats["median"] = Median(
-            F("answered_at") - F("received_at"), filter=_answered(since), output_field=DurationField()
-        )
-    comment_stats = {r["account_id"]: r for r in comments.values("account_id").annotate(**stats)}
+
+    def comments_query(v):
+        comments = Comment.objects.all()
+        if "ids" in v:
+            comments = comments.filter(account_id__in=v["ids"])
+        asked = _asked(v["since"])
+        stats = {
+            "questions": Count("id", filter=asked),
+            "in_time": Count("id", filter=asked & Q(answered_at__isnull=False, answered_at__lte=F("due_at"))),
+            "open": Count("id", filter=Q(status=Comment.Status.OPEN)),
+            "overdue": Count("id", filter=Q(status=Comment.Status.OPEN, due_at__lt=v["now"])),
+        }
+        if on_postgres:
+            stats["median"] = Median(
+                F("answered_at") - F("received_at"),
+                filter=_answered(v["since"]),
+                output_field=DurationField(),
+            )
+        return comments.values("account_id").annotate(**stats)
+
+    comment_stats = {
+        r["account_id"]: r for r in compiled.values(("review-comments",), comments_query, windows)
+    }
     if on_postgres:
         medians = {
             pk: r["median"].total_seconds() / 3600
@@ -213,17 +234,26 @@ def review_facts(
     platforms = sorted({r["platform"] for r in rows})
     # Each account's platform has a stored review: its city figures, and only the accounts' own.
     from_store = city_from_store and all(r["stored_day"] is not None for r in rows)
-    scope = Q(account_id__in=ids) if from_store else Q(account__platform__in=platforms)
-    figures = list(
-        apps.get_model("metrics", "MonthlyRollup")
-        .objects.filter(scope, subject="", month__gte=year_ago, month__lte=last_full)
-        .values("account_id", "account__platform", "account__is_citywide")
-        .annotate(
-            recent=Avg("engagement_rate", filter=Q(month__gte=recent_start)),
-            trend=Avg("engagement_rate", filter=Q(month__lt=recent_start, month__gt=year_ago)),
-            followers_now=Max("followers", filter=Q(month=last_full)),
-            followers_ago=Max("followers", filter=Q(month=year_ago)),
+
+    def figures_query(v):
+        scope = Q(account_id__in=v["ids"]) if from_store else Q(account__platform__in=platforms)
+        return (
+            apps.get_model("metrics", "MonthlyRollup")
+            .objects.filter(scope, subject="", month__gte=v["year_ago"], month__lte=v["last_full"])
+            .values("account_id", "account__platform", "account__is_citywide")
+            .annotate(
+                recent=Avg("engagement_rate", filter=Q(month__gte=v["recent_start"])),
+                trend=Avg("engagement_rate", filter=Q(month__lt=v["recent_start"], month__gt=v["year_ago"])),
+                followers_now=Max("followers", filter=Q(month=v["last_full"])),
+                followers_ago=Max("followers", filter=Q(month=v["year_ago"])),
+            )
         )
+
+    months = {"last_full": last_full, "recent_start": recent_start, "year_ago": year_ago}
+    figures = compiled.values(
+        ("review-figures", from_store, () if from_store else tuple(platforms)),
+        figures_query,
+        {**months, **scoped} if from_store else months,
     )
     by_account = {r["account_id"]: r for r in figures}
     city_median: dict[str, float | None] = {}

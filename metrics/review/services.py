@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from accounts.models import SocialAccount, User
 
@@ -17,16 +22,47 @@ from . import criteria
 from .facts import review_facts
 from .models import ReviewDecision, ReviewState, ReviewThresholds
 
+logger = logging.getLogger(__name__)
+
 SEVERITY = {criteria.GREEN: 0, criteria.AMBER: 1, criteria.RED: 3}
 
 
+# Every review page reads the thresholds and AKN changes them a few times a year: they are kept in
+# the cache and forgotten when a row is saved or deleted (and again after its commit, so that a page
+# that read the old rows meanwhile keeps them no longer).
+THRESHOLDS_KEY = "review:thresholds:v1"
+THRESHOLDS_KEPT_SECONDS = 3600
+
+
 def thresholds_by_platform() -> dict[str, criteria.Thresholds]:
-    """Every platform's thresholds (the stored row, else the defaults): one query."""
+    """Every platform's thresholds (the stored row, else the defaults): kept, else one query."""
+    try:
+        kept = cache.get(THRESHOLDS_KEY)
+    except (RedisError, OSError):  # pages keep working while the cache is down
+        kept = None
+    if kept is not None:
+        return kept
     stored = {row.platform: row for row in ReviewThresholds.objects.all()}
-    return {
+    thresholds = {
         platform: (stored.get(platform) or ReviewThresholds.defaults_for(platform)).as_thresholds()
         for platform in SocialAccount.Platform.values
     }
+    with contextlib.suppress(RedisError, OSError):
+        cache.set(THRESHOLDS_KEY, thresholds, THRESHOLDS_KEPT_SECONDS)
+    return thresholds
+
+
+def forget_thresholds_now() -> None:
+    try:
+        cache.delete(THRESHOLDS_KEY)
+    except (RedisError, OSError) as exc:
+        logger.warning("review: the cache is unreachable, its thresholds are forgotten in an hour: %s", exc)
+
+
+def forget_thresholds(**_kwargs) -> None:
+    """A threshold row changed (post_save/post_delete): forget the kept thresholds."""
+    forget_thresholds_now()
+    transaction.on_commit(forget_thresholds_now)
 
 
 def thresholds_fingerprint(thresholds: dict[str, criteria.Thresholds]) -> str:
@@ -139,8 +175,13 @@ def state_history(*, account: SocialAccount, today: date, months: int = 13) -> l
     first = today.replace(day=1)
     index = first.year * 12 + first.month - 1 - (months - 1)
     start = date(index // 12, index % 12 + 1, 1)
+    rows = ReviewState.objects.filter(account=account, day__gte=start)
+    if connection.vendor == "postgresql":
+        # Only each month's last stored day is read (a year of nightly rows is some 400, each with
+        # its facts): DISTINCT ON the month, newest day first.
+        return list(rows.annotate(month=TruncMonth("day")).order_by("-month", "-day").distinct("month"))
     by_month: dict[date, ReviewState] = {}
-    for row in ReviewState.objects.filter(account=account, day__gte=start).order_by("day"):
+    for row in rows.order_by("day"):
         by_month[row.day.replace(day=1)] = row  # the month's last day wins
     return [by_month[m] for m in sorted(by_month, reverse=True)]
 

@@ -326,3 +326,107 @@ def test_a_closed_account_leaves_the_review(akn_client, known, akn_user):
     html = _page(akn_client, "?sort=name").content.decode()
     assert "Simhallsbygget" in html
     assert "Tredje kontot" not in html
+
+
+def test_the_kept_sql_measures_each_moment_afresh(known):
+    """The facts' queries are compiled once per shape and run with the values of the moment: a later
+    `now` gives what a fresh build gives, never the first run's windows."""
+    from metrics.review import compiled
+
+    pk = known["a"].pk
+    compiled._kept.clear()
+    first = review_facts(account_ids=[pk], now=NOW, city_from_store=True)[pk]
+    kept = dict(compiled._kept)
+    later = NOW + timedelta(days=65)
+    measured = review_facts(account_ids=[pk], now=later, city_from_store=True)[pk]
+    assert dict(compiled._kept) == kept  # nothing built again
+    compiled._kept.clear()
+    assert measured == review_facts(account_ids=[pk], now=later, city_from_store=True)[pk]
+    assert (first.posts_90d, first.days_since_post, first.overdue_now) == (5, 1, 1)
+    assert (measured.posts_90d, measured.days_since_post, measured.overdue_now) == (3, 66, 2)
+    # Another account through the same kept SQL: its own facts.
+    other = review_facts(account_ids=[known["insta"].pk], now=later, city_from_store=True)
+    assert other[known["insta"].pk].posts_90d == 0 and set(other) == {known["insta"].pk}
+
+
+def test_a_query_with_a_time_of_its_own_is_built_every_time(known):
+    """A time the caller did not pass would be frozen into the kept SQL: such a query is run as a
+    queryset, with the real values, every time."""
+    from django.utils import timezone
+
+    from metrics.review import compiled
+
+    pk = known["a"].pk
+    built = []
+
+    def build(v):
+        built.append(v["ids"])
+        # The time of the build, not a value passed in: it must not be kept.
+        return PlatformPost.objects.filter(account_id__in=v["ids"], created_at__lte=timezone.now()).values(
+            "platform_id"
+        )
+
+    for _ in range(2):
+        assert len(compiled.values(("test-own-time",), build, {"ids": [pk]})) == 6
+    assert built.count([pk]) == 2
+
+
+@pytest.mark.postgres
+def test_a_query_of_the_values_alone_is_built_once(known):
+    from metrics.review import compiled
+
+    pk = known["a"].pk
+    built = []
+
+    def build(v):
+        built.append(v)
+        return PlatformPost.objects.filter(account_id__in=v["ids"], created_at__gte=v["since"]).values(
+            "platform_id"
+        )
+
+    assert len(compiled.values(("test-kept",), build, {"ids": [pk], "since": ago(days=15)})) == 2
+    assert len(compiled.values(("test-kept",), build, {"ids": [pk], "since": ago(days=35)})) == 4
+    assert len(built) == 1 and built[0]["ids"] != [pk]  # built once, with stand-ins
+
+
+def test_one_accounts_review_takes_the_same_queries_with_more_data(
+    lead_client, known, administration, django_assert_num_queries
+):
+    """The page's queries are pinned (quality.md bar 1: the same at any size, at most 12 on
+    PostgreSQL): the session, the user, roles and menu, the account, the facts, the history and the
+    decisions (the thresholds are kept)."""
+    url = reverse("metrics:review-account", args=[known["a"].pk])
+    services.review_store(now=NOW)
+    lead_client.get(url)  # the session and the footer's guideline kept
+    with django_assert_num_queries(7 + facts_queries()):
+        assert lead_client.get(url).status_code == 200
+    for n in range(10):
+        comment(known["a"], 100 + n, received=ago(days=n))
+        PlatformPost.objects.create(account=known["a"], platform_id=f"more{n}", created_at=ago(days=n))
+    services.review_store()
+    with django_assert_num_queries(7 + facts_queries()):
+        assert lead_client.get(url).status_code == 200
+
+
+def test_the_history_reads_each_months_last_day(known, django_assert_num_queries):
+    """Nightly rows: the history shows one a month, the month's last stored day, newest first, and
+    reads only those rows."""
+    stored = [NOW - timedelta(days=back) for back in (0, 1, 2, 18, 30, 50, 400)]  # 400: too old
+    for now in stored:
+        services.review_store(now=now)
+    today = NOW.date()
+    with django_assert_num_queries(1):
+        history = services.state_history(account=known["a"], today=today)
+    days = [timezone_day(now) for now in stored[:-1]]
+    last_of_month = {}
+    for day in sorted(days):
+        last_of_month[day.replace(day=1)] = day
+    assert [row.day for row in history] == sorted(last_of_month.values(), reverse=True)
+    assert [row.day for row in history] == [date(2026, 11, 18), date(2026, 10, 31), date(2026, 9, 29)]
+    assert all(row.account_id == known["a"].pk for row in history)
+
+
+def timezone_day(moment: datetime) -> date:
+    from django.utils import timezone
+
+    return timezone.localdate(moment)

@@ -107,3 +107,32 @@ def test_a_state_is_an_icon_a_word_and_a_colour():
             '<span class="flag flag-danger review-state"><span aria-hidden="true">✕</span> Rött</span>'
         )
         assert review_state(None).endswith("</span> Inte bedömt</span>")
+
+
+def test_the_kept_thresholds_are_forgotten_when_a_row_changes(
+    django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """Every review page reads the thresholds from the cache; a saved or deleted row is read anew,
+    also when a page kept the old rows between the save and its commit."""
+    from decimal import Decimal
+
+    from django.core.cache import cache
+
+    from metrics.review.models import ReviewThresholds
+
+    assert services.thresholds_by_platform()["facebook"].posts_per_week_green == Decimal("3")
+    with django_assert_num_queries(0):
+        services.thresholds_by_platform()
+    row = ReviewThresholds.defaults_for("facebook")
+    row.posts_per_week_green = Decimal("7")
+    with django_capture_on_commit_callbacks(execute=True):
+        row.save()
+        assert services.thresholds_by_platform()["facebook"].posts_per_week_green == Decimal("7")
+        # A page that read the rows before the commit keeps what it read ...
+        stale = services.thresholds_by_platform()
+        stale["facebook"] = ReviewThresholds.defaults_for("facebook").as_thresholds()
+        cache.set(services.THRESHOLDS_KEY, stale)
+    # ... until the commit forgets it.
+    assert services.thresholds_by_platform()["facebook"].posts_per_week_green == Decimal("7")
+    row.delete()
+    assert services.thresholds_by_platform()["facebook"].posts_per_week_green == Decimal("3")
