@@ -42,6 +42,11 @@ GROUPS_ADD = {
         "=tenta, =tentan, =läxan, =läxorna, =centrum, =stadskärnan, =regler, =reglerna, =regel, =regeln, "
         "*budgeten, *budget",
     ),
+    "lopp": (
+        "Races: \"du är sjuk i huvudet\" to someone who ran a whole race admires them.",
+        "=loppet, =loppen, =maraton, =maratonet, =maran, =halvmaran, =milen, =triathlon, =ironman, "
+        "=vasaloppet, =tjejmilen",
+    ),
     # Words added to groups of earlier rounds.
     "återgivning": (
         "Words reported rather than said: a comment that tells what someone wrote, said or was called.",
@@ -121,8 +126,18 @@ PATTERNS_GUARD = [
     ("personal_attack", "förtroendevald eller tjänsteperson och ett skällsord", "!!(=beslut|=beslutet|{beslutsord})"),
     ("personal_attack", "person på jobbet och ett skällsord", "!!(=beslut|=beslutet|{beslutsord})"),
     ("personal_attack", "du och ett skällsord", "!(=jag)"),
-    ("personal_attack", "en sådan idiot", "!(=min|=mitt|=mina)"),
+    ("personal_attack", "en sådan idiot", "!!(=min|=mitt|=mina)"),
+    *(
+        ("personal_attack", name, "!!{lopp}")
+        for name in (
+            "borta i huvudet",
+            "du som svarar är så dum",
+            "du nära ett nedsättande ord",
+            "du och ett nedsättande ord",
+        )
+    ),
     ("personal_attack", "är ett gäng idioter", "!(=min|=mitt|=mina)"),
+    ("personal_attack", "är ett gäng idioter", "!(=man)"),
     # racism: reported words
     ("racism", "åk hem till ditt land", _REPORTED),
     ("racism", "jävla grupp", _REPORTED),
@@ -135,7 +150,12 @@ TERMS_REMOVE = [
     ("threat", "skjuta ihjäl"),
     ("racism", "åk hem till ditt eget land"),
     ("personal_attack", "pucko"),
+    ("threat", "sätta eld på"),
 ]
+
+# Terms that should match only the listed form: "håll käften" tells someone to shut up, "vi ska bara
+# hålla käften" complains about having to.
+TERMS_EXACT = [("personal_attack", "håll käften")]
 
 
 def words_merge(existing: str, added: str) -> str:
@@ -166,6 +186,8 @@ def seed(apps, schema_editor):
     TriageTerm = apps.get_model("moderation", "TriageTerm")
     for label, term in TERMS_REMOVE:
         TriageTerm.objects.filter(label=label, term=term).delete()
+    for label, term in TERMS_EXACT:
+        TriageTerm.objects.filter(label=label, term=term).update(match="exact")
 
 
 def unseed(apps, schema_editor):
@@ -173,6 +195,8 @@ def unseed(apps, schema_editor):
     TriageTerm = apps.get_model("moderation", "TriageTerm")
     for label, term in TERMS_REMOVE:
         TriageTerm.objects.get_or_create(label=label, term=term, defaults={"match": "stem"})
+    for label, term in TERMS_EXACT:
+        TriageTerm.objects.filter(label=label, term=term).update(match="stem")
 
 
 class Migration(migrations.Migration):
