@@ -9,18 +9,19 @@ What they guard (each a class of innocent context, not one comment):
 * violence told about, not threatened: people who hurt one another ("skjuter ihjäl varandra",
   "skjuta varandra", "skriker och slåss"), a threat someone else wrote or said and the writer
   reports ("någon skrev att de skulle sticka ner honom", "killen sa att han skulle skjuta henne",
-  "folk som skriver 'skjut dem'", "han har skrivit att jag ska få ångra mig"), and cars that burnt
-  ("tre bilar brann i natt", "bilarna började brinna");
+  "folk som skriver 'skjut dem'", "han har skrivit att jag ska få ångra mig"). Cars that burnt are
+  not guarded: "huset började brinna en natt" and "förvaltningen brann för några år sen" are veiled
+  threats in the development part;
 * who carries a knife, asked about rather than threatened ("vilka som har kniv i fickan");
 * hyperbole and idioms: "skulle kunna mörda för en p-plats", "ful som stryk", "ni dödade den med
   julbelysningen", "håller på att ta livet av personalen", "kommer hem helt sönderslagen";
 * affection ("krama ihjäl dig"), a dead bird or other animals (`natur` widened), the local
   football team ("HIF ska krossa Malmö", `spel` widened);
-* personal attacks: words reported or scribbled ("Ni i tråden som skriver 'svartskallar'", "'Du är
-  ett pucko pappa' sa min 6-åring"), a decision called stupid ("beslutet var ett av de dummaste"),
-  one's own and anyone ("min man är en sån tönt", "så är man en parasit"), a race ("du e sjuk i
-  huvudet, hur hann du springa hela loppet"), "vi ska bara hålla käften" (the term "håll käften"
-  now matches only that form);
+* personal attacks: a quotation followed by who said it ("'Du är ett pucko pappa' sa min 6-åring";
+  "skrev"/"skriver" are no guard here: "Förstår du ens vad du skriver, din idiot?"), a decision
+  called stupid ("beslutet var ett av de dummaste"), one's own and anyone ("min man är en sån
+  tönt", "så är man en parasit"), a race ("du e sjuk i huvudet, hur hann du springa hela loppet"),
+  "vi ska bara hålla käften" (the term "håll käften" now matches only that form);
 * racism: words reported or scribbled on a wall ("gubben som skrek 'åk hem till ditt eget land'",
   "blev kallad 'jävla blatte'", "'Sverige åt svenskarna' stod klottrat på muren").
 
