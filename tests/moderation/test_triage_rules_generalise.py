@@ -233,3 +233,57 @@ def test_a_guard_keeps_an_innocent_context_from_a_violation_label(label, text, r
 @pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS)
 def test_the_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
     assert label in got(text, rules_alone)
+
+
+# --- round 7: guards against false alarms (migration 0020), read by the rules alone ---------------------
+
+GUARDED_ROUND7 = [
+    ("threat", "Vi ska döda lite tid på stranden i väntan på färjan"),  # time killed figuratively
+    ("threat", "Nya avgiften kommer att döda all lust att handla"),  # a feeling
+    ("threat", "Man borde bränna alla gamla regler om staket"),  # rules
+    ("threat", "Gängen skjuter ihjäl varandra i Malmö, vi måste prata om orsakerna"),  # one another
+    ("threat", "En kille skrev att han skulle sticka ner honom efter skolan"),  # reported
+    ("threat", "Grannen sa att han skulle skjuta henne om hon ringde polisen"),  # reported
+    ("threat", "Hyresvärden har skrivit att du ska få ångra dig"),  # reported
+    ("threat", "skulle jag kunna mörda för en p-plats vid stationen, ni vet att folk jobbar natt va"),
+    ("threat", "Tänker krama ihjäl dig när du kommer hem från resan"),  # affection
+    ("threat", "Vem ska man ringa om en död fågel vid lekplatsen?"),  # an animal
+    ("threat", "HIF ska krossa dom på lördag"),  # the local team
+    ("threat", "Ni dödade den med fyrverkeriet i år"),  # "nailed it"
+    ("threat", "Nya schemat håller på att ta livet av personalen"),  # hyperbole
+    ("personal_attack", "'Du är ett pucko' sa min brorson när jag tappade glassen"),  # reported
+    ("personal_attack", "Beslutet att spara på resurslärare i Påarp var ett av de dummaste på länge"),
+    ("personal_attack", "Haha min kusin är en sån tönt som gick vilse på Väla"),  # one's own
+    ("personal_attack", "Du är ju sjuk i huvudet som sprang hela maratonet i regnet"),  # a race
+    ("personal_attack", "Kör man mot rött är man en idiot"),  # anyone, not a person
+    ("personal_attack", "Ska vi bara hålla käften när skolan läggs ner?"),  # not the imperative
+    ("racism", "En man på tåget skrek 'åk hem till ditt eget land' åt min granne"),  # reported
+    ("racism", "Min kollega blev kallad jävla somalier av en kund"),  # what someone was called
+    ("racism", "Någon har klottrat 'Sverige åt svenskarna' på busskuren vid Ica"),  # graffiti
+]
+STILL_VIOLATIONS_ROUND7 = [
+    ("threat", "Jag ska döda dig"),
+    ("threat", "Jag ska skjuta ihjäl dig"),
+    ("threat", "Jag ska sticka ner honom"),
+    ("threat", "Jag ska sätta eld på stadshuset"),
+    ("threat", "Du ska få ångra dig"),
+    ("threat", "Jag ska krossa dig"),
+    ("personal_attack", "Du är ett pucko"),
+    ("personal_attack", "Håll käften, din idiot"),
+    ("personal_attack", "Du är sjuk i huvudet"),
+    ("personal_attack", "Du är en sån tönt"),
+    ("personal_attack", "Jag tycker du är en idiot"),
+    ("personal_attack", "Förstår du ens vad du skriver, ditt pucko?"),
+    ("racism", "Åk hem till ditt eget land"),
+    ("racism", "Jävla somalier"),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), GUARDED_ROUND7)
+def test_round7_guard_keeps_an_innocent_context_from_a_violation_label(label, text, rules_alone):
+    assert label not in got(text, rules_alone)
+
+
+@pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND7)
+def test_round7_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
+    assert label in got(text, rules_alone)
