@@ -24,6 +24,7 @@ from .actions import (
 )
 from .models import Comment, CommentNote, Evidence, Label, ModerationLogEntry, SavedReply, SuggestedAction
 from .triage import AuthorHistory, ruleset_build, triage_text
+from .triage.rules import model_configured
 
 _LABEL_NAMES = dict(Label.choices)
 _ACTION_NAMES = dict(SuggestedAction.choices)
@@ -451,15 +452,17 @@ def triage_trial(
     terms = list(TriageTerm.objects.values_list("pk", "label", "term", "match"))
     domains = list(TriageDomain.objects.values_list("domain", "kind"))
     contacts = [v for pair in Administration.objects.values_list("phone", "email") for v in pair if v]
-    # The patterns stay as they are on both sides: the trial compares the change alone.
-    patterns = {
+    # The patterns and the trained model stay as they are on both sides: the trial compares the change
+    # alone (and a term for what the model labels already changes nothing).
+    unchanged = {
         "groups": list(TriageWordGroup.objects.values_list("name", "words")),
         "patterns": list(
             TriagePattern.objects.filter(is_enabled=True).values_list("label", "name", "pattern")
         ),
+        "model": model_configured(),
     }
     current = ruleset_build(
-        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts, **patterns
+        rules=rules, terms=[t[1:] for t in terms], domains=domains, allowed_contacts=contacts, **unchanged
     )
     changed_terms = [t[1:] for t in terms if remove_term is None or t[0] != remove_term.pk]
     if add_term and add_label:
@@ -478,7 +481,7 @@ def triage_trial(
         terms=changed_terms,
         domains=changed_domains,
         allowed_contacts=contacts,
-        **patterns,
+        **unchanged,
     )
     recent = list(
         Comment.objects.exclude(status=Comment.Status.OWN)

@@ -18,6 +18,7 @@ scikit-learn's on the corpus.
 from __future__ import annotations
 
 import json
+import logging
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from .words import words_and_stems
+
+logger = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 MODEL_LABELS = ("racism", "threat", "personal_attack")
@@ -202,13 +205,20 @@ def _sigmoid(score: float) -> float:
 
 
 def model_load(path: str | None = None) -> TriageModel | None:
-    """The trained model, read once per process; None when there is no model file."""
+    """The trained model, read once per process; None when there is no model file, or when the file
+    cannot be read as one (logged: triage then runs on the rules alone rather than not at all)."""
     return _model_read(str(Path(path) if path else MODEL_PATH))
 
 
 @lru_cache(maxsize=4)
 def _model_read(path: str) -> TriageModel | None:
     target = Path(path)
-    if not target.exists():
+    try:
+        return TriageModel.from_dict(json.loads(target.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        if target != MODEL_PATH:
+            logger.warning("TRIAGE_MODEL names %s, which does not exist: triage uses the rules alone", path)
         return None
-    return TriageModel.from_dict(json.loads(target.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        logger.error("Cannot read triage's model %s (%s): triage uses the rules alone", path, exc)
+        return None

@@ -199,3 +199,40 @@ def test_the_shipped_model_is_the_one_the_development_part_trains():
     assert trained["summary"] == shipped["summary"]
     assert trained["features"].keys() == shipped["features"].keys()
     assert trained["intercepts"] == pytest.approx(shipped["intercepts"], abs=1e-3)
+
+
+@pytest.mark.django_db
+def test_a_broken_or_missing_model_file_leaves_the_rules_working(settings, tmp_path, caplog):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"labels": ["racism"], "intercepts": [0.0]')  # cut off mid-way
+    settings.TRIAGE_MODEL = str(broken)
+    with caplog.at_level("ERROR", logger="moderation.triage.model"):
+        rules = ruleset_load()
+    assert rules.model is None
+    assert "Cannot read triage's model" in caplog.text
+    assert "threat" in triage_text(text="Jag vet var du bor", rules=rules).labels  # the rules still read
+    settings.TRIAGE_MODEL = str(tmp_path / "nowhere.json")
+    with caplog.at_level("WARNING", logger="moderation.triage.model"):
+        assert ruleset_load().model is None
+    assert "does not exist" in caplog.text
+
+
+@pytest.mark.django_db
+def test_trying_a_term_shows_what_it_changes_beside_the_model(facebook, account):
+    from moderation.selectors import triage_trial
+
+    from .platform import fb_comment
+
+    text = "Hela kvarteret har blivit som en smitta sen de flyttade in, skicka tillbaka hela klanen"
+    comment = fb_comment(facebook, account, "c1", text)
+    assert comment.labels == ["racism"] and comment.suggested_action == "hide"  # the model's label
+    outcome = triage_trial(add_label="racism", add_term="klanen")
+    # The label was there already (the model's); what the term changes is the action: a rule's
+    # finding suggests what AKN set for racism, where the model's likeness suggested hiding.
+    (row,) = outcome.changed
+    assert (row.before, row.after, row.action_before, row.action_after) == (
+        ["racism"],
+        ["racism"],
+        "hide",
+        "delete",
+    )
