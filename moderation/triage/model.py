@@ -3,16 +3,16 @@
 The patterns catch what their words foresee; wording nobody foresaw ("vi vet var du bor", a group
 called a plague) slips past them. The model reads the same words differently: every stem, every two
 neighbouring stems, stems one word apart, and the beginnings and ends of long words (Swedish
-compounds: "bidragsinvandrarna" shares "<invand" with "invandrare"). Each feature weighs for or
+compounds: "bidragsinvandrarna" shares "drarna>" with "invandrarna"). Each feature weighs for or
 against racism, threat and personal_attack; a comment whose weighted sum passes a label's threshold
-gets the label, and the reason names the probability and the words that weighed most, so a person
-sees why.
+gets the label, and the reason names the score and the words that weighed most, so a person sees
+why.
 
 The weights are trained by `manage.py triage --train` (`training.py`, scikit-learn's logistic
 regression on TF-IDF features) and written to `model.json` beside this module; the portal reads
-them here in plain Python, so serving needs no scikit-learn. `features` is the one definition of
-what the model reads: training calls it too, and a test checks that the scores here equal
-scikit-learn's on the corpus.
+them here in plain Python, so serving needs no scikit-learn. `feature_names` is what scoring and
+training read (`features` is the same with each feature's words, for the reasons; a test checks
+they agree), and a test checks that the scores here equal scikit-learn's on the corpus.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def feature_names(words: list[str], stems: list[str]) -> list[str]:
     out.extend(map(" ".join, pairwise(stems)))
     out.extend(map(_SKIP_FORMAT, stems, stems[2:]))
     for word in words:
-        if len(word) >= _AFFIX_MIN_LENGTH:
+        if len(word) >= _AFFIX_MIN_LENGTH:  # _AFFIX_LENGTHS written out, in `features`' order
             out.extend(
                 (
                     f"<{word[:4]}",
