@@ -65,17 +65,8 @@ def feature_names(words: list[str], stems: list[str]) -> list[str]:
     out.extend(map(" ".join, pairwise(stems)))
     out.extend(map(_SKIP_FORMAT, stems, stems[2:]))
     for word in words:
-        if len(word) >= _AFFIX_MIN_LENGTH:  # _AFFIX_LENGTHS written out, in `features`' order
-            out.extend(
-                (
-                    f"<{word[:4]}",
-                    f"{word[-4:]}>",
-                    f"<{word[:5]}",
-                    f"{word[-5:]}>",
-                    f"<{word[:6]}",
-                    f"{word[-6:]}>",
-                )
-            )
+        if len(word) >= _AFFIX_MIN_LENGTH:
+            out.extend(affix for k in _AFFIX_LENGTHS for affix in (f"<{word[:k]}", f"{word[-k:]}>"))
     return out
 
 
@@ -114,7 +105,6 @@ class TriageModel:
         self.summary = summary
         # For scoring with C-speed sums: per feature idf² and idf × weight per label, in one row.
         self._rows = {f: (idf * idf, *(idf * w for w in ws)) for f, (idf, ws) in weights.items()}
-        self._scaled = tuple({f: idf * ws[i] for f, (idf, ws) in weights.items()} for i in range(len(labels)))
 
     @classmethod
     def from_dict(cls, data: dict) -> TriageModel:
@@ -174,14 +164,14 @@ class TriageModel:
         """The words that weighed most for the label, at most three, in the comment's order (words
         next to each other as one phrase). Each feature's weight is shared among the words it
         covers, so a word counts with its neighbours and the parts of itself the model knows."""
-        scaled = self._scaled[index]
+        rows = self._rows
         occurrences: dict[str, list[tuple[int, int]]] = {}
         for feature, first, last in features(words, stems):
             if feature in known:
                 occurrences.setdefault(feature, []).append((first, last))
         shares = [0.0] * len(words)
         for feature, spans in occurrences.items():
-            each = (1.0 + math.log(len(spans))) * scaled[feature] / len(spans)
+            each = (1.0 + math.log(len(spans))) * rows[feature][index + 1] / len(spans)
             for first, last in spans:
                 covered = (first, last) if last - first == 2 else range(first, last + 1)
                 for position in covered:
