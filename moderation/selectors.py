@@ -425,6 +425,17 @@ class TrialRow:
     action_before: str
     action_after: str
 
+    def shown(self) -> tuple[str, str]:
+        """Now and with the change, by name: "Rasism → Dölj"."""
+        return _labels_and_action(self.before, self.action_before), _labels_and_action(
+            self.after, self.action_after
+        )
+
+
+def _labels_and_action(labels: list[str], action: str) -> str:
+    names = ", ".join(str(_LABEL_NAMES.get(label, label)) for label in labels) or "–"
+    return f"{names} → {_ACTION_NAMES.get(action, action)}"
+
 
 @dataclass
 class TrialOutcome:

@@ -53,6 +53,7 @@ def test_the_try_page_shows_whose_labels_would_change_and_saves_nothing(akn_clie
     assert outcome.tried == 2
     assert [row.comment.platform_id for row in outcome.changed] == ["c1"]
     assert outcome.changed[0].after == ["threat"]
+    assert "<td>Hot → Ta bort</td>" in body  # names in Swedish, not the codes
     assert "Jag ska mosa dig &lt;b&gt;nu&lt;/b&gt;" in body
     assert TriageTerm.objects.count() == terms
 
