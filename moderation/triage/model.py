@@ -2,17 +2,20 @@
 
 The patterns catch what their words foresee; wording nobody foresaw ("vi vet var du bor", a group
 called a plague) slips past them. The model reads the same words differently: every stem, every two
-neighbouring stems, stems one word apart, and the beginnings and ends of long words (Swedish
-compounds: "bidragsinvandrarna" shares "drarna>" with "invandrarna"). Each feature weighs for or
+neighbouring stems, stems one word apart, the beginnings and ends of long words (Swedish
+compounds: "bidragsinvandrarna" shares "drarna>" with "invandrarna") and every word's letter
+4-grams (misspellings and inflections the stemmer does not join: "mörda", "mördar", "mörrda" share
+"#mörd"). Each feature weighs for or
 against racism, threat and personal_attack; a comment whose weighted sum passes a label's threshold
 gets the label, and the reason names the score and the words that weighed most, so a person sees
 why.
 
 The weights are trained by `manage.py triage --train` (`training.py`, scikit-learn's logistic
 regression on TF-IDF features) and written to `model.json` beside this module; the portal reads
-them here in plain Python, so serving needs no scikit-learn. `feature_names` is what scoring and
-training read (`features` is the same with each feature's words, for the reasons; a test checks
-they agree), and a test checks that the scores here equal scikit-learn's on the corpus.
+them here in plain Python, so serving needs no scikit-learn. `feature_names` is what training
+reads; scoring reads the same features, remembering per word what `word_features` gives
+(`features` is the same with each feature's words, for the reasons; a test checks they agree),
+and a test checks that the scores here equal scikit-learn's on the corpus.
 """
 
 from __future__ import annotations
@@ -33,16 +36,39 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 MODEL_LABELS = ("racism", "threat", "personal_attack")
 _AFFIX_MIN_LENGTH = 7
 _AFFIX_LENGTHS = (4, 5, 6)
+# Every word of at least this many letters also gives its letter 4-grams, its ends marked ("<hot",
+# "hot>"): spelling, inflection and compounds share them ("mördaren", "mördarna", "mördas").
+_GRAM_MIN_LENGTH = 4
+_GRAM = 4
 # How many of the heaviest features a reason names.
 _REASON_WORDS = 3
 # The model judges a comment only when it knows at least this many of its words (distinct stems):
 # TF-IDF is L2-normalised, so in "Se https://…" the one known word would weigh as a whole comment.
 MIN_KNOWN_WORDS = 3
+# How many words' features `read` remembers before it starts afresh (reads and writes of one key are
+# atomic under the GIL, so threads share the dict safely, as they share the stems of `words`).
+_WORD_CACHE_BOUND = 200_000
 
 
 def known_words(stems: list[str], vocabulary) -> int:
     """How many distinct stems of a comment the model has weights for."""
     return len({stem for stem in stems if stem in vocabulary})
+
+
+def word_features(word: str) -> list[str]:
+    """The features a word gives on its own, beside its stem: the first and last 4–6 letters of a
+    long word, and the letter 4-grams of any word of four letters or more, its ends marked."""
+    size = len(word)
+    if size < _GRAM_MIN_LENGTH or word.isdigit():
+        return []
+    out = (
+        [affix for k in _AFFIX_LENGTHS for affix in (f"<{word[:k]}", f"{word[-k:]}>")]
+        if size >= _AFFIX_MIN_LENGTH
+        else []
+    )
+    padded = f"<{word}>"
+    out.extend([f"#{padded[j : j + _GRAM]}" for j in range(size - 1)])
+    return out
 
 
 def features(words: list[str], stems: list[str]) -> list[tuple[str, int, int]]:
@@ -51,22 +77,17 @@ def features(words: list[str], stems: list[str]) -> list[tuple[str, int, int]]:
     out.extend((f"{a} {b}", i, i + 1) for i, (a, b) in enumerate(pairwise(stems)))
     out.extend((f"{a} _ {b}", i, i + 2) for i, (a, b) in enumerate(zip(stems, stems[2:], strict=False)))
     for i, word in enumerate(words):
-        if len(word) >= _AFFIX_MIN_LENGTH:
-            for k in _AFFIX_LENGTHS:
-                out.append((f"<{word[:k]}", i, i))
-                out.append((f"{word[-k:]}>", i, i))
+        out.extend((feature, i, i) for feature in word_features(word))
     return out
 
 
 def feature_names(words: list[str], stems: list[str]) -> list[str]:
-    """The features of `features` without where they stand: what scoring and training read
-    (built with C-level joins: triage reads every comment of every batch)."""
+    """The features of `features` without where they stand: what training reads."""
     out = list(stems)
     out.extend(map(" ".join, pairwise(stems)))
     out.extend(map(_SKIP_FORMAT, stems, stems[2:]))
     for word in words:
-        if len(word) >= _AFFIX_MIN_LENGTH:
-            out.extend(affix for k in _AFFIX_LENGTHS for affix in (f"<{word[:k]}", f"{word[-k:]}>"))
+        out.extend(word_features(word))
     return out
 
 
@@ -105,6 +126,8 @@ class TriageModel:
         self.summary = summary
         # For scoring with C-speed sums: per feature idf² and idf × weight per label, in one row.
         self._rows = {f: (idf * idf, *(idf * w for w in ws)) for f, (idf, ws) in weights.items()}
+        # Each word's known features of its own (`word_features` and its stem), as `read` meets it.
+        self._known_by_word: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def from_dict(cls, data: dict) -> TriageModel:
@@ -141,7 +164,19 @@ class TriageModel:
         if known_words(stems, weights) < MIN_KNOWN_WORDS:
             return []
         rows = self._rows
-        known = [feature for feature in feature_names(words, stems) if feature in rows]
+        # What a word gives on its own is the same wherever it stands: its known features are
+        # remembered per word, and only the pairs are looked up for each comment.
+        by_word = self._known_by_word
+        known: list[str] = []
+        for word, stem in zip(words, stems, strict=True):
+            found = by_word.get(word)
+            if found is None:
+                if len(by_word) >= _WORD_CACHE_BOUND:
+                    by_word.clear()
+                found = by_word[word] = tuple(f for f in (stem, *word_features(word)) if f in rows)
+            known.extend(found)
+        known.extend(f for f in map(" ".join, pairwise(stems)) if f in rows)
+        known.extend(f for f in map(_SKIP_FORMAT, stems, stems[2:]) if f in rows)
         distinct = set(known)
         # Sublinear TF-IDF: a feature found n times counts 1 + ln n times its idf.
         if len(distinct) == len(known):  # each once, as in most comments
