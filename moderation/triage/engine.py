@@ -99,9 +99,21 @@ def triage_text(
             reasons.append({"label": label, "code": "pattern", "pattern": name, "match": words})
     model = rules.model
     guessed: set[str] = set()
-    if model is not None:
-        # The model adds what the rules did not see; it never takes a rule's label away.
-        for hit in model.read(text, words=text_words, stems=text_stems, given=labels):
+    doubted = False
+    if model is not None and text_words:
+        # The model adds what the rules did not see, and doubts a rule's label it finds unlike
+        # every comment so labelled: that label is not given, and a person decides (the comment
+        # stays open, the rule's reason and the doubt both shown).
+        hits, doubts = model.judge(words=text_words, stems=text_stems, given=labels)
+        for label, probability in doubts:
+            labels.discard(label)
+            doubted = True
+            # Right after the rule's own reasons for the label, which the doubt answers.
+            last = max(i for i, reason in enumerate(reasons) if reason["label"] == label)
+            reasons.insert(
+                last + 1, {"label": label, "code": "doubted", "probability": str(round(probability * 100))}
+            )
+        for hit in hits:
             if hit.label in enabled:
                 labels.add(hit.label)
                 guessed.add(hit.label)
@@ -147,7 +159,7 @@ def triage_text(
                 _spam(add, rules, before, created_at, digest, text)
             history.add(author_id, created_at, digest)
 
-    if not labels and _OPINION in enabled:
+    if not labels and _OPINION in enabled and not doubted:
         add(_OPINION, "no_question")
     ordered = sorted(labels, key=_label_rank) if len(labels) > 1 else list(labels)
     # A violation decides the action on its own: a threat phrased as a question is not answered,
@@ -241,6 +253,12 @@ def reason_text(reason: dict) -> str:
             "resembles comments labelled %(label)s (the trained model's score: %(probability)s of 100); "
             "the words that weighed most: %(phrases)s"
         ) % {"label": str(name).lower(), "probability": reason.get("probability", ""), "phrases": phrases}
+    if code == "doubted":
+        name = _LABEL_NAMES.get(reason.get("label", ""), reason.get("label", ""))
+        return _(
+            "the trained model doubts this: it reads unlike comments labelled %(label)s (its score: "
+            "%(probability)s of 100), so it is not labelled so and a person decides"
+        ) % {"label": str(name).lower(), "probability": reason.get("probability", "")}
     if code == "question_mark":
         return _("asks something (question mark)")
     if code == "personal_data":

@@ -9,8 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from moderation.triage import reason_text, ruleset_build, ruleset_load, triage_text
+from moderation.triage import initial_status, reason_text, ruleset_build, ruleset_load, triage_text
 from moderation.triage.model import (
+    DOUBT,
     MODEL_PATH,
     TriageModel,
     feature_names,
@@ -26,7 +27,8 @@ CORPUS = Path(__file__).resolve().parents[2] / "moderation" / "corpus"
 
 
 def tiny_model(**thresholds) -> TriageModel:
-    """A hand-made model: "ohyra" weighs for racism, "ska" and "dig" for threat; "ser" is known."""
+    """A hand-made model: "ohyra" weighs for racism, "ska" and "dig" for threat, "matchen" against
+    it; "ser" is known."""
     return TriageModel.from_dict(
         {
             "labels": ["racism", "threat", "personal_attack"],
@@ -39,6 +41,7 @@ def tiny_model(**thresholds) -> TriageModel:
                 "ser": [1.0, 0.0, 0.0, 0.0],
                 "de": [1.0, 1.0, 0.0, 0.0],
                 "är": [1.0, 0.0, 0.0, 0.0],
+                "match": [1.0, 0.0, -9.0, 0.0],
             },
         }
     )
@@ -97,6 +100,29 @@ def test_a_rule_and_the_model_together_keep_the_rules_action_and_reason():
     verdict = triage_text(text="De är ohyra", rules=rules)
     assert verdict.action == "delete"
     assert [r["code"] for r in verdict.reasons if r["label"] == "racism"] == ["term"]
+
+
+def test_the_model_doubts_a_rules_label_it_finds_unlike_every_comment_so_labelled():
+    rules = ruleset_build(terms=[("threat", "ser", "stem")], model=tiny_model())
+    verdict = triage_text(text="De ser matchen", rules=rules)
+    # Not labelled, not called an opinion either: it stays open for a person, nothing suggested.
+    assert verdict.labels == []
+    assert verdict.action == "no_action"
+    assert initial_status(labels=verdict.labels, kind="comment", is_own=False) == "open"
+    assert [r["code"] for r in verdict.reasons] == ["term", "doubted"]
+    doubt = verdict.reasons[1]
+    assert doubt["label"] == "threat" and int(doubt["probability"]) < DOUBT * 100
+    with translation.override("sv"):
+        assert reason_text(doubt) == (
+            f"den tränade modellen tvivlar: kommentaren liknar inte kommentarer märkta hot (dess bedömning: "
+            f"{doubt['probability']} av 100), så den märks inte så och en person avgör"
+        )
+    # A score at or above the doubt keeps the rule's label; so does a comment the model cannot
+    # judge (two known words), and a label the model has no weights for.
+    assert triage_text(text="De ser dig", rules=rules).labels == ["threat"]
+    assert triage_text(text="Ser matchen", rules=rules).labels == ["threat"]
+    pd_rules = ruleset_build(terms=[("personal_data", "matchen", "exact")], model=tiny_model())
+    assert triage_text(text="De ser matchen", rules=pd_rules).labels == ["personal_data"]
 
 
 def test_the_model_stays_silent_below_its_threshold_with_too_few_known_words_and_for_a_switched_off_label():
