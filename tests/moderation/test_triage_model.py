@@ -155,6 +155,18 @@ def test_the_rules_as_loaded_carry_the_shipped_model_unless_it_is_switched_off(s
 
 
 @pytest.mark.django_db
+def test_the_shipped_model_doubts_a_rule_that_reads_fishing_as_a_threat(settings):
+    # As the demo platform has it, so that every role can see a doubt.
+    text = "Makrillen nappar vid norra hamnen igen, ta med kniven och rensa dem direkt på kajen 🎣🔪"
+    settings.TRIAGE_MODEL = "off"
+    assert "threat" in triage_text(text=text, rules=ruleset_load()).labels
+    settings.TRIAGE_MODEL = ""
+    verdict = triage_text(text=text, rules=ruleset_load())
+    assert "threat" not in verdict.labels
+    assert any(r["code"] == "doubted" and r["label"] == "threat" for r in verdict.reasons)
+
+
+@pytest.mark.django_db
 def test_the_shipped_model_reads_wording_no_pattern_lists(settings):
     # Written for this test, in none of the corpus's wordings.
     text = "Hela kvarteret har blivit som en smitta sen de flyttade in, skicka tillbaka hela klanen"
