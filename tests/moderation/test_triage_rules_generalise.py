@@ -277,3 +277,57 @@ def test_a_guard_keeps_an_innocent_context_from_a_violation_label(label, text, r
 @pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS + STILL_VIOLATIONS_ROUND7)
 def test_the_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
     assert label in got(text, rules_alone)
+
+
+# --- round 8: guards against false alarms (migration 0021), read by the rules alone ---------------------
+
+GUARDED_ROUND8 = [
+    ("threat", "Pappa fick en lapp där det stod att de vet var du bor, vi har polisanmält"),  # reported
+    ("threat", "Min bror blev hotad med kniv vid stationen i natt"),  # a threat received
+    ("threat", "Han som skrev att han skulle ta hand om rektorn har polisanmälts"),  # condemned
+    ("threat", "Jag tar alltid med en kniv till picknicken för att skära upp melonen"),  # food
+    ("threat", "Vi ska slakta kycklingar till middagen på gården"),  # cooking
+    ("threat", "Barnen fick släcka en brand med räddningstjänsten på skolans övning"),  # a fire drill
+    ("threat", "Den nya taxan kommer att explodera i ansiktet på nämnden"),  # an idiom
+    ("threat", "Jag är livrädd att någon ska drunkna i den där bassängen"),  # worry about an accident
+    ("threat", "Det är så halt att någon kommer bryta benet på trappan"),  # an accident
+    ("threat", "Min farbror undrar om han får skjuta dom, vildsvinen förstör hela åkern"),  # hunting
+    ("threat", "Kan någon ta livet av alla råttor i källaren?"),  # pests, asked
+    ("threat", "Tränaren ville att vi skulle döda dem men vi förlorade ändå"),  # sport
+    ("threat", "Den nya skattehöjningen kommer att döda alla butiker i centrum"),  # businesses killed
+    ("threat", "Mamma kommer döda mej när hon ser räkningen"),  # oneself
+    ("threat", "Ni skjuter er själva i foten med den här budgeten"),  # an idiom
+    ("threat", "Jag kommer att sitta där på läktaren med min skylt tills ni lyssnar"),  # protest
+    ("threat", "Jag vet var du bor, vi är ju grannar!"),  # neighbours
+    ("threat", "Skönt att ni slår till hårt mot dem som fuskar med kontrakt"),  # a crackdown
+    ("threat", "Farfar sa 'jag ska slå ihjäl dig' varje gång han förlorade i Monopol"),  # a board game
+    ("personal_attack", "Vilken clownshow hela den här upphandlingen blev"),  # a procurement
+    ("personal_attack", "Beslutet är fel, politikerna har noll koll på trafiken här"),  # a decision
+    ("personal_attack", "Jag hatar era nya öppettider på återvinningen"),  # opening hours
+    ("personal_attack", "Jag var dum som trodde att ni skulle bygga den där cykelbanan"),  # oneself fooled
+    ("racism", "Sluta kalla dem tjuvar, de flesta romer jobbar hårt"),  # a slur condemned
+]
+STILL_VIOLATIONS_ROUND8 = [
+    ("threat", "Vi vet var du bor"),
+    ("threat", "Jag ska döda dig"),
+    ("threat", "Jag ska döda honom"),
+    ("threat", "Jag tar med en kniv till mötet"),
+    ("threat", "Jag ska spränga stadshuset"),
+    ("threat", "Någon kommer skjuta dig snart"),
+    ("threat", "Jag ska slå ihjäl dig"),
+    ("threat", "Jag ska skjuta er"),
+    ("threat", "Grabbarna väntar på dig utanför kontoret"),
+    ("personal_attack", "Vilken clown du är"),
+    ("personal_attack", "Jag hatar dig"),
+    ("personal_attack", "Du är dum"),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), GUARDED_ROUND8)
+def test_a_round8_guard_keeps_an_innocent_context_from_a_violation_label(label, text, rules_alone):
+    assert label not in got(text, rules_alone)
+
+
+@pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND8)
+def test_the_round8_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
+    assert label in got(text, rules_alone)
