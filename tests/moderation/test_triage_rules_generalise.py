@@ -331,3 +331,51 @@ def test_a_round8_guard_keeps_an_innocent_context_from_a_violation_label(label, 
 @pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND8)
 def test_the_round8_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
     assert label in got(text, rules_alone)
+
+
+# --- round 8: constructions of the missed threats (migration 0021), read by the rules alone -----------
+
+THREATS_ROUND8 = [
+    "Bygglovshandläggaren borde passa sig när han går till parkeringen ikväll",  # advice as a warning
+    "Ni på skolkontoret kan gå och titta er över axeln nu",
+    "Ni har blivit varnade, nästa gång blir det värre",
+    "Jag vet vad du heter nu, killen i kassan",  # knowing someone
+    "Jag har sparat ditt namn och din bild, vi ses",
+    "Jag vet vilken bil hon kör, rektorn",
+    "Tänk på att era barn går i skolan här i stan",
+    "Miljöchefen ska få ett litet besök i helgen",  # a visit
+    "Nämndens ordförande kan behöva få ett besök av några av oss",
+    "Hoppas någon kör över den där politikern",  # a wish that someone acts
+    "Någon borde tutta på hela stadshuset",
+    "Jag kommer dit med en bensindunk efter stängning, kontoret får se",
+    "Om ni röstar ja är ni inte säkra längre",
+    "Det är inget hot utan ett löfte",
+    "Det här slutar inte bra för er på förvaltningen",
+    "Han kommer inte gå därifrån på egna ben",
+    "Rektorn kan sova med ett öga öppet",
+    "Parkeringsvakterna är döda män",
+]
+NOT_THREATS_ROUND8 = [
+    "Cyklisterna borde se sig om när de svänger vid korsningen",  # traffic
+    "Ni har blivit varnade för halkan, tack SMHI",  # weather
+    "Vet du vad han heter som hjälpte mig i receptionen? Vill tacka honom",  # a question, thanks
+    "Tack för att ni sparade mitt namn på väntelistan",
+    "Era barn går väl i skolan i Påarp?",  # a question
+    "Tomten ska göra ett litet besök på förskolan",  # an event
+    "Vi fick besök av några brandmän från räddningstjänsten",  # the rescue service
+    "Någon kör över rondellen i fel riktning varje morgon",  # traffic
+    "De tände på julgranen på Stortorget i går",  # lights
+    "Hoppas grillen på stranden tänds med tändvätska i kväll, vi tar med korv",  # food
+    "Det här slutar inte bra för handeln i centrum",  # business
+    "Filmen om de döda männen på Kullaberg var spännande",  # fiction
+]
+
+
+@pytest.mark.parametrize("text", THREATS_ROUND8)
+def test_round8_constructions_read_the_veiled_threat(text, rules_alone):
+    assert "threat" in got(text, rules_alone)
+
+
+@pytest.mark.parametrize("text", NOT_THREATS_ROUND8)
+def test_round8_constructions_leave_the_innocent_context_alone(text, rules_alone):
+    assert "threat" not in got(text, rules_alone)
