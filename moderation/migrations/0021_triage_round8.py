@@ -74,6 +74,10 @@ GROUPS_ADD = {
         "fusk*, =fuskare, =fuskarna, =svarthandel, =svarthandeln, svartjobb*, "
         "=kontrakt, =kontrakten, =tillslag, =razzia, =razzior",
     ),
+    "svenskt_namn": (
+        'Names that stand for a Swede: "inte en enda Erik bland dem" says who the others are.',
+        "=erik, =johan, =lars, =eva, =anders, =karl, =sven, =per, =svensson, =andersson, =nilsson, =johansson",
+    ),
     "demokrati": (
         "Protest by democratic means: a sign in the gallery, a petition handed over, an appeal.",
         "=skylt, =skylten, =plakat, =plakatet, =plakaten, demonstr*, protest*, namninsaml*, =överklagar, "
@@ -209,6 +213,70 @@ PATTERNS_ADD = [
     ),
     ("threat", "sova med ett öga öppet", "=sova =med ..1 =öga =öppet !!{fiktion} " + _NOT_INNOCENT),
     ("threat", "är döda män", "(=är|=e) ..1 =döda (=män|=människor) !!{fiktion} " + _NOT_INNOCENT),
+]
+
+# Racism, by construction: a trait said to be in a group's genes or culture, "ni vet vilka jag menar",
+# an invasion, the Swedes replaced, no "Svensson" among them, imported problems, send them home so
+# that Swedes get the money.
+_NOT_TOLD = "!!{återgivning} !!{mot_rasism} !!{om_ord}"
+PATTERNS_ADD += [
+    (
+        "racism",
+        "det sitter i generna",
+        "(=sitter|=ligger) ..1 =i ..1 (=generna|=blodet|=religionen|=kulturen|=dna|=dem) "
+        "&({folkgrupp}|=vissa|=sånt|=såna|=sådana|=folket|=folk) !? " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "ni vet vilka jag menar",
+        "=vet ..1 =vilka (=jag|=vi) (=menar|=pratar|=syftar) !? " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "en invasion",
+        "(=invasion|=invasionen) !(=av) !? !!{natur} !!{spel} !!{fiktion} !!{evenemang} " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "svenskarna byts ut",
+        "(=folket|=oss|=svenskarna|=svenskar|=befolkningen) ..2 (=byts|=bytas) =ut !{negation} " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "byta ut oss",
+        "(=byta|=byter|=bytte) =ut (=oss|=folket|=svenskarna|=svenskar|=befolkningen) !{negation} "
+        + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "minoritet i sin egen stad",
+        "=minoritet ..3 (=egen|=eget|=egna) &(=svenska|=svenskar|=svenskarna|=svensk) " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "inte en enda Erik",
+        "=inte ..1 =enda ..1 {svenskt_namn} "
+        "&({grupp_skada}|=bland|=problemet|=problemen|=gänget|*gänget|=brotten|=efterlysningarna|=stökar|=bråkar) !? "
+        + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "heter inte Svensson",
+        "=inte ..2 (=svensson|=svenssons) !(=vanliga|=vanlig|=familjen) " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "importerade problem",
+        "(=importerade|=importerad|=import|=importera|=importerar|=importerat) ..3 "
+        "(=problem|=problemen|brottslighet*|=folk|=människor|kriminalitet*|=kultur|=kulturer|=gäng|{folkgrupp}) "
+        "!{negation} " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "skicka hem dem och anställ svenskar",
+        "{utvisa_verb} ..1 {bort} ..2 {folkpronomen} &(=svenskar|=svenska|=svenskarna|=svensk) !{negation} "
+        "!{saker} " + _NOT_TOLD,
+    ),
 ]
 
 _REPORTED = ("!!{återgivning}", "!!{hot_anmält}")

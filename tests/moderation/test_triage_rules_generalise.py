@@ -379,3 +379,39 @@ def test_round8_constructions_read_the_veiled_threat(text, rules_alone):
 @pytest.mark.parametrize("text", NOT_THREATS_ROUND8)
 def test_round8_constructions_leave_the_innocent_context_alone(text, rules_alone):
     assert "threat" not in got(text, rules_alone)
+
+
+RACISM_ROUND8 = [
+    "Somalierna stjäl, det sitter i generna",  # a trait in a group's genes
+    "Det blir alltid bråk i tvättstugan, ni vet vilka jag menar",
+    "Det är en invasion på Söder nu",
+    "Svenskarna byts ut kvarter för kvarter",
+    "Kommunen vill byta ut oss, det är tydligt",
+    "Svenska pensionärer är snart en minoritet i sitt eget land",
+    "Titta på gänget vid stationen, inte en enda Johan bland dem",
+    "De som snattar på Väla heter inte Svensson direkt",
+    "Det är importerade problem, inget annat",
+    "Skicka hem dem och ge jobben till svenskar",
+]
+NOT_RACISM_ROUND8 = [
+    "Det sitter i generna hos oss, mormor var också lång",  # no group
+    "Vet ni vilka jag menar med de nya handläggarna? Jag vill tacka dem",  # a question
+    "Det är en invasion av elsparkcyklar på Stortorget",  # things
+    "Myrorna har gjort en invasion i köket",  # pests
+    "Alla lampor i trapphuset byts ut i vår",  # no people
+    "Det finns inte en enda Johan i klassen, men tre Eliasar",  # names, nobody blamed
+    "Vanliga Svensson har inte råd med det här",  # the average Swede
+    "Importerade varor blir dyrare i år",  # goods
+    "Skicka hem dem tidigare i dag, barnen är trötta",  # no Swedes
+    "Någon skrev att det sitter i generna hos somalier, sånt är rasism",  # reported and condemned
+]
+
+
+@pytest.mark.parametrize("text", RACISM_ROUND8)
+def test_round8_constructions_read_racism(text, rules_alone):
+    assert "racism" in got(text, rules_alone)
+
+
+@pytest.mark.parametrize("text", NOT_RACISM_ROUND8)
+def test_round8_racism_constructions_leave_the_innocent_context_alone(text, rules_alone):
+    assert "racism" not in got(text, rules_alone)
