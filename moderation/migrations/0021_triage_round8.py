@@ -33,6 +33,18 @@ What they guard (each a class of innocent context, not one comment):
 * racism: a slur condemned ("sluta kalla dem tjuvar"); "få veta vad som händer" is no "få se vad
   som händer".
 
+New patterns read the constructions behind the threats and racism the v8 batches showed the rules
+missing, over word groups and each guarded: a warning dressed as advice ("borde passa sig när hon
+går till bilen", "titta sig över axeln"), "ni har blivit varnade", knowing someone's name, picture,
+car or children ("jag vet vad du heter nu", "har sparat era namn", "era ungar går i samma skolor"),
+"ett litet besök", wishes that someone acts ("hoppas nån kör över den där politikern", "tuttar på
+moskén"), fuel brought along ("med en bensindunk"), "är inte säker nånstans", "inget hot, ett
+löfte", "slutar inte bra för er", "går inte därifrån på egna ben", "sova med ett öga öppet", "döda
+män", and a condition followed by harm ("om ni river … så brinner …"); for racism a trait in a
+group's genes or religion, "ni vet vilka jag menar", an invasion, the Swedes replaced or made a
+minority, "inte en enda Erik" among culprits, "heter inte Svensson", imported problems, and "skicka
+hem dem" for the Swedes' sake.
+
 The threat terms "döda dig", "döda er", "döda henne", "döda honom" and "skjuta er" cannot be
 guarded, so they went; "våld mot en person" reads them, guarded ("Fick själv höra 'jag ska döda dig'
 … Ringde 112", "Ni skjuter er själva i foten").
@@ -213,6 +225,17 @@ PATTERNS_ADD = [
     ),
     ("threat", "sova med ett öga öppet", "=sova =med ..1 =öga =öppet !!{fiktion} " + _NOT_INNOCENT),
     ("threat", "är döda män", "(=är|=e) ..1 =döda (=män|=människor) !!{fiktion} " + _NOT_INNOCENT),
+]
+
+# "om ni inte … så …": a condition, then harm (fire, blood, a beating, something broken, A&E).
+PATTERNS_ADD += [
+    (
+        "threat",
+        "om ni inte så brinner det",
+        "(=om|=stänger|=river|=fortsätter) ..10 (=så|=då|=sa) ..6 "
+        "({brand}|=blod|=blodet|=smäller|=smälla|{slag}|=sönder|=akuten|=oskadda|=oskadd) !? !!{oro} !!{trafikfara} "
+        "!!{räddning} !!{mat} !!{figurativ} !!{bildligt} !!{spel} !!{natur} !!{sakmål} " + _NOT_INNOCENT,
+    ),
 ]
 
 # Racism, by construction: a trait said to be in a group's genes or culture, "ni vet vilka jag menar",

@@ -354,6 +354,8 @@ THREATS_ROUND8 = [
     "Han kommer inte gå därifrån på egna ben",
     "Rektorn kan sova med ett öga öppet",
     "Parkeringsvakterna är döda män",
+    "Om ni lägger ner fritidsgården så brinner det på förvaltningen",  # a condition, then harm
+    "Stänger ni badet så blir det blod",
 ]
 NOT_THREATS_ROUND8 = [
     "Cyklisterna borde se sig om när de svänger vid korsningen",  # traffic
@@ -368,6 +370,8 @@ NOT_THREATS_ROUND8 = [
     "Hoppas grillen på stranden tänds med tändvätska i kväll, vi tar med korv",  # food
     "Det här slutar inte bra för handeln i centrum",  # business
     "Filmen om de döda männen på Kullaberg var spännande",  # fiction
+    "Om ni inte sandar trappan så hamnar någon på akuten, det är så halt",  # worry about an accident
+    "Om det blir fint väder så tänder vi grillen på stranden",  # food
 ]
 
 
