@@ -40,10 +40,11 @@ car or children ("jag vet vad du heter nu", "har sparat era namn", "era ungar g�
 "ett litet besök", wishes that someone acts ("hoppas nån kör över den där politikern", "tuttar på
 moskén"), fuel brought along ("med en bensindunk"), "är inte säker nånstans", "inget hot, ett
 löfte", "slutar inte bra för er", "går inte därifrån på egna ben", "sova med ett öga öppet", "döda
-män", and a condition followed by harm ("om ni river … så brinner …"); for racism a trait in a
-group's genes or religion, "ni vet vilka jag menar", an invasion, the Swedes replaced or made a
-minority, "inte en enda Erik" among culprits, "heter inte Svensson", imported problems, and "skicka
-hem dem" for the Swedes' sake.
+män", "ska få ångra sig", "jag har inget att förlora", "skulle inte förvåna mig om nån tände på …",
+"hoppas den som … blir påkörd", and a condition followed by harm ("om ni river … så brinner …");
+for racism a trait in a group's genes or religion, "ni vet vilka jag menar", an invasion, the Swedes
+replaced or made a minority, "inte en enda Erik" among culprits, "heter inte Svensson", imported
+problems, and "skicka hem dem" for the Swedes' sake.
 
 The threat terms "döda dig", "döda er", "döda henne", "döda honom" and "skjuta er" cannot be
 guarded, so they went; "våld mot en person" reads them, guarded ("Fick själv höra 'jag ska döda dig'
@@ -235,6 +236,31 @@ PATTERNS_ADD += [
         "(=om|=stänger|=river|=fortsätter) ..10 (=så|=då|=sa) ..6 "
         "({brand}|=blod|=blodet|=smäller|=smälla|{slag}|=sönder|=akuten|=oskadda|=oskadd) !? !!{oro} !!{trafikfara} "
         "!!{räddning} !!{mat} !!{figurativ} !!{bildligt} !!{spel} !!{natur} !!{sakmål} " + _NOT_INNOCENT,
+    ),
+]
+
+# More veiled threats: someone "ska få ångra sig", "jag har inget att förlora", "skulle inte förvåna mig
+# om nån tände på …", a wish that someone is run over or stabbed.
+PATTERNS_ADD += [
+    (
+        "threat",
+        "ska få ångra sig",
+        "({avsikt}|=kommer) ..3 =få =ångra (=sig|=sej) !{negation} !!{pengar} !!{evenemang} "
+        "!!(=biljett|=biljetten|=räkningen|=köpte|=missade|=missar) " + _NOT_INNOCENT,
+    ),
+    ("threat", "inget att förlora", "(=jag|=vi) =har =inget =att =förlora !(=på) " + _NOT_INNOCENT),
+    (
+        "threat",
+        "skulle inte förvåna mig om nån tände på",
+        "(=förvåna|=förvånad|=förvånar) ..3 (=nån|=någon|=folk) ..2 ({brand}|{våld_aktiv}|{våld_mot}) "
+        "!(=sig|=sej) !!{figurativ} !!{mat} !!{oro} !!{räddning} !!{natur} !!{spel} " + _NOT_INNOCENT,
+    ),
+    (
+        "threat",
+        "hoppas någon blir påkörd",
+        "(=hoppas|=önskar|=slutar) ..8 "
+        "(=påkörd|=överkörd|=nerstucken|=nedstucken|=nedslagen|=nerslagen|=misshandlad|=skjuten|=knivhuggen) "
+        "!{negation} !!{natur} !!{fiktion} !!{spel} " + _NOT_INNOCENT,
     ),
 ]
 

@@ -356,6 +356,10 @@ THREATS_ROUND8 = [
     "Parkeringsvakterna är döda män",
     "Om ni lägger ner fritidsgården så brinner det på förvaltningen",  # a condition, then harm
     "Stänger ni badet så blir det blod",
+    "Bibliotekarien som stängde av mitt kort ska få ångra sig",
+    "Jag har inget att förlora nu, tänk på det",
+    "Skulle inte förvåna mig om nån bränner ner hela kommunhuset",
+    "Hoppas den som flyttade busshållplatsen blir påkörd",
 ]
 NOT_THREATS_ROUND8 = [
     "Cyklisterna borde se sig om när de svänger vid korsningen",  # traffic
@@ -372,6 +376,10 @@ NOT_THREATS_ROUND8 = [
     "Filmen om de döda männen på Kullaberg var spännande",  # fiction
     "Om ni inte sandar trappan så hamnar någon på akuten, det är så halt",  # worry about an accident
     "Om det blir fint väder så tänder vi grillen på stranden",  # food
+    "Han kommer få ångra sig att han missade konserten",  # an event missed
+    "Testa simskolan, ni har inget att förlora på det",
+    "Skulle inte förvåna mig om nån bränner sig på grillen i sommar",  # oneself, food
+    "Hoppas ingen blir påkörd vid övergångsstället",  # negation
 ]
 
 
