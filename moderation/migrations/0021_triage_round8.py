@@ -46,6 +46,9 @@ for racism a trait in a group's genes or religion, "ni vet vilka jag menar", an 
 replaced or made a minority, "inte en enda Erik" among culprits, "heter inte Svensson", imported
 problems, and "skicka hem dem" for the Swedes' sake.
 
+Insults the v8 batches used were added to `skällsord` ("fyllo", "fubbick", "nickedocka",
+"karriärist", "skitstövel" …).
+
 The threat terms "döda dig", "döda er", "döda henne", "döda honom" and "skjuta er" cannot be
 guarded, so they went; "våld mot en person" reads them, guarded ("Fick själv höra 'jag ska döda dig'
 … Ringde 112", "Ni skjuter er själva i foten").
@@ -117,6 +120,11 @@ GROUPS_ADD = {
     "egna": (
         'Oneself and one\'s own: "mamma kommer döda mig".',
         "=mej",
+    ),
+    "skällsord": (
+        "Insults.",
+        "=fyllo, =fyllot, =fubbick, =fubbickar, tjockis*, =dagdrivare, =dagdrivaren, =nickedocka, =nickedockan, "
+        "=besserwisser, =karriärist, snorvalp*, skitstövel*, =knähund, fjant*, =kommentarsfältstroll",
     ),
     "beslutsord": (
         "Decisions: a decision called stupid is criticism, not an attack.",

@@ -320,6 +320,8 @@ STILL_VIOLATIONS_ROUND8 = [
     ("personal_attack", "Vilken clown du är"),
     ("personal_attack", "Jag hatar dig"),
     ("personal_attack", "Du är dum"),
+    ("personal_attack", "Du är ett sånt där fyllo som alltid klagar"),  # insults added in round 8
+    ("personal_attack", "Vilken fjant du är"),
 ]
 
 
