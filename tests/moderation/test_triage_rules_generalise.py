@@ -277,3 +277,155 @@ def test_a_guard_keeps_an_innocent_context_from_a_violation_label(label, text, r
 @pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS + STILL_VIOLATIONS_ROUND7)
 def test_the_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
     assert label in got(text, rules_alone)
+
+
+# --- round 8: guards against false alarms (migration 0021), read by the rules alone ---------------------
+
+GUARDED_ROUND8 = [
+    ("threat", "Pappa fick en lapp där det stod att de vet var du bor, vi har polisanmält"),  # reported
+    ("threat", "Min bror blev hotad med kniv vid stationen i natt"),  # a threat received
+    ("threat", "Han som skrev att han skulle ta hand om rektorn har polisanmälts"),  # condemned
+    ("threat", "Jag tar alltid med en kniv till picknicken för att skära upp melonen"),  # food
+    ("threat", "Vi ska slakta kycklingar till middagen på gården"),  # cooking
+    ("threat", "Barnen fick släcka en brand med räddningstjänsten på skolans övning"),  # a fire drill
+    ("threat", "Den nya taxan kommer att explodera i ansiktet på nämnden"),  # an idiom
+    ("threat", "Jag är livrädd att någon ska drunkna i den där bassängen"),  # worry about an accident
+    ("threat", "Det är så halt att någon kommer bryta benet på trappan"),  # an accident
+    ("threat", "Min farbror undrar om han får skjuta dom, vildsvinen förstör hela åkern"),  # hunting
+    ("threat", "Kan någon ta livet av alla råttor i källaren?"),  # pests, asked
+    ("threat", "Tränaren ville att vi skulle döda dem men vi förlorade ändå"),  # sport
+    ("threat", "Den nya skattehöjningen kommer att döda alla butiker i centrum"),  # businesses killed
+    ("threat", "Mamma kommer döda mej när hon ser räkningen"),  # oneself
+    ("threat", "Ni skjuter er själva i foten med den här budgeten"),  # an idiom
+    ("threat", "Jag kommer att sitta där på läktaren med min skylt tills ni lyssnar"),  # protest
+    ("threat", "Jag vet var du bor, vi är ju grannar!"),  # neighbours
+    ("threat", "Skönt att ni slår till hårt mot dem som fuskar med kontrakt"),  # a crackdown
+    ("threat", "Farfar sa 'jag ska slå ihjäl dig' varje gång han förlorade i Monopol"),  # a board game
+    ("personal_attack", "Vilken clownshow hela den här upphandlingen blev"),  # a procurement
+    ("personal_attack", "Beslutet är fel, politikerna har noll koll på trafiken här"),  # a decision
+    ("personal_attack", "Jag hatar era nya öppettider på återvinningen"),  # opening hours
+    ("personal_attack", "Jag var dum som trodde att ni skulle bygga den där cykelbanan"),  # oneself fooled
+    ("racism", "Sluta kalla dem tjuvar, de flesta romer jobbar hårt"),  # a slur condemned
+]
+STILL_VIOLATIONS_ROUND8 = [
+    ("threat", "Vi vet var du bor"),
+    ("threat", "Jag ska döda dig"),
+    ("threat", "Jag ska döda honom"),
+    ("threat", "Jag tar med en kniv till mötet"),
+    ("threat", "Jag ska spränga stadshuset"),
+    ("threat", "Någon kommer skjuta dig snart"),
+    ("threat", "Jag ska slå ihjäl dig"),
+    ("threat", "Jag ska skjuta er"),
+    ("threat", "Grabbarna väntar på dig utanför kontoret"),
+    ("personal_attack", "Vilken clown du är"),
+    ("personal_attack", "Jag hatar dig"),
+    ("personal_attack", "Du är dum"),
+    ("personal_attack", "Du är ett sånt där fyllo som alltid klagar"),  # insults added in round 8
+    ("personal_attack", "Vilken fjant du är"),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), GUARDED_ROUND8)
+def test_a_round8_guard_keeps_an_innocent_context_from_a_violation_label(label, text, rules_alone):
+    assert label not in got(text, rules_alone)
+
+
+@pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND8)
+def test_the_round8_guarded_rules_still_read_the_violation_without_the_context(label, text, rules_alone):
+    assert label in got(text, rules_alone)
+
+
+# --- round 8: constructions of the missed threats (migration 0021), read by the rules alone -----------
+
+THREATS_ROUND8 = [
+    "Bygglovshandläggaren borde passa sig när han går till parkeringen ikväll",  # advice as a warning
+    "Ni på skolkontoret kan gå och titta er över axeln nu",
+    "Ni har blivit varnade, nästa gång blir det värre",
+    "Jag vet vad du heter nu, killen i kassan",  # knowing someone
+    "Jag har sparat ditt namn och din bild, vi ses",
+    "Jag vet vilken bil hon kör, rektorn",
+    "Tänk på att era barn går i skolan här i stan",
+    "Miljöchefen ska få ett litet besök i helgen",  # a visit
+    "Nämndens ordförande kan behöva få ett besök av några av oss",
+    "Hoppas någon kör över den där politikern",  # a wish that someone acts
+    "Någon borde tutta på hela stadshuset",
+    "Jag kommer dit med en bensindunk efter stängning, kontoret får se",
+    "Om ni röstar ja är ni inte säkra längre",
+    "Det är inget hot utan ett löfte",
+    "Det här slutar inte bra för er på förvaltningen",
+    "Han kommer inte gå därifrån på egna ben",
+    "Rektorn kan sova med ett öga öppet",
+    "Parkeringsvakterna är döda män",
+    "Om ni lägger ner fritidsgården så brinner det på förvaltningen",  # a condition, then harm
+    "Stänger ni badet så blir det blod",
+    "Bibliotekarien som stängde av mitt kort ska få ångra sig",
+    "Jag har inget att förlora nu, tänk på det",
+    "Skulle inte förvåna mig om nån bränner ner hela kommunhuset",
+    "Hoppas den som flyttade busshållplatsen blir påkörd",
+]
+NOT_THREATS_ROUND8 = [
+    "Cyklisterna borde se sig om när de svänger vid korsningen",  # traffic
+    "Ni har blivit varnade för halkan, tack SMHI",  # weather
+    "Vet du vad han heter som hjälpte mig i receptionen? Vill tacka honom",  # a question, thanks
+    "Tack för att ni sparade mitt namn på väntelistan",
+    "Era barn går väl i skolan i Påarp?",  # a question
+    "Tomten ska göra ett litet besök på förskolan",  # an event
+    "Vi fick besök av några brandmän från räddningstjänsten",  # the rescue service
+    "Någon kör över rondellen i fel riktning varje morgon",  # traffic
+    "De tände på julgranen på Stortorget i går",  # lights
+    "Hoppas grillen på stranden tänds med tändvätska i kväll, vi tar med korv",  # food
+    "Det här slutar inte bra för handeln i centrum",  # business
+    "Filmen om de döda männen på Kullaberg var spännande",  # fiction
+    "Om ni inte sandar trappan så hamnar någon på akuten, det är så halt",  # worry about an accident
+    "Om det blir fint väder så tänder vi grillen på stranden",  # food
+    "Han kommer få ångra sig att han missade konserten",  # an event missed
+    "Testa simskolan, ni har inget att förlora på det",
+    "Skulle inte förvåna mig om nån bränner sig på grillen i sommar",  # oneself, food
+    "Hoppas ingen blir påkörd vid övergångsstället",  # negation
+]
+
+
+@pytest.mark.parametrize("text", THREATS_ROUND8)
+def test_round8_constructions_read_the_veiled_threat(text, rules_alone):
+    assert "threat" in got(text, rules_alone)
+
+
+@pytest.mark.parametrize("text", NOT_THREATS_ROUND8)
+def test_round8_constructions_leave_the_innocent_context_alone(text, rules_alone):
+    assert "threat" not in got(text, rules_alone)
+
+
+RACISM_ROUND8 = [
+    "Somalierna stjäl, det sitter i generna",  # a trait in a group's genes
+    "Det blir alltid bråk i tvättstugan, ni vet vilka jag menar",
+    "Det är en invasion på Söder nu",
+    "Svenskarna byts ut kvarter för kvarter",
+    "Kommunen vill byta ut oss, det är tydligt",
+    "Svenska pensionärer är snart en minoritet i sitt eget land",
+    "Titta på gänget vid stationen, inte en enda Johan bland dem",
+    "De som snattar på Väla heter inte Svensson direkt",
+    "Det är importerade problem, inget annat",
+    "Skicka hem dem och ge jobben till svenskar",
+]
+NOT_RACISM_ROUND8 = [
+    "Det sitter i generna hos oss, mormor var också lång",  # no group
+    "Vet ni vilka jag menar med de nya handläggarna? Jag vill tacka dem",  # a question
+    "Det är en invasion av elsparkcyklar på Stortorget",  # things
+    "Myrorna har gjort en invasion i köket",  # pests
+    "Alla lampor i trapphuset byts ut i vår",  # no people
+    "Det finns inte en enda Johan i klassen, men tre Eliasar",  # names, nobody blamed
+    "Vanliga Svensson har inte råd med det här",  # the average Swede
+    "Importerade varor blir dyrare i år",  # goods
+    "Skicka hem dem tidigare i dag, barnen är trötta",  # no Swedes
+    "Någon skrev att det sitter i generna hos somalier, sånt är rasism",  # reported and condemned
+]
+
+
+@pytest.mark.parametrize("text", RACISM_ROUND8)
+def test_round8_constructions_read_racism(text, rules_alone):
+    assert "racism" in got(text, rules_alone)
+
+
+@pytest.mark.parametrize("text", NOT_RACISM_ROUND8)
+def test_round8_racism_constructions_leave_the_innocent_context_alone(text, rules_alone):
+    assert "racism" not in got(text, rules_alone)
