@@ -111,7 +111,9 @@ def triage_text(
             # Right after the rule's own reasons for the label, which the doubt answers.
             last = max(i for i, reason in enumerate(reasons) if reason["label"] == label)
             reasons.insert(
-                last + 1, {"label": label, "code": "doubted", "probability": str(round(probability * 100))}
+                # Rounded down: a doubt is below DOUBT, and its score reads so ("4 of 100", never 5).
+                last + 1,
+                {"label": label, "code": "doubted", "probability": str(int(probability * 100))},
             )
         for hit in hits:
             if hit.label in enabled:
