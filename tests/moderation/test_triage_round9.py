@@ -1,0 +1,73 @@
+"""Round 9 of the rules' guards (migration 0021_triage_round9), read by the rules alone: innocent
+contexts of the classes the batches `dev-v9a…` to `dev-v9d…` showed, and the violations the guarded
+patterns must still read. The sentences are written for these tests (none is in the corpus)."""
+
+import pytest
+
+from moderation.triage import ruleset_load, triage_text
+
+
+@pytest.fixture
+def rules_alone(settings, administration):
+    settings.TRIAGE_MODEL = "off"
+    administration.phone = "042-10 50 00"
+    administration.save()
+    return ruleset_load()
+
+
+def got(text, rules):
+    return triage_text(text=text, rules=rules).labels
+
+
+GUARDED_ROUND9 = [
+    # banter between friends: congratulations, a shared plan, a won match
+    ("personal_attack", "@Linus din gamla tönt, grattis på födelsedagen!"),
+    ("personal_attack", "Haha du är ju knäpp, klart vi ses på fika imorgon"),
+    ("personal_attack", "Haha din idiot, du lovade ju bjuda på kaffe efter träningen"),
+    ("personal_attack", "Galna idioter, ni vann hela turneringen!"),
+    # a name someone was called, told
+    ("personal_attack", "Min son kallades 'mongo' av en tränare, vem kan jag prata med?"),
+    ("personal_attack", "Hon kallade mig idiot inför hela klassen"),
+    ("personal_attack", "Min granne fick höra att hon var en parasit på mötet"),
+    # expulsion and slurs quoted or sprayed by someone else
+    ("racism", "Någon har sprayat 'ut med invandrarna' på cykelgaraget vid stationen"),
+    ("racism", "Någon skrev 'skicka hem dem' om flyktingarna i tråden igår"),
+    ("racism", "Min son fick höra 'åk hem till Somalia' på rasten"),
+    # civil debate that condemns blaming a group; a group as whom a service is for
+    ("racism", "Att skylla allt på invandrare är lat och orättvist"),
+    ("racism", "Mannen som har hand om boendet för flyktingar är helt inkompetent"),
+    # a game, a question about money, what residents know, a group described
+    ("threat", "Barnen spelar Fortnite och ropar 'jag ska döda dig' hela kvällen"),
+    ("threat", "Vem ska betala för alla nya bänkar i parken?"),
+    ("threat", "Busslinjen behövs, det vet alla som bor i Påarp"),
+    ("threat", "Enligt polisen greps två somalier med kniv vid stationen"),
+    # a group told to learn Swedish or go back: racism, not an attack on the person answering
+    ("personal_attack", "Lär er svenska eller åk tillbaka hem"),
+]
+STILL_VIOLATIONS_ROUND9 = [
+    ("personal_attack", "Din gamla tönt"),
+    ("personal_attack", "@Linus du är en idiot"),
+    ("personal_attack", "Hon är en idiot"),
+    ("personal_attack", "Du är en mongo"),
+    ("personal_attack", "Vilken mongo har gjort schemat"),
+    ("personal_attack", "Lär dig läsa innan du svarar"),
+    ("racism", "Skicka hem dem allihop, invandrarna förstör allt"),
+    ("racism", "Åk hem till Somalia"),
+    ("racism", "Ut med invandrarna"),
+    ("racism", "Invandrare är lata"),
+    ("threat", "Jag ska döda dig"),
+    ("threat", "Jag kommer att döda er alla"),
+    ("threat", "Ni ska få betala för det här"),
+    ("threat", "Vi vet var du bor"),
+    ("threat", "Jag kommer med kniv till mötet"),
+]
+
+
+@pytest.mark.parametrize(("label", "text"), GUARDED_ROUND9)
+def test_a_round9_guard_keeps_an_innocent_context_from_a_violation_label(label, text, rules_alone):
+    assert label not in got(text, rules_alone)
+
+
+@pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND9)
+def test_the_round9_guarded_rules_still_read_the_violation(label, text, rules_alone):
+    assert label in got(text, rules_alone)
