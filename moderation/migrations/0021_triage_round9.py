@@ -18,6 +18,15 @@ What they guard (each a class of innocent context, not one comment):
 * personal attacks that are racism aimed at a group rather than a person: "lär er svenska eller
   flytta tillbaka till …" (racism, read by other patterns; no attack on the person answering).
 
+New guarded patterns read the constructions behind round 9's missed racism and attacks, over word
+groups: "det sitter i generna" beside a group, "de tvåbenta", "smittan sprider sig" (not about an
+illness), "de förökar sig" (not about animals), "riktiga svenskar" and "ingen riktig svensk" (not
+when the term is questioned), "främlingar i vårt eget land", "åk hem till ditt eget land" (not when
+someone longs for home), "lär er svenska eller åk hem", slurs compounded with "blatte-" and "-pack"
+(`rasord` widened); a person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har
+hjärnskada", and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
+Each is guarded against reported words, words named as words and comments against racism.
+
 Terms that cannot be guarded became guarded patterns: "döda dig" (the pattern "döda dig, utom i
 spel och återgivet") and "mongo" (the pattern "mongo, utom återgivet").
 
@@ -37,10 +46,16 @@ GROUPS_ADD = {
         "=grattis, =gratulerar, =gratulera, fika*, =kaffe, =glögg, =vann, =vinna, =cupen, =födelsedagen, *årsdagen, "
         "=tårta, =tårtan",
     ),
+    "hånbild": (
+        "Mocking comparisons: a person who \"ser ut som en kokt skinka\" or \"låter som en 12-åring\" is "
+        "insulted.",
+        "=skinka, =korv, =val, =tupp, =tuppar, =pundare, =fyllebult, =fyllo, =alkis, =karen, =tegelvägg, "
+        "=amöba, =ärta, =dinosaurie, =dinosaurier, femåring*, =åring, =clown, =clownen, =pajas",
+    ),
     # Words added to groups of earlier rounds.
     "återgivning": (
         "Words reported rather than said: a comment that tells what someone wrote, said or was called.",
-        "=sprejat, =sprejade, =sprejad, =sprayat, =sprayade, =sprayad, =spraymålat, =kallades, =kallats",
+        "=sprejat, =sprejade, =sprejad, =sprayat, =sprayade, =sprayad, =spraymålat, =kallades, =kallats, klisterlapp*",
     ),
     "kalla": (
         "Calling someone a name.",
@@ -50,13 +65,92 @@ GROUPS_ADD = {
         "Words against racism: a comment that condemns it.",
         "=skylla, =skyller, =generalisera, =generaliserar, =generalisering, =generaliseringar",
     ),
+    "rasord": (
+        "Racist slurs.",
+        "blatte*, lappjävl*, tattarpack*, balkanpack*, zigenarpack*, zigenarkärring*, zigenarmaffi*, negerung*",
+    ),
+    "natur": (
+        "Pests, plants and animals: violent or insulting words about them are no threat or attack.",
+        "=kaninerna, vildsvin*",
+    ),
     "spel": (
         "Games, matches and play: violent words in a sentence about one are part of the game.",
         "=counter, =gamer, =gaming, =headset, =onlinespel",
     ),
 }
 
+_NOT_TOLD = "!!{återgivning} !!{om_ord} !!{mot_rasism}"
 PATTERNS = [
+    # racism: a group as disease or vermin, in its genes, breeding, no real Swedes, sent home
+    (
+        "racism",
+        "det sitter i generna, om en grupp",
+        "(=sitter|=ligger|=är) ..2 (=generna|=blodet|=dna|=genen) &({folkgrupp}|=folk|folkslag*) "
+        f"!{{negation}} !? !!{{egna}} {_NOT_TOLD}",
+    ),
+    ("racism", "de tvåbenta", f"(=de|=dom|=dessa) =tvåbenta !{{negation}} {_NOT_TOLD}"),
+    (
+        "racism",
+        "smittan sprider sig",
+        "(=smittan|=smitta) ..3 (=sprider|=spridit|=spred|=nått|=når) !{negation} !? "
+        "!!(virus*|covid*|corona*|influens*|*influensan|kräksjuk*|vinterkräk*|calici*|mässling*|vaccin*|=sjukdomen|"
+        f"=sjuka|=patienter|smittskydd*|=vårdcentralen|=sjukhuset|=förkylning|=feber|=hosta) {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "de förökar sig",
+        f"(=de|=dom|=dessa|=såna|=sådana|{{folkgrupp}}) ..2 (=förökar|=föröka|=förökas) ..1 (=sig|=sej) !{{negation}} !? "
+        f"!!{{natur}} {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "inga riktiga svenskar",
+        f"(=riktiga|=äkta) (=svenskar|=svenskarna|=helsingborgare) !? !!{{kalla}} !!(=betyder|=betyda|=undrar|=släkt|=släkten) {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "ingen riktig svensk",
+        f"(=ingen|=inga) (=riktig|=riktiga|=äkta) (=svensk|=svenskar) !? !!{{kalla}} {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "främlingar i vårt eget land",
+        "(=vi|svensk*|=infödda|=våra) ..5 (=främlingar|=minoritet|=minoriteten) ..1 =i ..3 "
+        f"(land|=landet|=stad|=staden|=stan|=skolor|=skolorna|=skola) !{{negation}} {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "åk hem till ditt eget land",
+        "(=åk|=åka|=åker|=dra|=drar|=flytta|=flyttar|=stick|=hem|=hemma|=tillbaka) ..3 (=ditt|=sitt|=deras|=ert|=era|=sina) "
+        "(=eget|=egna) (=land|=länder|hemland*) !{negation} "
+        f"!!(=längtar|=längta|=saknar|=återvända|=återvänder|=kriget|=freden) {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "lär er svenska eller åk hem",
+        "(=lär|=lära) ..1 (=er|=dig|=dej|=dem|=dom|=sig) =svenska ..2 =eller ..3 "
+        f"(=hem|=tillbaka|=härifrån|=stick|=dra|=åk|=åka|=flytta) !{{negation}} {_NOT_TOLD}",
+    ),
+    # personal attacks: a mocking comparison, a brain injury, a compound with -jävel
+    (
+        "personal_attack",
+        "ser ut som en clown, vidare",
+        "({du}|{ämbete}|=han|=hon|=hen) ..6 (=ser|=låter|=pratar|=beter|=mumlade|=mumlar|=tänker) ..2 =som ..1 "
+        "(=en|=ett) ..2 ({skällsord}|{djurlikhet}|{hånbild}) !{negation} !!{egna} !!{tillgivenhet} !!{vänskap} "
+        "!!{återgivning} !!{fiktion}",
+    ),
+    (
+        "personal_attack",
+        "har hjärnskada",
+        "({du}|{ämbete}|=han|=hon|=hen) ..6 (hjärnskad*|hjärnskak*|=hjärndöd|=hjärndöda) !{negation} !!{egna} "
+        "!!(=idé|=idén|=beslut|=beslutet|=förslag|=förslaget|{beslutsord}) !!{återgivning} !!{tillgivenhet}",
+    ),
+    (
+        "personal_attack",
+        "sammansatt jävel",
+        "(*jävel|*jäveln|*jävlar|*jävlarna) !(=jävel|=jäveln|=jävlar|=jävlarna|{folkgrupp}) !{negation} !!{rasord} "
+        "!!{kalla} !!{återgivning} !!{om_ord} !!{tillgivenhet} !!(=kommentarer|=kommentaren|=kommentarerna)",
+    ),
     (
         "threat",
         "döda dig, utom i spel och återgivet",

@@ -4,7 +4,8 @@ patterns must still read. The sentences are written for these tests (none is in 
 
 import pytest
 
-from moderation.triage import ruleset_load, triage_text
+from moderation.models import TriagePattern, TriageWordGroup
+from moderation.triage import groups_parse, pattern_parse, ruleset_load, triage_text
 
 
 @pytest.fixture
@@ -43,6 +44,18 @@ GUARDED_ROUND9 = [
     ("threat", "Enligt polisen greps två somalier med kniv vid stationen"),
     # a group told to learn Swedish or go back: racism, not an attack on the person answering
     ("personal_attack", "Lär er svenska eller åk tillbaka hem"),
+    # the constructions of round 9 in innocent contexts: illness, animals, a term questioned,
+    # longing for home, a reported slur, one's own brain, a decision
+    ("racism", "Smittan sprider sig snabbt på förskolan, vinterkräksjukan är tillbaka"),
+    ("racism", "Råttorna i källaren förökar sig, de förökar sig snabbt på vintern"),
+    ("racism", "Vad betyder det ens att vara riktiga svenskar?"),
+    ("racism", "Många flyktingar längtar hem till sitt eget land när kriget är slut"),
+    ("racism", "En man skrek 'lär er svenska eller åk hem' åt min mamma på bussen"),
+    ("racism", "Det sitter inte i generna, det handlar om fattigdom och trångboddhet"),
+    ("personal_attack", "Min pappa har en hjärnskada efter olyckan, finns det färdtjänst?"),
+    ("personal_attack", "Vilken hjärndöd idé att flytta busshållplatsen"),
+    ("personal_attack", "Min son ser ut som en clown i maskeradkostymen, älskar det"),
+    ("personal_attack", "Någon kallade honom gubbjävel på bussen, det är inte okej"),
 ]
 STILL_VIOLATIONS_ROUND9 = [
     ("personal_attack", "Din gamla tönt"),
@@ -60,6 +73,19 @@ STILL_VIOLATIONS_ROUND9 = [
     ("threat", "Ni ska få betala för det här"),
     ("threat", "Vi vet var du bor"),
     ("threat", "Jag kommer med kniv till mötet"),
+    # the constructions of round 9
+    ("racism", "Smittan har nått vår gata nu också, snart bor inga svenskar här"),
+    ("racism", "Somalier stjäl, det sitter i generna"),
+    ("racism", "De tvåbenta som flyttade in förra året är värre än råttorna"),
+    ("racism", "Flyktingarna förökar sig och vi får betala"),
+    ("racism", "Ingen riktig svensk beter sig så"),
+    ("racism", "Snart är vi främlingar i vårt eget land"),
+    ("racism", "Du kan åka hem till ditt eget land om du inte trivs"),
+    ("racism", "Lär er svenska eller åk hem"),
+    ("racism", "Blattegänget vid torget igen"),
+    ("personal_attack", "Handläggaren ser ut som en kokt korv och pratar som en också"),
+    ("personal_attack", "Rektorn har uppenbarligen hjärnskada"),
+    ("personal_attack", "Nämndjävlarna har sovit hela mandatperioden"),
 ]
 
 
@@ -71,3 +97,9 @@ def test_a_round9_guard_keeps_an_innocent_context_from_a_violation_label(label, 
 @pytest.mark.parametrize(("label", "text"), STILL_VIOLATIONS_ROUND9)
 def test_the_round9_guarded_rules_still_read_the_violation(label, text, rules_alone):
     assert label in got(text, rules_alone)
+
+
+def test_every_pattern_in_the_rules_parses(db):
+    groups = groups_parse([(group.name, group.words) for group in TriageWordGroup.objects.all()])
+    for pattern in TriagePattern.objects.all():
+        pattern_parse(pattern.pattern, groups)  # raises PatternError on a pattern that cannot be read
