@@ -22,9 +22,11 @@ New guarded patterns read the constructions behind round 9's missed racism and a
 groups: "det sitter i generna" beside a group, "de tvåbenta", "smittan sprider sig" (not about an
 illness), "de förökar sig" (not about animals), "riktiga svenskar" and "ingen riktig svensk" (not
 when the term is questioned), "främlingar i vårt eget land", "åk hem till ditt eget land" (not when
-someone longs for home), "lär er svenska eller åk hem", slurs compounded with "blatte-" and "-pack"
+someone longs for home), "lär er svenska eller åk hem", "det här är inte ert land", "gäst i det
+här landet", apes and cockroaches let into the country, Jews who "own everything" (not a Jewish
+congregation's own affairs), slurs compounded with "blatte-" and "-pack"
 (`rasord` widened); a person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har
-hjärnskada", and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
+hjärnskada", insults added to `skällsord` ("snorvalp", "alkis", "bimbo"), and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
 Each is guarded against reported words, words named as words and comments against racism.
 
 Terms that cannot be guarded became guarded patterns: "döda dig" (the pattern "döda dig, utom i
@@ -68,6 +70,10 @@ GROUPS_ADD = {
     "rasord": (
         "Racist slurs.",
         "blatte*, lappjävl*, tattarpack*, balkanpack*, zigenarpack*, zigenarkärring*, zigenarmaffi*, negerung*",
+    ),
+    "skällsord": (
+        "Insults.",
+        "alkis*, snorvalp*, gubbstrutt*, tråkmåns*, bimbo*, fetknopp*, =pundare, =fyllebult, =tjockisen",
     ),
     "natur": (
         "Pests, plants and animals: violent or insulting words about them are no threat or attack.",
@@ -130,6 +136,30 @@ PATTERNS = [
         "lär er svenska eller åk hem",
         "(=lär|=lära) ..1 (=er|=dig|=dej|=dem|=dom|=sig) =svenska ..2 =eller ..3 "
         f"(=hem|=tillbaka|=härifrån|=stick|=dra|=åk|=åka|=flytta) !{{negation}} {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "vi är inte deras land",
+        f"(=är|=e) =inte (=deras|=ert|=ditt|=era) (=land|=stad|=sverige) !? {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "gäst i det här landet",
+        f"(=gäst|=gäster|=gästerna) =i ..3 (=landet|=sverige|=vårt|=land) !{{negation}} !? {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "apor och kackerlackor i landet",
+        "(=apor|=aporna|kackerlack*|=parasiter|=parasiterna|=råttor) ~8 (=landet|=sverige|svensk*|=släppa|=släpper|"
+        f"=släpps|=hit) !{{negation}} !? !!{{kalla}} !!{{natur}} {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "judarna äger allt",
+        "(=judarna|=juden|=judar|judisk*|sionist*) ..3 (=äger|=styr|=kontrollerar|=bestämmer|=finansierar|=roffar) "
+        "..3 (=allt|=allting|=alla|=världen|=media|=medierna|=tidningar|=tidningarna|=bankerna|=halva|=mesta|"
+        "=pengarna|=makten) !{negation} !? !!(församling*|synagog*|=museet|=föreningen|=förskolan) "
+        f"{_NOT_TOLD}",
     ),
     # personal attacks: a mocking comparison, a brain injury, a compound with -jävel
     (

@@ -56,6 +56,9 @@ GUARDED_ROUND9 = [
     ("personal_attack", "Vilken hjärndöd idé att flytta busshållplatsen"),
     ("personal_attack", "Min son ser ut som en clown i maskeradkostymen, älskar det"),
     ("personal_attack", "Någon kallade honom gubbjävel på bussen, det är inte okej"),
+    ("racism", "Judiska församlingen bestämmer själv när synagogan har öppet hus"),
+    ("racism", "Kackerlackor i källaren igen, kan ni skicka saneringen hit?"),
+    ("racism", "Min granne kallar somalier för apor i hela landet, var anmäler jag det?"),
 ]
 STILL_VIOLATIONS_ROUND9 = [
     ("personal_attack", "Din gamla tönt"),
@@ -86,6 +89,11 @@ STILL_VIOLATIONS_ROUND9 = [
     ("personal_attack", "Handläggaren ser ut som en kokt korv och pratar som en också"),
     ("personal_attack", "Rektorn har uppenbarligen hjärnskada"),
     ("personal_attack", "Nämndjävlarna har sovit hela mandatperioden"),
+    ("personal_attack", "Rektorn är en snorvalp"),
+    ("racism", "Judarna styr allt i den här stan"),
+    ("racism", "Det här är inte ert land"),
+    ("racism", "Ni är gäster i det här landet, glöm inte det"),
+    ("racism", "Hur många fler kackerlackor ska ni släppa in i landet"),
 ]
 
 
