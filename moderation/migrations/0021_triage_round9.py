@@ -24,9 +24,10 @@ illness), "de förökar sig" (not about animals), "riktiga svenskar" and "ingen 
 when the term is questioned), "främlingar i vårt eget land", "åk hem till ditt eget land" (not when
 someone longs for home), "lär er svenska eller åk hem", "det här är inte ert land", "gäst i det
 här landet", apes and cockroaches let into the country, Jews who "own everything" (not a Jewish
-congregation's own affairs), slurs compounded with "blatte-" and "-pack"
-(`rasord` widened); a person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har
-hjärnskada", insults added to `skällsord` ("snorvalp", "alkis", "bimbo"), and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
+congregation's own affairs), slurs compounded with "blatte-" and "-pack" (`rasord` widened); a
+person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har hjärnskada", insults
+added to `skällsord` ("snorvalp", "alkis", "bimbo"), no backbone ("noll ryggrad": `hjärna`
+widened), and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
 Each is guarded against reported words, words named as words and comments against racism.
 
 Terms that cannot be guarded became guarded patterns: "döda dig" (the pattern "döda dig, utom i
@@ -74,6 +75,10 @@ GROUPS_ADD = {
     "skällsord": (
         "Insults.",
         "alkis*, snorvalp*, gubbstrutt*, tråkmåns*, bimbo*, fetknopp*, =pundare, =fyllebult, =tjockisen",
+    ),
+    "hjärna": (
+        "Wits and backbone: a person said to have none is insulted.",
+        "=ryggrad, =ryggraden",
     ),
     "natur": (
         "Pests, plants and animals: violent or insulting words about them are no threat or attack.",
