@@ -27,7 +27,9 @@ här landet", apes and cockroaches let into the country, Jews who "own everythin
 congregation's own affairs), slurs compounded with "blatte-" and "-pack" (`rasord` widened); a
 person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har hjärnskada", insults
 added to `skällsord` ("snorvalp", "alkis", "bimbo"), no backbone ("noll ryggrad": `hjärna`
-widened), and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
+widened), "skaffa ett liv" and "gå och lägg dig" (not advice to someone ill or tired), an
+insult placed at a counter or office ("horan i receptionen", "kommunens egen clown"; the new group
+`arbetsplats`) and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
 Each is guarded against reported words, words named as words and comments against racism.
 
 Terms that cannot be guarded became guarded patterns: "döda dig" (the pattern "döda dig, utom i
@@ -54,6 +56,12 @@ GROUPS_ADD = {
         "insulted.",
         "=skinka, =korv, =val, =tupp, =tuppar, =pundare, =fyllebult, =fyllo, =alkis, =karen, =tegelvägg, "
         "=amöba, =ärta, =dinosaurie, =dinosaurier, femåring*, =åring, =clown, =clownen, =pajas",
+    ),
+    "arbetsplats": (
+        "The city's counters and offices: an insult placed there (\"idioten i receptionen\") names a person "
+        "who works there.",
+        "=receptionen, =kassan, =kontaktcenter, kundtjänst*, =växeln, =kommunen, =stadshuset, =förvaltningen, "
+        "=nämnden, =fullmäktige, =kontoret, =luckan, =expeditionen, =kansliet",
     ),
     # Words added to groups of earlier rounds.
     "återgivning": (
@@ -177,8 +185,31 @@ PATTERNS = [
     (
         "personal_attack",
         "har hjärnskada",
-        "({du}|{ämbete}|=han|=hon|=hen) ..6 (hjärnskad*|hjärnskak*|=hjärndöd|=hjärndöda) !{negation} !!{egna} "
+        "({du}|{ämbete}|=han|=hon|=hen) ..8 (hjärnskad*|hjärnskak*|=hjärndöd|=hjärndöda) !{negation} !!{egna} "
         "!!(=idé|=idén|=beslut|=beslutet|=förslag|=förslaget|{beslutsord}) !!{återgivning} !!{tillgivenhet}",
+    ),
+    (
+        "personal_attack",
+        "skaffa ett liv",
+        "=skaffa ..1 =ett =liv !{negation} !!{egna} !!{återgivning} !!{tillgivenhet} !!{vänskap}",
+    ),
+    (
+        "personal_attack",
+        "gå och lägg dig",
+        "=gå (=och|=å|=o) =lägg (=dig|=dej) !{negation} !? !!{egna} !!{återgivning} !!{tillgivenhet} !!{vänskap} "
+        "!!(=sjuk|=trött|=tidigt|=feber|=vila|=sova|=godnatt|=sömn|=förkyld)",
+    ),
+    (
+        "personal_attack",
+        "skällsord på kontoret",
+        "{skällsord} ..1 (=i|=på|=från) ..2 {arbetsplats} !{negation} !!{egna} !!{kalla} !!{återgivning} "
+        "!!{tillgivenhet} !!{vänskap} !!{fiktion}",
+    ),
+    (
+        "personal_attack",
+        "kommunens egen clown",
+        "(=kommunens|=stadens|=förvaltningens|=nämndens) (=egen|=egna|=eget) {skällsord} !{negation} !!{kalla} "
+        "!!{återgivning} !!{tillgivenhet} !!{vänskap} !!{fiktion}",
     ),
     (
         "personal_attack",
