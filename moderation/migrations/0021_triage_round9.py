@@ -22,7 +22,9 @@ New guarded patterns read the constructions behind round 9's missed racism and a
 groups: "det sitter i generna" beside a group, "de tvåbenta", "smittan sprider sig" (not about an
 illness), "de förökar sig" (not about animals), "riktiga svenskar" and "ingen riktig svensk" (not
 when the term is questioned), "främlingar i vårt eget land", "åk hem till ditt eget land" (not when
-someone longs for home), "lär er svenska eller åk hem", "det här är inte ert land", "gäst i det
+someone longs for home), "lär er svenska eller åk hem" and "anpassa er eller åk hem", "jag är
+inte rasist men" beside a group (not when the phrase is quoted), a group and something that "inte
+hör ihop", "det här är inte ert land", "gäst i det
 här landet", apes and cockroaches let into the country, Jews who "own everything" (not a Jewish
 congregation's own affairs), slurs compounded with "blatte-" and "-pack" (`rasord` widened); a
 person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har hjärnskada", insults
@@ -164,7 +166,7 @@ PATTERNS = [
         "racism",
         "apor och kackerlackor i landet",
         "(=apor|=aporna|kackerlack*|=parasiter|=parasiterna|=råttor) ~8 (=landet|=sverige|svensk*|=släppa|=släpper|"
-        f"=släpps|=hit) !{{negation}} !? !!{{kalla}} !!{{natur}} {_NOT_TOLD}",
+        f"=släpps|=hit) !(=inga|=ingen|=inget) !? !!{{kalla}} !!{{natur}} {_NOT_TOLD}",
     ),
     (
         "racism",
@@ -173,6 +175,23 @@ PATTERNS = [
         "..3 (=allt|=allting|=alla|=världen|=media|=medierna|=tidningar|=tidningarna|=bankerna|=halva|=mesta|"
         "=pengarna|=makten) !{negation} !? !!(församling*|synagog*|=museet|=föreningen|=förskolan) "
         f"{_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "jag är inte rasist men, om en grupp",
+        "(=jag|=ja) (=är|=e) (=inte|=ingen) ..1 (=rasist|=rasister) ..3 =men &{folkgrupp} "
+        "!!(=skriva|=skriver|=säga|=säger) !!{återgivning} !!{om_ord}",
+    ),
+    (
+        "racism",
+        "en grupp och något som inte hör ihop",
+        f"{{folkgrupp}} ..2 =och ..8 (=hör|=går) ..1 =ihop &(=inte|=aldrig) !? {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "anpassa er eller åk hem",
+        "(=anpassa|=lär|=lära|=integrera|=skärp) (=er|=dig|=dej|=sig) ..4 =eller ..2 (=åk|=dra|=stick|=flytta|=åka) ..1 "
+        f"(=hem|=tillbaka|=härifrån) !{{negation}} {_NOT_TOLD}",
     ),
     # personal attacks: a mocking comparison, a brain injury, a compound with -jävel
     (
