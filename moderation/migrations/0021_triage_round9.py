@@ -22,17 +22,17 @@ New guarded patterns read the constructions behind round 9's missed racism and a
 groups: "det sitter i generna" beside a group, "de tvåbenta", "smittan sprider sig" (not about an
 illness), "de förökar sig" (not about animals), "riktiga svenskar" and "ingen riktig svensk" (not
 when the term is questioned), "främlingar i vårt eget land", "åk hem till ditt eget land" (not when
-someone longs for home), "lär er svenska eller åk hem" and "anpassa er eller åk hem", "jag är
-inte rasist men" beside a group (not when the phrase is quoted), a group and something that "inte
-hör ihop", "det här är inte ert land", "gäst i det
-här landet", apes and cockroaches let into the country, Jews who "own everything" (not a Jewish
-congregation's own affairs), slurs compounded with "blatte-" and "-pack" (`rasord` widened); a
-person who "ser ut som en kokt skinka" (the new group `hånbild`), who "har hjärnskada", insults
-added to `skällsord` ("snorvalp", "alkis", "bimbo"), no backbone ("noll ryggrad": `hjärna`
-widened), "skaffa ett liv" and "gå och lägg dig" (not advice to someone ill or tired), an
-insult placed at a counter or office ("horan i receptionen", "kommunens egen clown"; the new group
-`arbetsplats`) and "-jävel" compounds ("politikerjävlar"; not a group's slur, not a word reported).
-Each is guarded against reported words, words named as words and comments against racism.
+someone longs for home), "lär er svenska eller åk hem" and "anpassa er eller åk hem", "jag är inte
+rasist men" beside a group (not when the phrase is quoted), a group and something that "inte hör
+ihop", "det här är inte ert land", "gäst i det här landet", apes and cockroaches let into the
+country, Jews who "own everything" (not a Jewish congregation's own affairs), slurs compounded with
+"blatte-" and "-pack" (`rasord` widened); a person who "ser ut som en kokt skinka" (the new group
+`hånbild`), who "har hjärnskada", insults added to `skällsord` ("snorvalp", "alkis", "bimbo"), no
+backbone ("noll ryggrad": `hjärna` widened), "skaffa ett liv" and "gå och lägg dig" (not advice to
+someone ill or tired), an insult placed at a counter or office ("horan i receptionen", "kommunens
+egen clown"; the new group `arbetsplats`) and "-jävel" compounds ("politikerjävlar"; not a group's
+slur, not a word reported). Each is guarded against reported words, words named as words and
+comments against racism.
 
 Terms that cannot be guarded became guarded patterns: "döda dig" (the pattern "döda dig, utom i
 spel och återgivet") and "mongo" (the pattern "mongo, utom återgivet").
