@@ -311,6 +311,20 @@ PATTERNS_ADD = [
     ),
 ]
 
+PATTERNS_ADD += [
+    (
+        "threat",
+        "ni ska få se",
+        "({avsikt}|=får) ..2 =få =se !(=att|=hur|=om|=mer|=fram|=olika|=film|=filmen|=föreställningen) "
+        "!!{fiktion} !!{spel} " + _NOT_INNOCENT,
+    ),
+    (
+        "threat",
+        "jag hotar er",
+        "(=hotar|=hotade) (=er|=dig|=dej) !{negation} !(=om|=någon|=nån|=den|=som) !!{hot_anmält} !?",
+    ),
+]
+
 # Racism, by construction: "samma lilla folk", a trait "in their culture", a group likened to vermin or
 # a swarm, "endast för svenskar".
 PATTERNS_ADD += [
@@ -375,7 +389,12 @@ PATTERNS_ADD += [
     ),
 ]
 
-TERMS_REMOVE = []
+# Terms that cannot be guarded: patterns read them, guarded ("Barn ska få se att folk är olika", "Om
+# någon hotar er på bussen, ring 112").
+TERMS_REMOVE = [
+    ("threat", "ska få se"),
+    ("threat", "hotar er"),
+]
 
 
 def words_merge(existing: str, added: str) -> str:
