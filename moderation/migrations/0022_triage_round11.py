@@ -92,7 +92,9 @@ GROUPS_ADD = {
     ),
     "demokrati": (
         "Protest by democratic means: a manifestation outside the town hall.",
-        "manifestation*, =manifestationen, =klimatstrejk, =klimatstrejken, =fackeltåg, =fackeltåget",
+        "manifestation*, =manifestationen, =klimatstrejk, =klimatstrejken, =fackeltåg, =fackeltåget, "
+        "=valdagen, =valet, "
+        "=valsedeln, =valsedel, =rösta, =röstar",
     ),
     "oro": (
         'Worry about the dark, unlit paths: "gatlyktorna är trasiga".',
@@ -133,6 +135,7 @@ _RACISM_TOLD = (
     "skicka hem dem, om invandring",
     "grupp och utvisning, vidare",
     "grupp som ska skickas bort",
+    "grupp som ska kastas ut",
     "tillbaka till öknen",
     "grupp som brottslingar eller som förstör",
     "grupp som förstör, vidare",
@@ -186,10 +189,13 @@ PATTERNS_GUARD = [
     *(("racism", name, _SPREAD) for name in ("grupp som borde ut, vidare", "grupp som ska bort")),
     # personal attacks: an insult quoted to be condemned; a gull; a goal
     ("personal_attack", "dumma kärring", "!!{kalla}"),
-    *(("personal_attack", name, "!!{natur}") for name in ("vilken idiot", "utrop med ett skällsord")),
+    *(
+        ("personal_attack", name, "!!{natur}")
+        for name in ("vilken idiot", "utrop med ett skällsord", "skällsord som sitter i nämnden")
+    ),
     *(
         ("personal_attack", name, "!!{spel}")
-        for name in ("du nära ett nedsättande ord", "du och ett nedsättande ord")
+        for name in ("du nära ett nedsättande ord", "du och ett nedsättande ord", "du som svarar är så dum")
     ),
 ]
 
@@ -220,7 +226,8 @@ PATTERNS_ADD = [
         "threat",
         "hälsa på någon hemma en kväll",
         "(=hälsa|=hälsar) =på ..4 (=hemma|=kväll|=kvällen|=natt|=natten|=jobbet) "
-        "&({avsikt}|=dags|=kanske|=vi|=jag) !{negation} !!{evenemang} !!{valrörelse} " + _NOT_INNOCENT,
+        "&({avsikt}|=dags|=kanske|=vi|=jag) !{negation} !(=oss|=mig|=mej) !!{evenemang} !!{valrörelse} "
+        + _NOT_INNOCENT,
     ),
     (
         "threat",
@@ -316,7 +323,7 @@ PATTERNS_ADD += [
         "threat",
         "ni ska få se",
         "({avsikt}|=får) ..2 =få =se !(=att|=hur|=om|=mer|=fram|=olika|=film|=filmen|=föreställningen) "
-        "!!{fiktion} !!{spel} " + _NOT_INNOCENT,
+        "!!{fiktion} !!{spel} !!{demokrati} !!{valrörelse} " + _NOT_INNOCENT,
     ),
     (
         "threat",
@@ -384,8 +391,12 @@ PATTERNS_ADD += [
     (
         "personal_attack",
         "gå och lägg dig",
-        "(=gå =och =lägg (=dig|=er|=dej)|=skaffa =ett =liv|=sätt (=dig|=dej) =ner) !!{lopp} !!{spel} "
-        + _ATTACK_GUARDS,
+        "=gå =och =lägg (=dig|=er|=dej) !(=tidigt|=tidig|=nu) !!{lopp} !!{spel} !!{tack} " + _ATTACK_GUARDS,
+    ),
+    (
+        "personal_attack",
+        "skaffa ett liv",
+        "=skaffa ..1 =ett =liv !? !!{lopp} !!{spel} !!{tack} " + _ATTACK_GUARDS,
     ),
 ]
 
