@@ -29,6 +29,15 @@ What they guard (each a class of innocent context, not one comment):
 * insults in the plural at a group ("lata apor") are racism, read by other patterns, not an attack
   on one person.
 
+New guarded patterns read the constructions behind round 12's missed threats, racism and attacks:
+"ska inte känna sig trygg" about a person (not worry, traffic or a threat reported), "säger bara
+det" and "bara så ni vet" beside a weapon, a hunting licence, explosives or a tree, "sova med ena
+ögat öppet"; "vissa folk(slag) är inte …", "de är inte som vi" beside a group; a person who "är en
+riktig pajas" further off (`skällsord` widened: "käring", "wannabe", "fjortis" …; `nedsättande`:
+"bortskämd", "talanglös", "slemmig", "naiv"), "har intelligensen av en …" and "måste vara totalt
+efterbliven" about a person; `rasord` widened with "ökenfolk", "kamelförare" and "bidrags-"
+compounds of a group. Each is guarded against words reported, fiction and banter.
+
 As in 0019–0022: words are added to groups (nothing AKN wrote is removed), patterns are added by
 name (one AKN already has under that name is left alone), and guards are appended to a starting
 pattern only when it does not hold them already, so this migration and round 11's may run in either
@@ -80,6 +89,19 @@ GROUPS_ADD = {
         "Calling someone a name.",
         "=kallad, =kallade, =kallar",
     ),
+    "skällsord": (
+        "Insults.",
+        "=käring, =käringen, =käringar, =wannabe, =fjortis, *fjollan, =mammagris, =överklassfitta, "
+        "=kompostpåse",
+    ),
+    "nedsättande": (
+        "Belittling adjectives.",
+        "=bortskämd, =bortskämda, =talanglös, =talanglösa, =slemmig, =slemmiga, =naiv, =naiva",
+    ),
+    "rasord": (
+        "Racist slurs.",
+        "ökenfolk*, kamelförar*, bidragsinvandr*, bidragsafghan*, bidragssomali*",
+    ),
     "mot_rasism": (
         "Words against racism: a comment that condemns it.",
         "hets*, =utreder, =utreds, =polisanmält",
@@ -88,7 +110,73 @@ GROUPS_ADD = {
 
 _ELECTION = "!!{valrörelse}"
 _FICTION = "!!{fiktion}"
+_NOT_TOLD = "!!{återgivning} !!{om_ord} !!{mot_rasism}"
+_PERSON = "&({ämbete}|{förnamn}|{du}|=han|=hon|=hen|{mål})"
+_NOT_FRIENDLY = (
+    "!{negation} !{kalla} !!{egna} !!{fiktion} !!{tillgivenhet} !!{vänskap} !!(=sa|=sade|=skrek|=höra)"
+)
 PATTERNS = [
+    # threats: not safe, a weapon or explosive hinted at
+    (
+        "threat",
+        "ska inte känna sig trygg",
+        "(=ska|=kommer|=bör|=borde|=lär) ..2 =inte =känna (=sig|=dig|=dej|=er) ..2 "
+        "(=trygg|=trygga|=säker|=säkra) "
+        f"{_PERSON} !(=behöva|=behöver) !? !!{{oro}} !!{{återgivning}} !!{{hot_anmält}} !!{{trafikfara}}",
+    ),
+    (
+        "threat",
+        "säger bara det, om vapen",
+        "(=säger|=säga|=säg) ..1 =bara ..1 =det "
+        "&({vapen}|jaktlicens*|jaktgevär*|sprängdeg*|{brand}|=träd) !? "
+        "!!{spel} !!{mat} !!{natur} !!{räddning}",
+    ),
+    (
+        "threat",
+        "bara så ni vet, om vapen",
+        "=bara =så (=ni|=du|=dom|=ja) =vet &({vapen}|jaktlicens*|jaktgevär*|sprängdeg*|{brand}|=träd) !? "
+        "!!{spel} !!{mat} !!{natur} !!{räddning}",
+    ),
+    (
+        "threat",
+        "sova med ena ögat öppet",
+        "=sova =med (=ena|=ett) (=ögat|=öga) =öppet !!{fiktion} !? !!{tack} !!{återgivning} !!{hot_anmält}",
+    ),
+    # racism: some peoples unfit, not like us
+    (
+        "racism",
+        "vissa folk är inte byggda för",
+        "(=vissa|=sånna|=såna|=sådana|=sortens) (=folk|folkslag*|=kulturer) ..8 "
+        "(=inte|=lägre|=iq|=sämre|=aldrig) "
+        f"!? {_NOT_TOLD}",
+    ),
+    (
+        "racism",
+        "de är inte som vi",
+        "(=de|=dom|{folkgrupp}) (=är|=e) =inte (=som|=kompatibla|=förenliga) ..1 (=vi|=oss|=med) "
+        "!(=tror|=trodde|=tänkt) "
+        f"&({{folkgrupp}}|{{rasord}}) !? {_NOT_TOLD}",
+    ),
+    # personal attacks: a person who is an insult, intellect compared, must be stupid
+    (
+        "personal_attack",
+        "någon är en riktig idiot, vidare",
+        "({ämbete}|{förnamn}|=hon|=han|=hen) ..8 (=är|=e|=var|=va) ..1 (=en|=ett) ..3 {skällsord} "
+        f"{_NOT_FRIENDLY}",
+    ),
+    (
+        "personal_attack",
+        "intelligensen av en sak",
+        "(=intelligensen|=intellekt|=intellektet|=intelligens|=iq|=hjärnkapacitet|=hjärnkapaciteten) ..3 "
+        "(=av|=som) "
+        f"(=en|=ett) {_PERSON} {_NOT_FRIENDLY} !!{{natur}}",
+    ),
+    (
+        "personal_attack",
+        "måste vara efterbliven",
+        "(=måste|=borde) =vara ..2 {nedsättande} !(=sjuk|=sjuka|=svag|=svaga|=trött|=ful|=fula) "
+        f"{_PERSON} {_NOT_FRIENDLY} !(=jag|=mig|=man)",
+    ),
     (
         "personal_attack",
         "äckel, utom i fiktion",
