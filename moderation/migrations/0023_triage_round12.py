@@ -109,6 +109,10 @@ GROUPS_ADD = {
 }
 
 _ELECTION = "!!{valrörelse}"
+# a slogan written by others on a leaflet, a sticker or a wall (narrower than `återgivning`)
+_WRITTEN = (
+    "!!(=texten|flygblad*|klistermärke*|=klotter|=klottret|=klottrat|=sprejat|=sprayat|skolvägg*|husvägg*)"
+)
 _FICTION = "!!{fiktion}"
 _NOT_TOLD = "!!{återgivning} !!{om_ord} !!{mot_rasism}"
 _PERSON = "&({ämbete}|{förnamn}|{du}|=han|=hon|=hen|{mål})"
@@ -146,7 +150,7 @@ PATTERNS = [
     (
         "racism",
         "vissa folk är inte byggda för",
-        "(=vissa|=sånna|=såna|=sådana|=sortens) (=folk|folkslag*|=kulturer) ..8 "
+        "(=vissa|=sånna|=såna|=sådana|=sortens) (=folk|folkslag*|=kulturer) ..3 (=är|=har|=e) ..3 "
         "(=inte|=lägre|=iq|=sämre|=aldrig) "
         f"!? {_NOT_TOLD}",
     ),
@@ -230,6 +234,7 @@ PATTERNS_GUARD = [
     # racism: slurs and slogans reported, quoted or written by others; crimes against a group condemned
     ("racism", "en grupp lika med brott", "!!{återgivning}"),
     ("racism", "grupp som styr", "!!{återgivning}"),
+    ("racism", "en grupp som styr allt", _WRITTEN),
     ("racism", "grupp som brottslingar eller som förstör", "!!(=utreder|=utreds|=polisen)"),
     ("racism", "grupp som förstör, vidare", "!!(=utreder|=utreds|=polisen)"),
 ]
