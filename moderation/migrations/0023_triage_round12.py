@@ -36,7 +36,15 @@ det" and "bara så ni vet" beside a weapon, a hunting licence, explosives or a t
 riktig pajas" further off (`skällsord` widened: "käring", "wannabe", "fjortis" …; `nedsättande`:
 "bortskämd", "talanglös", "slemmig", "naiv"), "har intelligensen av en …" and "måste vara totalt
 efterbliven" about a person; `rasord` widened with "ökenfolk", "kamelförare" and "bidrags-"
-compounds of a group. Each is guarded against words reported, fiction and banter.
+compounds of a group; "hälsa på" a person beside torches or knives, "personligen se till att" someone
+regrets or pays (not an answer promised), "förr hängde/tjärade man sådana som …" (not a museum or
+history), "bli nästa som …" (not a prize or one's turn); "det är genetiskt" beside a group (not an
+illness or eye colour), weeds and waste "från tredje världen" (not exported waste), "de här
+gräshopporna" (not pests in a cellar), "folk från stenåldern" (not an exhibition), "inte hette
+Sven"; "kan inte ens stava" about a person (not a child learning) and "borde få hjärnan
+undersökt" (not after an accident). Each is guarded against words reported, fiction and banter.
+"galen" (mad) no longer makes an attack on its own: in the development part it was always said in
+admiration ("du är ju helt galen som simmar 3 km"); "inte klok" beside "du har rätt" is banter.
 
 As in 0019–0022: words are added to groups (nothing AKN wrote is removed), patterns are added by
 name (one AKN already has under that name is left alone), and guards are appended to a starting
@@ -68,7 +76,7 @@ GROUPS_ADD = {
     ),
     "mat": (
         "Food and fishing: knives and killing in a sentence about them are no threat.",
-        "=kebab, =kebaben, =pizza, =pizzan, =falafel",
+        "=kebab, =kebaben, =pizza, =pizzan, =falafel, *steken, *stek, =grillen",
     ),
     "fiktion": (
         "Fiction: films, books, plays and series.",
@@ -157,7 +165,7 @@ PATTERNS = [
     (
         "racism",
         "de är inte som vi",
-        "(=de|=dom|{folkgrupp}) (=är|=e) =inte (=som|=kompatibla|=förenliga) ..1 (=vi|=oss|=med) "
+        "(=de|=dom|{folkgrupp}) (=är|=e) ..3 =inte (=som|=kompatibla|=förenliga) ..1 (=vi|=oss|=med) "
         "!(=tror|=trodde|=tänkt) "
         f"&({{folkgrupp}}|{{rasord}}) !? {_NOT_TOLD}",
     ),
@@ -185,6 +193,83 @@ PATTERNS = [
         "personal_attack",
         "äckel, utom i fiktion",
         "(=äckel|=äcklet|=äcklen|=äcklena) !{negation} !{kalla} !!{fiktion} !!{återgivning}",
+    ),
+    # threats (round 12, second part): a visit with weapons, "personligen se till att", history's punishments
+    (
+        "threat",
+        "hälsa på någon med vapen",
+        "(=hälsa|=hälsar|=besöka|=besöker) =på ..4 ({ämbete}|{mål}|=han|=hon|=hen|=honom|=henne) "
+        "&({vapen}|{brand}|*kniven|*knivar|=facklorna|=högafflarna) !{negation} !? !!{mat} !!{spel} !!{natur} "
+        "!!{återgivning} !!{hot_anmält} !!{fiktion}",
+    ),
+    (
+        "threat",
+        "personligen se till att någon ångrar",
+        "=personligen ..1 =till =att ..8 (=ångrar|=ångra|=betala|=betalar|=aldrig|rullstol*|=glömmer|=lida|=lider) "
+        f"{_PERSON} !? !!{{tack}} !!{{återgivning}} !!{{hot_anmält}} !!(=svar|=svaret|=återkoppling|=återkommer)",
+    ),
+    (
+        "threat",
+        "förr hängde man sådana",
+        "(=hängde|=tjärade|=fjädrade|=brände|=spöade|=piskade|=stenade|=lynchade) =man ..3 "
+        "(=sådana|=såna|=sånna|=sånt) ..2 (=som|=där|=folk) !{negation} "
+        "!!(=museet|=museum|=utställning|=utställningen|=historia|=historien|=boken|=föredrag|=föredraget|=medeltiden) "
+        "!!{fiktion} !!{återgivning}",
+    ),
+    (
+        "threat",
+        "bli nästa som ligger där",
+        "(=bli|=blir) =nästa (=som|=offer|=offret) &({du}|{ämbete}|{förnamn}) !{negation} !? !!{spel} !!{tack} "
+        "!!{evenemang} !!{vänskap} !!(=vinner|=vinna|=pris|=priset|=får|=pension|=tur) !!{återgivning}",
+    ),
+    # racism (second part): in the genes, weeds and waste from the third world, vermin let in, stone age
+    (
+        "racism",
+        "det är genetiskt, om en grupp",
+        "(=är|=e) ..2 (=genetiskt|=genetisk|=medfött|=ärftligt) &({folkgrupp}|{rasord}|=folk|folkslag*) !{negation} !? "
+        "!!(=sjukdom|=sjukdomen|=diabetes|=cancer|=blodtryck|=ögonfärg|=hårfärg) " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "ogräs från tredje världen",
+        "(ogräs*|=skräp|=skräpet|soptipp*|=sophög|=sophögen|dumpningsplats*|=avskräde|=avskum|=slödder|=pack) ~6 "
+        "=tredje =världen !{negation} !!{varuverb} !!{avfall} "
+        "!!(=export|=exporterar|=exporteras|=elektronikskrot|=plast|=plasten|=kläder|=klädinsamling) "
+        + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "de här gräshopporna",
+        "(=dessa|=de|=dom) (=här|=där) (gräshopp*|parasit*|kackerlack*|=råttorna|skadedjur*|=aporna|=djuren|=kräken) "
+        "!{negation} !!{natur} !!(=gården|=källaren|=trädgården|=odlingen|=skörden|=åkern|=zoo|=djurparken) "
+        + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "folk från stenåldern",
+        "(=folk|=människor|=dom|=dem|=de|=såna|=sådana|{folkgrupp}) =från =stenåldern !{negation} "
+        "!!(=museum|=museet|=utställning|=utställningen|=arkeolog|=arkeologer|=fynd|=fynden|=grav|=graven) "
+        "!!{fiktion} " + _NOT_TOLD,
+    ),
+    (
+        "racism",
+        "han hette inte Sven",
+        "=inte (=hette|=heter) ..1 {svenskt_namn} !? !!(=utan|=bytte|=byta|=namnet|=stavas) " + _NOT_TOLD,
+    ),
+    # personal attacks (second part): cannot even spell, should have the brain examined
+    (
+        "personal_attack",
+        "kan inte ens stava",
+        "({ämbete}|{förnamn}|=han|=hon|=hen|{du}) ..6 =kan ..2 =inte =ens "
+        "(=stava|=räkna|=läsa|=skriva|=starta|=knyta|=sätta|=tänka) "
+        f"{_NOT_FRIENDLY.replace('!{negation} ', '')} !? !!(=år|=åring|=barnet|=bebisen|=lilla|=ettan|=förskolan|=eleverna|=dyslexi)",
+    ),
+    (
+        "personal_attack",
+        "borde få hjärnan undersökt",
+        "(=hjärnan|=huvudet|=skallen) (=undersökt|=undersökta|=kollad|=kollat|=röntgad|=röntgat) "
+        f"{_NOT_FRIENDLY} "
+        "!!(=olycka|=olyckan|=ramlade|=ramlat|=slog|=skadade|hjärnskak*|=läkare|=läkaren|vårdcentral*|=akuten|sjukhus*)",
     ),
 ]
 
@@ -231,6 +316,18 @@ PATTERNS_GUARD = [
     ("personal_attack", "den som svarar är en idiot", "!{kalla}"),
     # personal attacks: plural animal slurs at a group are racism
     ("personal_attack", "dumma kärring", "!(=apor|=aporna|=råttor|=råttorna|=parasiter)"),
+    # personal attacks: "galen" (mad) in admiration, an insult softened by agreement
+    *(
+        ("personal_attack", name, "!(=galen)")
+        for name in (
+            "du nära ett nedsättande ord",
+            "du och ett nedsättande ord",
+            "du som svarar är så dum",
+            "namn och ett skällsord",
+            "han eller hon och ett skällsord",
+        )
+    ),
+    ("personal_attack", "inte klok", "!!(=rätt)"),
     # racism: slurs and slogans reported, quoted or written by others; crimes against a group condemned
     ("racism", "en grupp lika med brott", "!!{återgivning}"),
     ("racism", "grupp som styr", "!!{återgivning}"),

@@ -57,6 +57,19 @@ GUARDED_ROUND12 = [
     ("racism", "Vissa folk firar nyår i mars, inte i januari, intressant att läsa om"),
     ("personal_attack", "Skurken i boken är en riktig pajas, rolig läsning"),
     ("personal_attack", "Vi måste vara naiva om vi tror att bussen kommer i tid"),
+    # "galen" in admiration, an insult softened by agreement
+    ("personal_attack", "Du är ju helt galen som cyklar till Höganäs varje dag 😄"),
+    ("personal_attack", "Du är inte klok, men du har rätt om parkeringen"),
+    # the second part's constructions in innocent contexts
+    ("threat", "Vi ska hälsa på mormor i påsk och ta med kniven till lammsteken"),
+    ("threat", "Jag ska personligen se till att du får svar på din fråga i morgon"),
+    ("threat", "På museet berättade guiden att man förr hängde sådana som stal hästar"),
+    ("racism", "Ögonfärgen är genetiskt betingad, sa läraren om arabiska hästar"),
+    ("racism", "Sverige exporterar sitt elektronikskrot och annat skräp till tredje världen"),
+    ("racism", "De här råttorna i källaren måste kommunen ta hand om"),
+    ("racism", "Utställningen om folk från stenåldern på Kulturmagasinet är jättebra"),
+    ("personal_attack", "Min dotter är fem år och kan inte ens läsa än, är det normalt?"),
+    ("personal_attack", "Han ramlade av cykeln och fick huvudet röntgat på akuten"),
 ]
 STILL_VIOLATIONS_ROUND12 = [
     ("threat", "Ordföranden ska nog inte känna sig så trygg på parkeringen i kväll"),
@@ -72,6 +85,17 @@ STILL_VIOLATIONS_ROUND12 = [
     ("personal_attack", "Nämndordföranden måste vara totalt efterbliven"),
     ("personal_attack", "Vilken idiot du är, Kalle"),
     ("personal_attack", "Du är ett äckel"),
+    ("threat", "Vi borde hälsa på kommunalrådet med facklorna i helgen"),
+    ("threat", "Jag ska personligen se till att rektorn ångrar det här resten av livet"),
+    ("threat", "Förr i tiden tjärade man såna som er"),
+    ("threat", "Fortsätt så, Erik, så kan du bli nästa som ligger på gatan"),
+    ("racism", "Somalierna bråkar i skolan, det är genetiskt"),
+    ("racism", "Vi har tagit in ogräs från hela tredje världen"),
+    ("racism", "Nu flyttar de här gräshopporna till nästa kommun"),
+    ("racism", "Vi betalar för att lära folk från stenåldern att cykla"),
+    ("racism", "Kan tänka mig att rånarna inte hette Andersson direkt"),
+    ("personal_attack", "Kommunikatören kan uppenbarligen inte ens stava"),
+    ("personal_attack", "Han som ritade rondellen borde få hjärnan undersökt"),
 ]
 
 
