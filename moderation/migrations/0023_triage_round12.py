@@ -6,6 +6,7 @@ What they guard (each a class of innocent context, not one comment):
 
 * elections: beating, crushing or making someone pay "i valet", "med era mandat" (`valrörelse`
   widened; on the threat patterns of violence, blows and regret);
+* social outings beside banter ("din tönt, du lovade ju komma på loppis": `vänskap` widened);
 * sport and games: "krossa dem i innebandyn", "sköt ner hela motståndarlaget i CS" (`spel` widened,
   on "sticka ner någon" too), a keeper praised ("hon är helt galen, vår målvakt": `vänskap`);
 * figures of speech: "slå ihjäl myten", "svaret sköt ner alla konspirationsteorier" (`bildligt`
@@ -67,7 +68,8 @@ GROUPS_ADD = {
     ),
     "vänskap": (
         "Congratulations, shared plans and a won match: an insult beside them is banter between friends.",
-        "=målvakt, =målvakten, =lagkamrat, =lagkamraten, =straffar, =räddade",
+        "=målvakt, =målvakten, =lagkamrat, =lagkamraten, =straffar, =räddade, loppis*, =bio, =bion, =picknick, "
+        "grillkväll*, =bowling, =minigolf",
     ),
     "bildligt": (
         "Figures of speech: violent words about a myth, a theory or an argument are no threat.",

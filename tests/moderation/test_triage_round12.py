@@ -60,6 +60,7 @@ GUARDED_ROUND12 = [
     # "galen" in admiration, an insult softened by agreement
     ("personal_attack", "Du är ju helt galen som cyklar till Höganäs varje dag 😄"),
     ("personal_attack", "Du är inte klok, men du har rätt om parkeringen"),
+    ("personal_attack", "Haha du är ju knäpp, klart vi ses på loppis på lördag"),
     # the second part's constructions in innocent contexts
     ("threat", "Vi ska hälsa på mormor i påsk och ta med kniven till lammsteken"),
     ("threat", "Jag ska personligen se till att du får svar på din fråga i morgon"),
