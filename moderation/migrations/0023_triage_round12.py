@@ -43,7 +43,11 @@ history), "bli nästa som …" (not a prize or one's turn); "det är genetiskt" 
 illness or eye colour), weeds and waste "från tredje världen" (not exported waste), "de här
 gräshopporna" (not pests in a cellar), "folk från stenåldern" (not an exhibition), "inte hette
 Sven"; "kan inte ens stava" about a person (not a child learning) and "borde få hjärnan
-undersökt" (not after an accident). Each is guarded against words reported, fiction and banter.
+undersökt" (not after an accident); coming "med något annat än ord/ett mejl", "det sista för några av
+er" (not a farewell or an election), "det vore synd om … råkade …" beside a person (not a bus line
+cut or worry), "inte hem helskinnad", "önska att hen aldrig blivit född" (not oneself), "en kula för/
+räcker för" someone (not ice cream, not "ett skott i foten"), and "tänk på det", "bara säger det" and
+"gör vad ni vill" beside a weapon, a licence, matches or explosives. Each is guarded against words reported, fiction and banter.
 "galen" (mad) no longer makes an attack on its own: in the development part it was always said in
 admiration ("du är ju helt galen som simmar 3 km"); "inte klok" beside "du har rätt" is banter.
 
@@ -125,6 +129,8 @@ _WRITTEN = (
 )
 _FICTION = "!!{fiktion}"
 _NOT_TOLD = "!!{återgivning} !!{om_ord} !!{mot_rasism}"
+# a weapon, a licence, explosives, fire or a tree hinted at beside "säger bara det"
+_HINTED = "({vapen}|jaktlicens*|jaktgevär*|jaktvapen*|sprängdeg*|{brand}|=träd|=ammo|=ammunition|=tändstickor|=sänke)"
 _PERSON = "&({ämbete}|{förnamn}|{du}|=han|=hon|=hen|{mål})"
 _NOT_FRIENDLY = (
     "!{negation} !{kalla} !!{egna} !!{fiktion} !!{tillgivenhet} !!{vänskap} !!(=sa|=sade|=skrek|=höra)"
@@ -142,14 +148,13 @@ PATTERNS = [
         "threat",
         "säger bara det, om vapen",
         "(=säger|=säga|=säg) ..1 =bara ..1 =det "
-        "&({vapen}|jaktlicens*|jaktgevär*|sprängdeg*|{brand}|=träd) !? "
+        f"&{_HINTED} !? "
         "!!{spel} !!{mat} !!{natur} !!{räddning}",
     ),
     (
         "threat",
         "bara så ni vet, om vapen",
-        "=bara =så (=ni|=du|=dom|=ja) =vet &({vapen}|jaktlicens*|jaktgevär*|sprängdeg*|{brand}|=träd) !? "
-        "!!{spel} !!{mat} !!{natur} !!{räddning}",
+        f"=bara =så (=ni|=du|=dom|=ja) =vet &{_HINTED} !? !!{{spel}} !!{{mat}} !!{{natur}} !!{{räddning}}",
     ),
     (
         "threat",
@@ -272,6 +277,60 @@ PATTERNS = [
         "(=hjärnan|=huvudet|=skallen) (=undersökt|=undersökta|=kollad|=kollat|=röntgad|=röntgat) "
         f"{_NOT_FRIENDLY} "
         "!!(=olycka|=olyckan|=ramlade|=ramlat|=slog|=skadade|hjärnskak*|=läkare|=läkaren|vårdcentral*|=akuten|sjukhus*)",
+    ),
+    # threats (third part): coming with something other than words, the last meeting for some of you,
+    # a pity if something happened, not home unharmed, a bullet for someone, a hint beside a weapon
+    (
+        "threat",
+        "kommer med något annat än ord",
+        "(=jag|=vi) ~4 (=kommer|=komma|=tar|=ta) ..5 =med ..2 (=något|=nåt|=lite) (=annat|=mer) =än "
+        "!{negation} !!(=förslag|=förslaget|=idéer|=lösning|=lösningar|=blommor|=tårta|{tack}|{vänskap}) "
+        "!!{återgivning} !!{hot_anmält}",
+    ),
+    (
+        "threat",
+        "blir det sista för några av er",
+        "=det =sista ..3 (=vissa|=några|=någon|=flera) =av (=er|=dem|=dom) !{negation} !? "
+        "!!(=pension|=pensionen|=avtackning|=avtackningen|{tack}|{vänskap}|=mandatperioden|{valrörelse}|=slutar)",
+    ),
+    (
+        "threat",
+        "det vore synd om någon råkade ut för något",
+        "(=vore|=skulle) ..3 (=synd|=tråkigt|=trist) =om ..10 (=råkade|=råka|=råkar|=ensamma|=ensam) "
+        "&({du}|{ämbete}|{förnamn}|=han|=hon|=hen|{byggnad}) !{negation} !? !!{oro} !!{trafikfara} !!{återgivning} "
+        "!!{hot_anmält} !!(=buss|=bussen|=bussarna|=linjen|skolskjuts*|=indragen|=nedlagd|=stängs|=läggs)",
+    ),
+    (
+        "threat",
+        "inte hem helskinnad",
+        "=inte ..4 (=helskinnad|=helskinnade|=oskadd|=oskadda) "
+        f"{_PERSON} !? !!{{oro}} !!{{trafikfara}} !!{{spel}} "
+        "!!(=olyckan|=olycka|=krocken|=branden|=stormen|=klarade|=klarat)",
+    ),
+    (
+        "threat",
+        "önska att hen aldrig blivit född",
+        "(=önska|=önskar|=ångra|=ångrar) ..2 =att ..3 (=aldrig|=inte) (=blivit|=varit) (=född|=födda) "
+        "!(=jag|=mig|=mej) !!{egna} !!{återgivning} !!{fiktion}",
+    ),
+    (
+        "threat",
+        "en kula för någon",
+        "(=en|=ett) (=kula|=skott) (=för|=räcker|=i|=till) &({du}|{ämbete}|{mål}|=han|=hon|=honom|=henne) "
+        "!{negation} !!(=glass|=glassen|=strut|=struten|=kr|=kronor|=bowling|kulstötning*|=boule|=pistolskytte) "
+        "!!{spel} !!{återgivning} !!{hot_anmält} !!{fiktion} !(=foten|=mörkret|=blindo)",
+    ),
+    *(
+        (
+            "threat",
+            name,
+            f"{words} &{_HINTED} !? !!{{spel}} !!{{mat}} !!{{natur}} !!{{räddning}}",
+        )
+        for name, words in (
+            ("tänk på det, om vapen", "=tänk =på =det"),
+            ("bara säger det, om vapen", "=bara (=säger|=säga) =det"),
+            ("gör vad ni vill med det, om vapen", "=gör =vad (=ni|=du) =vill"),
+        )
     ),
 ]
 

@@ -71,6 +71,15 @@ GUARDED_ROUND12 = [
     ("racism", "Utställningen om folk från stenåldern på Kulturmagasinet är jättebra"),
     ("personal_attack", "Min dotter är fem år och kan inte ens läsa än, är det normalt?"),
     ("personal_attack", "Han ramlade av cykeln och fick huvudet röntgat på akuten"),
+    # the third part's constructions in innocent contexts
+    ("threat", "Jag kommer till mötet med något annat än klagomål, nämligen ett förslag"),
+    ("threat", "Sommaravslutningen blir det sista för några av er innan pensionen, tack för allt"),
+    ("threat", "Det vore synd om barnen fick gå hem ensamma när bussen dras in"),
+    ("threat", "Han klarade sig inte helt oskadd ur olyckan på E6:an"),
+    ("threat", "Jag önskar att jag aldrig varit född på nittiotalet, haha"),
+    ("threat", "En kula glass för 35 kronor i hamnen, det är ju rån"),
+    ("threat", "Flytten av biblioteket är ett skott i foten för Råå"),
+    ("threat", "Tänk på det när ni tänder grillen i parken: brandrisken är hög"),
 ]
 STILL_VIOLATIONS_ROUND12 = [
     ("threat", "Ordföranden ska nog inte känna sig så trygg på parkeringen i kväll"),
@@ -97,6 +106,13 @@ STILL_VIOLATIONS_ROUND12 = [
     ("racism", "Kan tänka mig att rånarna inte hette Andersson direkt"),
     ("personal_attack", "Kommunikatören kan uppenbarligen inte ens stava"),
     ("personal_attack", "Han som ritade rondellen borde få hjärnan undersökt"),
+    ("threat", "Nästa gång kommer vi till stadshuset med något annat än plakat"),
+    ("threat", "Nästa nämndmöte blir det sista för några av er"),
+    ("threat", "Det vore synd om rektorn råkade ut för något på vägen hem"),
+    ("threat", "Ordföranden lär inte gå hem helskinnad i kväll"),
+    ("threat", "Chefen kommer önska att hon aldrig blivit född"),
+    ("threat", "En kula räcker för kommunalrådet"),
+    ("threat", "Jag har tändstickor och en dunk bensin. Tänk på det."),
 ]
 
 
