@@ -63,7 +63,7 @@ STILL_VIOLATIONS = [
     ("racism", "Invandrarna förstör allt"),
     ("racism", "Skicka hem dem, alla invandrare"),
     ("personal_attack", "Vilken idiot du är"),
-    ("personal_attack", "Du är galen"),
+    ("personal_attack", "Du är en idiot"),
 ]
 
 
