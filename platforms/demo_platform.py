@@ -79,8 +79,9 @@ BREAKING = [
     ("link", "Gratis iPhone till alla helsingborgare! Klicka här http://bit-prize.top/win"),
     # Wording no starting pattern reads: the trained model labels it, and says why.
     ("racism", "Hela kvarteret har blivit som en smitta sen de flyttade in, skicka tillbaka hela klanen"),
-    # A rule reads a threat (a knife); the trained model doubts it, and the comment waits for a person.
-    ("doubted", "Makrillen nappar vid norra hamnen igen, ta med kniven och rensa dem direkt på kajen 🎣🔪"),
+    # A rule reads a threat (the knife, a term no guard can qualify); the trained model doubts it,
+    # and the comment waits for a person.
+    ("doubted", "Deckarkvällen på biblioteket var toppen 🔪📚 tack till alla som kom!"),
 ]
 NAMES = [
     "Anna Lindberg",

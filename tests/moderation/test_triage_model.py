@@ -155,9 +155,9 @@ def test_the_rules_as_loaded_carry_the_shipped_model_unless_it_is_switched_off(s
 
 
 @pytest.mark.django_db
-def test_the_shipped_model_doubts_a_rule_that_reads_fishing_as_a_threat(settings):
+def test_the_shipped_model_doubts_a_rule_that_reads_a_crime_novel_evening_as_a_threat(settings):
     # As the demo platform has it, so that every role can see a doubt.
-    text = "Makrillen nappar vid norra hamnen igen, ta med kniven och rensa dem direkt på kajen 🎣🔪"
+    text = "Deckarkvällen på biblioteket var toppen 🔪📚 tack till alla som kom!"
     settings.TRIAGE_MODEL = "off"
     assert "threat" in triage_text(text=text, rules=ruleset_load()).labels
     settings.TRIAGE_MODEL = ""
