@@ -49,7 +49,7 @@ MIN_KNOWN_WORDS = 3
 # A rule's racism, threat or personal attack that the model scores below this is doubted: the rule
 # matched words that, in what the model learnt, stand far more often in innocent comments (a game,
 # a fire drill, a quoted slur). Measured on batches the model had not seen (the corpus README,
-# rounds 8 to 13), this takes away a third of the rules' false alarms and one in 200 of their true
+# rounds 8 to 14), this takes away a third of the rules' false alarms and one in 200 of their true
 # labels.
 DOUBT = 0.05
 # How many words' features `read` remembers before it starts afresh (reads and writes of one key are

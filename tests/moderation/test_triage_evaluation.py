@@ -50,11 +50,11 @@ def test_the_rules_meet_the_goals_on_the_development_part(rules):
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "Measured after round 13 (migrations 0021-0024, the model with letter 4-grams and its doubt, "
-        "moderation/triage/model.json): racism precision 87% (three false alarms, the model's) and hard "
-        "negatives with a violation label 7.5% miss the goals; racism recall (100%), threat (recall 96%, "
-        "precision 100%), personal_attack (100%, 92%) and personal_data (100%, 100%) meet them. See "
-        "moderation/corpus/README.md."
+        "Measured after round 14 (migrations 0021-0024, the model with letter 4-grams and its doubt, "
+        "trained on 10,516 comments, moderation/triage/model.json): racism precision 87% (three false "
+        "alarms, the model's) misses the goal; racism recall (100%), threat (recall 96%, precision 100%), "
+        "personal_attack (100%, 100%), personal_data (100%, 100%) and hard negatives with a violation "
+        "label (3.8%) meet them. See moderation/corpus/README.md."
     ),
 )
 def test_the_rules_meet_the_goals_on_the_held_out_part(rules):
