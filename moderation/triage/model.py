@@ -4,12 +4,12 @@ The patterns catch what their words foresee; wording nobody foresaw ("vi vet var
 called a plague) slips past them. The model reads the same words differently: every stem, every two
 neighbouring stems, stems one word apart, the beginnings and ends of long words (Swedish
 compounds: "bidragsinvandrarna" shares "drarna>" with "invandrarna") and every word's letter
-4-grams (misspellings and inflections the stemmer does not join: "mörda", "mördar", "mörrda" share
-"#mörd"). Each feature weighs for or
-against racism, threat and personal_attack; a comment whose weighted sum passes a label's threshold
-gets the label, and the reason names the score and the words that weighed most, so a person sees
-why. A label a rule gives and the model scores below `DOUBT` is doubted (`judge`): triage then does
-not give it, and a person decides.
+4-grams, its ends marked (misspellings and inflections the stemmer does not join: "mörda" and
+"mörrda" share "<mör" and "rda>"). Each feature weighs for or against racism, threat and
+personal_attack; a comment whose weighted sum passes a label's threshold gets the label, and the
+reason names the score and the words that weighed most, so a person sees why. A label a rule gives
+and the model scores below `DOUBT` is doubted (`judge`): triage then does not give it, and a person
+decides.
 
 The weights are trained by `manage.py triage --train` (`training.py`, scikit-learn's logistic
 regression on TF-IDF features) and written to `model.json` beside this module; the portal reads
