@@ -4,12 +4,13 @@ try-out. They return data; the templates decide the markup, classes and words.""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from accounts.models import SocialAccount
 
@@ -424,17 +425,28 @@ class TrialRow:
     after: list[str]
     action_before: str
     action_after: str
+    # The labels a rule gave and the trained model doubted (so not given), now and with the change.
+    doubted_before: list[str] = field(default_factory=list)
+    doubted_after: list[str] = field(default_factory=list)
 
     def shown(self) -> tuple[str, str]:
         """Now and with the change, by name: "Rasism → Dölj"."""
-        return _labels_and_action(self.before, self.action_before), _labels_and_action(
-            self.after, self.action_after
+        return _labels_and_action(self.before, self.action_before, self.doubted_before), _labels_and_action(
+            self.after, self.action_after, self.doubted_after
         )
 
 
-def _labels_and_action(labels: list[str], action: str) -> str:
+def _labels_and_action(labels: list[str], action: str, doubted: list[str]) -> str:
     names = ", ".join(str(_LABEL_NAMES.get(label, label)) for label in labels) or "–"
-    return f"{names} → {_ACTION_NAMES.get(action, action)}"
+    shown = f"{names} → {_ACTION_NAMES.get(action, action)}"
+    if doubted:
+        doubts = ", ".join(str(_LABEL_NAMES.get(label, label)) for label in doubted)
+        shown += " " + gettext("(the trained model doubts: %(labels)s)") % {"labels": doubts}
+    return shown
+
+
+def _doubted(verdict) -> list[str]:
+    return [reason["label"] for reason in verdict.reasons if reason["code"] == "doubted"]
 
 
 @dataclass
@@ -511,8 +523,14 @@ def triage_trial(
         }
         before = triage_text(rules=current, history=before_history, **kwargs)
         after = triage_text(rules=changed, history=after_history, **kwargs)
-        if before.labels != after.labels or before.action != after.action:
-            rows.append(TrialRow(c, before.labels, after.labels, before.action, after.action))
+        # A term the model doubts changes no label, but AKN must see that it matched.
+        doubted_before, doubted_after = _doubted(before), _doubted(after)
+        if (before.labels, before.action, doubted_before) != (after.labels, after.action, doubted_after):
+            rows.append(
+                TrialRow(
+                    c, before.labels, after.labels, before.action, after.action, doubted_before, doubted_after
+                )
+            )
     return TrialOutcome(tried=len(recent), changed=rows)
 
 

@@ -274,3 +274,19 @@ def test_trying_a_term_shows_what_it_changes_beside_the_model(facebook, account)
         "hide",
         "delete",
     )
+
+
+@pytest.mark.django_db
+def test_trying_a_term_the_model_doubts_shows_that_it_matched(facebook, account):
+    from moderation.selectors import triage_trial
+
+    from .platform import fb_comment
+
+    fb_comment(facebook, account, "c1", "Vilken härlig konsert i parken i går, tack till alla som ordnade!")
+    outcome = triage_trial(add_label="threat", add_term="konsert")
+    # No label changes (the model doubts the threat), but AKN sees that the word matched.
+    (row,) = outcome.changed
+    assert row.before == row.after
+    assert (row.doubted_before, row.doubted_after) == ([], ["threat"])
+    with translation.override("sv"):
+        assert row.shown()[1].endswith("(den tränade modellen tvivlar på: Hot)")
