@@ -5,6 +5,16 @@ is fitted on the comments that say whether they must or must not get the label (
 list is not judged, and neither is the comment). Hard negatives weigh double: they are what the
 model must learn not to call a violation. Classes are balanced.
 
+Before fitting, each feature is scaled by how strongly it leans to one side in the training
+comments (`_lean`: the square root of the absolute log ratio of its share among the comments that
+must get the label to its share among those that must not; Wang and Manning's NB-SVM, 2012). A word
+as common in innocent comments as in violations ("invandrare", "bor", "kniv") then weighs less
+than the regularisation alone would leave it, so a neutral comment naming a group is less often
+called racism. Cross-validated over the batches of 11,313 comments, at the same recall this took
+away about a quarter of the model's racism false alarms and a sixth of its threat and attack ones
+(the corpus README, rounds 15 and 16). The scale is folded into the written weights, so the portal
+scores as before.
+
 The threshold of each label is chosen by cross-validation over the corpus's batches (the id up to
 its number, "dev-v5b-012" → "dev-v5b"): each batch is scored by a model trained without it, which
 is how the model will meet wording nobody tuned it on. The threshold is the lowest that keeps, on
@@ -27,6 +37,9 @@ TARGET_PRECISION = 0.94
 TARGET_HARD_NEGATIVE_RATE = 0.02
 HARD_NEGATIVE_WEIGHT = 2.0
 REGULARISATION_C = 10.0
+# The power of each feature's lean (`_lean`): 0 is plain logistic regression, 1 the full NB-SVM
+# scaling; a half kept most of the gain for racism, threat and attack alike (0.25–1 were tried).
+LEAN_POWER = 0.5
 # A feature must occur in two comments: one seen once is a quirk of that comment, not a wording.
 MIN_COMMENTS = 2
 _THRESHOLDS = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))  # 0.5 … 0.95
@@ -112,13 +125,39 @@ def _judged(items: Sequence, label: str):
     return rows, np.array([label in items[i].must for i in rows])
 
 
+class _Leaning:
+    """A logistic regression fitted on features scaled by their lean: it scores unscaled TF-IDF
+    rows, and its `coef_` has the scale folded in (what `model.json` holds)."""
+
+    def __init__(self, regression, scale) -> None:
+        self._regression = regression
+        self._scale = scale
+        self.coef_ = regression.coef_ * scale
+        self.intercept_ = regression.intercept_
+
+    def predict_proba(self, matrix):
+        return self._regression.predict_proba(matrix.multiply(self._scale).tocsr())
+
+
+def _lean(matrix, target):
+    """Per feature, |log(p / q)| ** LEAN_POWER, where p and q are its share (add-one smoothed) among
+    the comments that must and must not get the label."""
+    import numpy as np
+
+    present = (matrix > 0).astype(np.float64)
+    must = np.asarray(present[target].sum(axis=0)).ravel() + 1.0
+    must_not = np.asarray(present[~target].sum(axis=0)).ravel() + 1.0
+    return np.abs(np.log((must / must.sum()) / (must_not / must_not.sum()))) ** LEAN_POWER
+
+
 def _fit(matrix, target, hard):
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
+    scale = _lean(matrix, target)
     weights = np.where(hard, HARD_NEGATIVE_WEIGHT, 1.0)
     model = LogisticRegression(C=REGULARISATION_C, class_weight="balanced", max_iter=5000)
-    return model.fit(matrix, target, sample_weight=weights)
+    return _Leaning(model.fit(matrix.multiply(scale).tocsr(), target, sample_weight=weights), scale)
 
 
 def _cross_validated(texts, rows, target, hard, groups):
