@@ -12,9 +12,10 @@ and the model scores below `DOUBT` is doubted (`judge`): triage then does not gi
 decides.
 
 The weights are trained by `manage.py triage --train` (`training.py`, scikit-learn's logistic
-regression on TF-IDF features) and written to `model.json` beside this module; the portal reads
-them here in plain Python, so serving needs no scikit-learn. `feature_names` is what training
-reads; scoring reads the same features, remembering per word what `word_features` gives
+regression on TF-IDF features, each scaled by how far it leans to one side) and written to
+`model.json` beside this module; the portal reads them here in plain Python, so serving needs no
+scikit-learn. `feature_names` is what training reads; scoring reads the same features,
+remembering per word what `word_features` gives
 (`features` is the same with each feature's words, for the reasons; a test checks they agree),
 and a test checks that the scores here equal scikit-learn's on the corpus.
 """

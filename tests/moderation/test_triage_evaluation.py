@@ -1,10 +1,11 @@
 """The goals of quality.md on the project's labelled corpus (moderation/corpus/), with AKN's
 starting rules as a fresh installation has them, and the trained model shipped beside them.
 
-The held-out part is never tuned on. Its test fails while the rules miss a goal there: it is marked
-as an expected failure with the figures last measured, strictly, so that it turns red the day the
-goals are met and the mark must go. The development part must keep meeting the goals: a change of
-the starting lists that breaks what they were tuned to catch fails here.
+The held-out part is never tuned on: its figures are measured, never aimed at. Since round 16 (the
+model weighing features by their lean, trained on 12,109 comments) every goal is met there, racism
+precision with the smallest margin (20 of 22, 90.9%: one more false alarm misses it; see
+moderation/corpus/README.md). The development part must keep meeting the goals: a change of the
+starting lists that breaks what they were tuned to catch fails here.
 """
 
 from pathlib import Path
@@ -47,15 +48,5 @@ def test_the_rules_meet_the_goals_on_the_development_part(rules):
     assert missed_goals("triage_dev.jsonl", rules) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Measured after round 14 (migrations 0021-0024, the model with letter 4-grams and its doubt, "
-        "trained on 10,516 comments, moderation/triage/model.json): racism precision 87% (three false "
-        "alarms, the model's) misses the goal; racism recall (100%), threat (recall 96%, precision 100%), "
-        "personal_attack (100%, 100%), personal_data (100%, 100%) and hard negatives with a violation "
-        "label (3.8%) meet them. See moderation/corpus/README.md."
-    ),
-)
 def test_the_rules_meet_the_goals_on_the_held_out_part(rules):
     assert missed_goals("triage_heldout.jsonl", rules) == []
