@@ -425,7 +425,7 @@ PATTERNS = [
         "skicka hem hela bunten",
         "{utvisa_verb} ..2 (=hem|=tillbaka|=ut|=härifrån|=iväg|=vidare) ..2 (=hela|=varenda|=varendaste|"
         "=allihop|=allihopa|=alltihop) ..1 (=bunten|=klabbet|=rasket|=surven|=packet|=patrasket|=högen|"
-        "=anhanget|=klanen|=en) "
+        "=anhanget|=en) "
         "!{saker} !!(=skolan|=klassen|=eleverna|=barnen|=personalen|=gästerna|=sjuka|=varorna|=paketen|"
         "=kläderna|=beställningen) " + _GUARDS,
     ),
@@ -493,7 +493,7 @@ PATTERNS = [
     (
         "racism",
         "folk som aldrig borde ha släppts in",
-        f"{_PEOPLE} ..3 (=aldrig|=inte) ..1 (=borde|=skulle|=ska) ..2 (=släppts|=släppas|=fått|=kommit) ..1 "
+        f"{_PEOPLE} ..3 (=aldrig|=inte) ~1 (=borde|=skulle|=ska) ..2 (=släppts|=släppas|=fått|=kommit) ..1 "
         "(=in|=hit|=komma) " + _GUARDS,
     ),
     (
@@ -538,7 +538,7 @@ PATTERNS = [
         "racism",
         "hela klanen kommer efter",
         "=hela =klanen ..3 (=kommer|=följer|=kom|=flyttar|=ut|=efter|=hit|=åker) "
-        "!!(kalas*|{tack}|{evenemang}|{tillgivenhet}|födelsedag*|=jul|=julafton|bröllop*|"
+        "!!(kalas*|*kalas|*kalaset|{tack}|{evenemang}|{tillgivenhet}|födelsedag*|=jul|=julafton|bröllop*|"
         "midsommar*) " + _GUARDS,
     ),
     (
