@@ -44,6 +44,15 @@ def test_the_corpus_is_large_enough_and_has_hard_negatives_for_every_violation()
             assert f"violation:{label}" in kinds
 
 
+def test_the_fresh_batch_is_in_neither_part():
+    # Kept apart to measure wording nobody tuned or trained on: no text of it may be in either part.
+    fresh = corpus_read(CORPUS / "triage_fresh.jsonl")
+    parts = corpus_read(CORPUS / "triage_dev.jsonl") + corpus_read(CORPUS / "triage_heldout.jsonl")
+    assert len(fresh) >= 100
+    assert not {item.text for item in fresh} & {item.text for item in parts}
+    assert not {item.id for item in fresh} & {item.id for item in parts}
+
+
 def test_the_rules_meet_the_goals_on_the_development_part(rules):
     assert missed_goals("triage_dev.jsonl", rules) == []
 
