@@ -37,28 +37,34 @@ def match_terms(
 def _match_patterns(text: str, words: list[str], stems: list[str], rules: Ruleset, out: list) -> None:
     index = rules.slot_index
     cached = index.cache.get
-    positions: dict[int, list[int]] = {}
+    filled: list[tuple[int, ...]] = []  # the slots each word fills
+    anchors: dict[int, None] = {}  # the anchoring slots there, as first met: the order of the hits
     for i, word in enumerate(words):
-        ids = cached(word)
-        if ids is None:
-            ids = () if word.isdigit() else index.slots_of(word, stems[i])
-        if ids:
-            for slot in ids:
-                if slot in positions:
-                    positions[slot].append(i)
-                else:
-                    positions[slot] = [i]
-    if not positions:
+        entry = cached(word)
+        if entry is None:
+            entry = index.entry(word, stems[i])
+        filled.append(entry[0])
+        for slot in entry[1]:
+            anchors[slot] = None
+    if not anchors:  # most comments: no pattern can match, and where each slot stands is not needed
         return
-    present = positions.keys()
+    present = set().union(*filled)
     by_anchor = index.by_anchor
+    positions: dict[int, list[int]] | None = None
     bounds: tuple[list[int], list[int]] | None = None
     questions: set[int] | None = None
-    for slot in list(present):
-        for pattern in by_anchor.get(slot, ()):
+    for anchor in anchors:
+        for pattern in by_anchor[anchor]:
             if not present >= pattern.required:
                 continue
-            if bounds is None:
+            if positions is None:
+                positions = {}
+                for i, slots in enumerate(filled):
+                    for slot in slots:
+                        if slot in positions:
+                            positions[slot].append(i)
+                        else:
+                            positions[slot] = [i]
                 bounds = boundaries(text)
             if pattern.not_question and questions is None:
                 questions = question_sentences(text) if "?" in text else set()
