@@ -135,6 +135,16 @@ class TriageModel:
         self._rows = {f: (idf * idf, *(idf * w for w in ws)) for f, (idf, ws) in weights.items()}
         # Each word's known features of its own (`word_features` and its stem), as `read` meets it.
         self._known_by_word: dict[str, tuple[str, ...]] = {}
+        # The known pairs ("a b") and skips ("a _ b") by their first stem and then their last: a
+        # comment's pairs are looked up so, rather than each written out as a string first.
+        self._pairs: dict[str, dict[str, str]] = {}
+        self._skips: dict[str, dict[str, str]] = {}
+        for feature in weights:
+            parts = feature.split(" ")
+            if len(parts) == 2:
+                self._pairs.setdefault(parts[0], {})[parts[1]] = feature
+            elif len(parts) == 3 and parts[1] == "_":
+                self._skips.setdefault(parts[0], {})[parts[2]] = feature
 
     @classmethod
     def from_dict(cls, data: dict) -> TriageModel:
@@ -213,8 +223,13 @@ class TriageModel:
                     by_word.clear()
                 found = by_word[word] = tuple(f for f in (stem, *word_features(word)) if f in rows)
             known.extend(found)
-        known.extend(f for f in map(" ".join, pairwise(stems)) if f in rows)
-        known.extend(f for f in map(_SKIP_FORMAT, stems, stems[2:]) if f in rows)
+        for pairs, apart in ((self._pairs, 1), (self._skips, 2)):  # as `feature_names` lists them
+            for first, last in zip(stems, stems[apart:], strict=False):
+                following = pairs.get(first)
+                if following is not None:
+                    feature = following.get(last)
+                    if feature is not None:
+                        known.append(feature)
         distinct = set(known)
         # Sublinear TF-IDF: a feature found n times counts 1 + ln n times its idf.
         if len(distinct) == len(known):  # each once, as in most comments
