@@ -24,9 +24,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import mul
 from pathlib import Path
 
 from .words import words_and_stems
@@ -235,9 +237,13 @@ class TriageModel:
         if len(distinct) == len(known):  # each once, as in most comments
             squares, *sums = map(sum, zip(*map(rows.__getitem__, known), strict=True))
         else:
-            factors = {f: 1.0 + math.log(known.count(f)) for f in distinct}
-            squares = sum(factors[f] ** 2 * rows[f][0] for f in distinct)
-            sums = [sum(factors[f] * rows[f][i] for f in distinct) for i in range(1, len(self.labels) + 1)]
+            # Counted once (not once per feature), and summed in the order of `distinct` as before,
+            # so the sums are the same to the last bit.
+            counts = Counter(known)
+            factors = [1.0 + math.log(counts[f]) for f in distinct]
+            squares_column, *columns = zip(*map(rows.__getitem__, distinct), strict=True)
+            squares = sum(map(mul, [factor**2 for factor in factors], squares_column))
+            sums = [sum(map(mul, factors, column)) for column in columns]
         norm = math.sqrt(squares)
         return [
             _sigmoid(intercept + total / norm) for intercept, total in zip(self.intercepts, sums, strict=True)
