@@ -221,6 +221,13 @@ class TriageModel:
         for word, stem in zip(words, stems, strict=True):
             found = by_word.get(word)
             if found is None:
+                if word.isdigit():
+                    # A number gives no features of its own (`word_features`) and is its own stem;
+                    # numbers (order and case numbers, "#4711") are rarely said twice, so they stay
+                    # out of the cache, as they stay out of the stems' (`words.stem_new`).
+                    if stem in rows:
+                        known.append(stem)
+                    continue
                 if len(by_word) >= _WORD_CACHE_BOUND:
                     by_word.clear()
                 found = by_word[word] = tuple(f for f in (stem, *word_features(word)) if f in rows)
