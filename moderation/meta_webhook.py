@@ -26,6 +26,7 @@ import orjson
 from platforms.base import RemoteComment
 
 from .ingest import json_storable
+from .ingest.collector import collector_paused
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class Unreadable(ValueError):
     """A delivery whose body is no JSON at all: nothing in it can be read."""
 
 
+@collector_paused()
 def decode(body: bytes) -> object:
     """The delivery's JSON, with nothing in it that the parser or PostgreSQL cannot take.
 
@@ -75,7 +77,8 @@ def decode(body: bytes) -> object:
     cut in two), NaN and Infinity, numbers beyond a double, nesting deeper than 1,024 levels. What
     it refuses is read again leniently: invalid UTF-8 and lone surrogates become U+FFFD, NaN,
     infinities and absurdly long numbers null, parts nested deeper than `JSON_DEPTH_LIMIT` null.
-    Only the rare refused body pays for the second reading. Raises Unreadable.
+    Only the rare refused body pays for the second reading. Raises Unreadable. The collector
+    rests meanwhile (`collector_paused`), as it does while `parse` reads what this returns.
     """
     try:
         return orjson.loads(body)
@@ -193,6 +196,7 @@ def _problem(exc: Exception) -> str:
 _PLATFORMS = {"page": "facebook", "instagram": "instagram"}
 
 
+@collector_paused()
 def parse(payload: object, *, received_at: datetime | None = None) -> Changes:
     """Every comment change in a delivery (as `decode` returns it), grouped by the account it
     belongs to; what could not be read is in `errors`."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
@@ -25,6 +26,9 @@ from .models import URGENT_LABELS, Comment
 
 # Platforms with Meta's standard messaging window.
 WINDOW_PLATFORMS = frozenset({"facebook", "instagram", "demo"})
+# The kinds as plain strings: ingest compares them for every comment.
+_MENTION = Comment.Kind.MENTION.value
+_MESSAGE = Comment.Kind.MESSAGE.value
 
 
 class Due(NamedTuple):  # a tuple: ingest makes one per comment, and a tuple is made fastest
@@ -37,7 +41,14 @@ class Due(NamedTuple):  # a tuple: ingest makes one per comment, and a tuple is 
 def due_at(received: datetime, *, urgent: bool = False) -> datetime:
     """The due time of something received then (aware datetime in TIME_ZONE)."""
     hours = settings.SLA_URGENT_WORKING_HOURS if urgent else settings.SLA_WORKING_HOURS
-    return add_working_hours(received, hours)
+    return add_working_hours(received, _span(hours))
+
+
+@lru_cache(maxsize=16)
+def _span(hours: float) -> timedelta:
+    """The setting's hours as the timedelta `add_working_hours` makes of them (rounded to
+    microseconds), made once per value rather than for each comment of a batch."""
+    return timedelta(hours=hours)
 
 
 def reply_window_end(last_message_at: datetime) -> datetime:
@@ -45,13 +56,13 @@ def reply_window_end(last_message_at: datetime) -> datetime:
 
 
 def due_for(*, created_at: datetime, labels: Iterable[str], kind: str, platform: str) -> Due:
-    urgent = any(label in URGENT_LABELS for label in labels)
-    if kind == Comment.Kind.MENTION and not urgent:
-        due = add_working_hours(created_at, settings.SLA_MENTION_WORKING_HOURS)
+    urgent = not URGENT_LABELS.isdisjoint(labels)
+    if kind == _MENTION and not urgent:
+        due = add_working_hours(created_at, _span(settings.SLA_MENTION_WORKING_HOURS))
     else:
         due = due_at(created_at, urgent=urgent)
     window = None
-    if kind == Comment.Kind.MESSAGE and platform in WINDOW_PLATFORMS:
+    if kind == _MESSAGE and platform in WINDOW_PLATFORMS:
         window = reply_window_end(created_at)
     return Due(
         priority=0 if urgent else 1,

@@ -10,12 +10,10 @@ the database's `CommentStore` (`store`); the updates are the same ORM statements
 
 from __future__ import annotations
 
-import gc
 import logging
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -33,6 +31,7 @@ from ..auto_hide import auto_hide_after_ingest
 from ..models import Comment, Label
 from ..triage import AuthorHistory, Ruleset, ruleset_load, text_hash, triage_text
 from ..urgent_mail import URGENT_MAIL_LINES, urgent_comments_mail
+from .collector import collector_paused
 from .items import ID_LIMIT, is_own, new_row, raw_safe, sanitise
 from .marks import comments_mark_hidden
 from .portable import chunks
@@ -60,26 +59,8 @@ def comments_ingest(
     """Store, triage, time and queue a batch of one account's comments; return what changed."""
     if not items:
         return IngestResult()
-    with _collector_paused():
+    with collector_paused():
         return _ingest(account=account, items=items, rules=rules, now=now or timezone.now())
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector, paused for one batch.
-
-    A full pass walks every live object, and a large batch (a pull of 100,000 comments) is a few
-    million of them, none of them cyclic garbage, walked again every few thousand allocations: the
-    passes cost a fifth of the batch. Reference counting still frees everything the batch drops;
-    the collector runs again as soon as the batch is done.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _ingest(*, account: SocialAccount, items: Sequence[RemoteComment], rules, now: datetime) -> IngestResult:

@@ -33,13 +33,18 @@ _EXISTING_SQL = """
         WHERE account_id = %s AND platform_id = wanted.platform_id LIMIT 1
     ) AS c
 """
+# The ORDER BY inside the lateral makes the (account, author, created_at) index the one that gives the
+# rows in order, so the planner takes it even when it knows nothing of the table (never analysed, or
+# the batch's own rows not yet counted): it otherwise probed (account, platform id), the unique index,
+# and read all the account's rows once per author, every webhook delivery slower than the last
+# (1,000 authors among 3,000 rows: 470 ms instead of 1.6 ms).
 _HISTORY_SQL = """
     SELECT c.author_id, c.created_at, c.text_hash
     FROM unnest(%s::text[]) AS wanted(author_id)
     CROSS JOIN LATERAL (
         SELECT author_id, created_at, text_hash FROM {table}
         WHERE account_id = %s AND author_id = wanted.author_id AND created_at >= %s AND status <> %s
-        OFFSET 0
+        ORDER BY created_at OFFSET 0
     ) AS c
     ORDER BY c.created_at
 """

@@ -104,20 +104,32 @@ class SlotIndex:
                 self.by_prefix[prefix].append(slot_id)
         self.prefix_lengths = tuple(sorted({len(p) for p in self.by_prefix}))
         self.suffix_lengths = tuple(sorted({len(p) for p in self.by_suffix}))
-        # Word -> the slots it fills (mostly none). Shared by threads like `STEMS`.
-        self.cache: dict[str, tuple[int, ...]] = {}
+        # Word -> the slots it fills and those of them that anchor a pattern (`entry`). Shared by
+        # threads like `STEMS`.
+        self.cache: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         self.by_anchor: dict[int, tuple[CompiledPattern, ...]] = {}
 
     def anchor(self, patterns: Sequence[CompiledPattern]) -> None:
         """File each pattern under one slot that common words do not fill, where it has one: most
         comments then reach no pattern at all, and the rest only the few their rare words anchor."""
         common = {slot for word in _COMMON_WORDS for slot in self.slots_of(word, stem_of(word))}
-        self.cache.clear()
+        self.cache.clear()  # what `entry` remembered was read before the anchors were known
         by_anchor: dict[int, list[CompiledPattern]] = defaultdict(list)
         for pattern in patterns:
             rare = [slot for slot in pattern.slots if slot not in common]
             by_anchor[(rare or pattern.slots)[0]].append(pattern)
         self.by_anchor = {slot: tuple(found) for slot, found in by_anchor.items()}
+
+    def entry(self, word: str, stem: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The slots a word fills, and those of them that anchor a pattern, remembered per word:
+        most words anchor none, so most comments are done with once their words are looked up."""
+        if word.isdigit():  # see `slots_of`
+            return _NO_SLOTS
+        ids = self.slots_of(word, stem)
+        if len(self.cache) >= _SLOT_CACHE_BOUND:
+            self.cache.clear()
+        found = self.cache[word] = (ids, tuple(slot for slot in ids if slot in self.by_anchor))
+        return found
 
     def slots_of(self, word: str, stem: str) -> tuple[int, ...]:
         # Numbers (order numbers, "#4711") fill no slot and would only fill the cache.
@@ -140,10 +152,10 @@ class SlotIndex:
             hit = self.by_suffix.get(word[-length:])
             if hit:
                 found += hit
-        if len(self.cache) >= _SLOT_CACHE_BOUND:
-            self.cache.clear()
-        ids = self.cache[word] = tuple(sorted(set(found))) if found else ()
-        return ids
+        return tuple(sorted(set(found))) if found else ()
+
+
+_NO_SLOTS: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())
 
 
 def _message(text, **values) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from .language import GUARD_AFTER, GUARD_BEFORE, CompiledPattern
 from .rules import Ruleset
 from .words import WORD_RE, boundaries, question_sentences, sentence_starts, stem_of, words_and_stems
@@ -37,28 +39,34 @@ def match_terms(
 def _match_patterns(text: str, words: list[str], stems: list[str], rules: Ruleset, out: list) -> None:
     index = rules.slot_index
     cached = index.cache.get
-    positions: dict[int, list[int]] = {}
+    filled: list[tuple[int, ...]] = []  # the slots each word fills
+    anchors: dict[int, None] = {}  # the anchoring slots there, as first met: the order of the hits
     for i, word in enumerate(words):
-        ids = cached(word)
-        if ids is None:
-            ids = () if word.isdigit() else index.slots_of(word, stems[i])
-        if ids:
-            for slot in ids:
-                if slot in positions:
-                    positions[slot].append(i)
-                else:
-                    positions[slot] = [i]
-    if not positions:
+        entry = cached(word)
+        if entry is None:
+            entry = index.entry(word, stems[i])
+        filled.append(entry[0])
+        for slot in entry[1]:
+            anchors[slot] = None
+    if not anchors:  # most comments: no pattern can match, and where each slot stands is not needed
         return
-    present = positions.keys()
+    present = set().union(*filled)
     by_anchor = index.by_anchor
+    positions: dict[int, list[int]] | None = None
     bounds: tuple[list[int], list[int]] | None = None
     questions: set[int] | None = None
-    for slot in list(present):
-        for pattern in by_anchor.get(slot, ()):
+    for anchor in anchors:
+        for pattern in by_anchor[anchor]:
             if not present >= pattern.required:
                 continue
-            if bounds is None:
+            if positions is None:
+                positions = {}
+                for i, slots in enumerate(filled):
+                    for slot in slots:
+                        if slot in positions:
+                            positions[slot].append(i)
+                        else:
+                            positions[slot] = [i]
                 bounds = boundaries(text)
             if pattern.not_question and questions is None:
                 questions = question_sentences(text) if "?" in text else set()
@@ -75,44 +83,63 @@ def _pattern_find(
     questions: set[int] | None = None,
 ) -> tuple[int, int] | None:
     """The first and last word of the first unguarded match of `pattern`, or None."""
-    slots, gaps = pattern.slots, pattern.gaps
     guarded_sentences = {sentences[p] for guard in pattern.sentence_guards for p in positions.get(guard, ())}
     if questions:
         guarded_sentences |= questions
     near = [p for guard in pattern.guards for p in positions.get(guard, ())]
-
-    def unguarded(used: list[int]) -> bool:
-        first, last = min(used), max(used)
-        clause_first, clause_last = clauses[first], clauses[last]
-        for p in near:
-            if first - GUARD_BEFORE <= p <= last + GUARD_AFTER and clause_first <= clauses[p] <= clause_last:
-                return False
-        return True
-
-    def extend(used: list[int]) -> list[int] | None:
-        k = len(used)
-        if k == len(slots):
-            return used if unguarded(used) else None
-        previous = used[-1]
-        most, either = gaps[k - 1]
-        for p in positions[slots[k]]:
-            distance = p - previous
-            if not (0 < distance <= most + 1 or (either and 0 < -distance <= most + 1)):
-                continue
-            if p in used or sentences[p] != sentences[previous]:
-                continue
-            found = extend([*used, p])
-            if found is not None:
-                return found
-        return None
-
-    for start in positions[slots[0]]:
+    match = _Match(pattern.slots, pattern.gaps, positions, sentences, clauses, near)
+    for start in positions[pattern.slots[0]]:
         if sentences[start] in guarded_sentences:
             continue
-        found = extend([start])
+        found = _extend(match, [start])
         if found is not None:
             return min(found), max(found)
     return None
+
+
+class _Match(NamedTuple):
+    """What `_extend` reads while it looks for one pattern in one text.
+
+    Plain arguments rather than a closure: a nested function that calls itself is a reference
+    cycle, which only the cyclic collector frees, and ingest pauses that collector for a whole batch
+    (`collector_paused`), so each comment's cycle (and the word positions it holds) stayed in memory
+    until the batch ended, and the collector's pass then had every one of them to walk."""
+
+    slots: tuple[int, ...]
+    gaps: tuple[tuple[int, bool], ...]
+    positions: dict[int, list[int]]
+    sentences: list[int]
+    clauses: list[int]
+    near: list[int]  # where the pattern's guards stand
+
+
+def _extend(match: _Match, used: list[int]) -> list[int] | None:
+    k = len(used)
+    if k == len(match.slots):
+        return used if _unguarded(match, used) else None
+    sentences = match.sentences
+    previous = used[-1]
+    most, either = match.gaps[k - 1]
+    for p in match.positions[match.slots[k]]:
+        distance = p - previous
+        if not (0 < distance <= most + 1 or (either and 0 < -distance <= most + 1)):
+            continue
+        if p in used or sentences[p] != sentences[previous]:
+            continue
+        found = _extend(match, [*used, p])
+        if found is not None:
+            return found
+    return None
+
+
+def _unguarded(match: _Match, used: list[int]) -> bool:
+    clauses = match.clauses
+    first, last = min(used), max(used)
+    clause_first, clause_last = clauses[first], clauses[last]
+    for p in match.near:
+        if first - GUARD_BEFORE <= p <= last + GUARD_AFTER and clause_first <= clauses[p] <= clause_last:
+            return False
+    return True
 
 
 def patterns_match(text: str, rules: Ruleset) -> list[tuple[str, str, str]]:

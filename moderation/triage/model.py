@@ -25,9 +25,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from operator import mul
 from pathlib import Path
 
 from .words import words_and_stems
@@ -136,6 +138,16 @@ class TriageModel:
         self._rows = {f: (idf * idf, *(idf * w for w in ws)) for f, (idf, ws) in weights.items()}
         # Each word's known features of its own (`word_features` and its stem), as `read` meets it.
         self._known_by_word: dict[str, tuple[str, ...]] = {}
+        # The known pairs ("a b") and skips ("a _ b") by their first stem and then their last: a
+        # comment's pairs are looked up so, rather than each written out as a string first.
+        self._pairs: dict[str, dict[str, str]] = {}
+        self._skips: dict[str, dict[str, str]] = {}
+        for feature in weights:
+            parts = feature.split(" ")
+            if len(parts) == 2:
+                self._pairs.setdefault(parts[0], {})[parts[1]] = feature
+            elif len(parts) == 3 and parts[1] == "_":
+                self._skips.setdefault(parts[0], {})[parts[2]] = feature
 
     @classmethod
     def from_dict(cls, data: dict) -> TriageModel:
@@ -210,20 +222,36 @@ class TriageModel:
         for word, stem in zip(words, stems, strict=True):
             found = by_word.get(word)
             if found is None:
+                if word.isdigit():
+                    # A number gives no features of its own (`word_features`) and is its own stem;
+                    # numbers (order and case numbers, "#4711") are rarely said twice, so they stay
+                    # out of the cache, as they stay out of the stems' (`words.stem_new`).
+                    if stem in rows:
+                        known.append(stem)
+                    continue
                 if len(by_word) >= _WORD_CACHE_BOUND:
                     by_word.clear()
                 found = by_word[word] = tuple(f for f in (stem, *word_features(word)) if f in rows)
             known.extend(found)
-        known.extend(f for f in map(" ".join, pairwise(stems)) if f in rows)
-        known.extend(f for f in map(_SKIP_FORMAT, stems, stems[2:]) if f in rows)
+        for pairs, apart in ((self._pairs, 1), (self._skips, 2)):  # as `feature_names` lists them
+            for first, last in zip(stems, stems[apart:], strict=False):
+                following = pairs.get(first)
+                if following is not None:
+                    feature = following.get(last)
+                    if feature is not None:
+                        known.append(feature)
         distinct = set(known)
         # Sublinear TF-IDF: a feature found n times counts 1 + ln n times its idf.
         if len(distinct) == len(known):  # each once, as in most comments
             squares, *sums = map(sum, zip(*map(rows.__getitem__, known), strict=True))
         else:
-            factors = {f: 1.0 + math.log(known.count(f)) for f in distinct}
-            squares = sum(factors[f] ** 2 * rows[f][0] for f in distinct)
-            sums = [sum(factors[f] * rows[f][i] for f in distinct) for i in range(1, len(self.labels) + 1)]
+            # Counted once (not once per feature), and summed in the order of `distinct` as before,
+            # so the sums are the same to the last bit.
+            counts = Counter(known)
+            factors = [1.0 + math.log(counts[f]) for f in distinct]
+            squares_column, *columns = zip(*map(rows.__getitem__, distinct), strict=True)
+            squares = sum(map(mul, [factor**2 for factor in factors], squares_column))
+            sums = [sum(map(mul, factors, column)) for column in columns]
         norm = math.sqrt(squares)
         return [
             _sigmoid(intercept + total / norm) for intercept, total in zip(self.intercepts, sums, strict=True)
