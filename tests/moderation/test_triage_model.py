@@ -19,7 +19,7 @@ from moderation.triage.model import (
     model_load,
     text_features,
 )
-from moderation.triage.training import batch_of, model_fit, model_train
+from moderation.triage.training import _lean, batch_of, model_fit, model_train
 from moderation.triage.words import words_and_stems
 from moderation.triage_eval import corpus_read
 
@@ -63,6 +63,18 @@ def test_the_portal_scores_as_scikit_learn_does():
             assert read[label] == pytest.approx(probability, abs=2e-3), text
             high += probability > 0.9
     assert high > 50  # the comparison covers confident scores, not only the middle
+
+
+def test_a_feature_as_common_on_both_sides_weighs_nothing_before_fitting():
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    # Columns: a word in every comment, a word only in violations, one only in innocent comments.
+    matrix = csr_matrix(np.array([[0.5, 0.8, 0], [0.5, 0.8, 0], [0.5, 0, 0.8], [0.5, 0, 0.8]]))
+    scale = _lean(matrix, np.array([True, True, False, False]))
+    assert scale[0] == pytest.approx(0.0)
+    assert scale[1] == pytest.approx(scale[2])
+    assert scale[1] > 1.0
 
 
 def test_scoring_and_explaining_read_the_same_features():
